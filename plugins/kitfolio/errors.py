@@ -1,0 +1,48 @@
+"""Problems found in kits, as users see them: ``file:line:col: field: message``.
+
+The core never prints or logs; it returns or raises these, and each front end (the MkDocs
+adapter, the CLI) decides how to show them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Literal
+
+Severity = Literal["error", "warning"]
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One error or warning, located in a kit file."""
+
+    file: str
+    line: int
+    column: int
+    field: str
+    message: str
+    severity: Severity = "error"
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}:{self.column}: {self.field}: {self.message}"
+
+
+class KitfolioError(Exception):
+    """Raised when kits cannot be built; carries every problem found, not only the first."""
+
+    def __init__(self, problems: Iterable[Problem]) -> None:
+        self.problems = sorted(problems)
+        count = len(self.problems)
+        lines = "\n".join(str(p) for p in self.problems)
+        super().__init__(f"{count} problem{'s' if count != 1 else ''} in kits:\n{lines}")
+
+
+def errors(problems: Iterable[Problem]) -> list[Problem]:
+    """The problems that stop a build."""
+    return [p for p in problems if p.severity == "error"]
+
+
+def warnings(problems: Iterable[Problem]) -> list[Problem]:
+    """The problems that are reported but do not stop a build (unless strict)."""
+    return [p for p in problems if p.severity == "warning"]

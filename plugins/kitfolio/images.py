@@ -1,0 +1,65 @@
+"""Check the images a kit names before anything is built from them.
+
+A missing, truncated or hostile file (a decompression bomb) must be a clear error that names the
+kit and the image, never a Pillow traceback in the middle of a build.
+"""
+
+from __future__ import annotations
+
+import warnings
+from dataclasses import dataclass
+from pathlib import Path
+
+from PIL import Image, UnidentifiedImageError
+
+FORMATS = {"JPEG": "JPEG", "PNG": "PNG", "WEBP": "WebP"}
+MAX_PIXELS = 80_000_000
+MAX_BYTES = 30 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class ImageFacts:
+    """What a checked image is."""
+
+    path: Path
+    format: str
+    width: int
+    height: int
+
+
+class ImageProblem(Exception):
+    """An image that cannot be used; the message says why in a creator's terms."""
+
+
+def inspect(path: Path) -> ImageFacts:
+    """Open, size-check and fully decode ``path``; raise ImageProblem when it is unusable."""
+    if not path.is_file():
+        raise ImageProblem(f"expected an image file, but {path.name} does not exist")
+    size = path.stat().st_size
+    if size > MAX_BYTES:
+        raise ImageProblem(f"expected an image of at most {MAX_BYTES // 2**20} MB, got {size // 2**20} MB")
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(path) as image:
+                kind = image.format or "unknown"
+                if kind not in FORMATS:
+                    raise ImageProblem(f"expected a JPEG, PNG or WebP image, got {kind}")
+                width, height = image.size
+                if width * height > MAX_PIXELS:
+                    raise ImageProblem(
+                        f"expected at most {MAX_PIXELS // 1_000_000} megapixels, got {width}×{height}"
+                        " (a decompression bomb?)"
+                    )
+                if kind == "JPEG":
+                    image.draft("RGB", (256, 256))
+                image.load()
+    except ImageProblem:
+        raise
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        raise ImageProblem("expected a normal image, got one that expands too far (a decompression bomb)") from None
+    except UnidentifiedImageError:
+        raise ImageProblem("expected a JPEG, PNG or WebP image, got a file that is not an image") from None
+    except (OSError, SyntaxError, ValueError) as exc:
+        raise ImageProblem(f"expected a complete image, got a damaged one ({exc})") from None
+    return ImageFacts(path, FORMATS[kind], width, height)

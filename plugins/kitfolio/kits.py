@@ -1,0 +1,127 @@
+"""Load every kit of a folder: parse, validate, check images, derive warnings.
+
+One run reports every problem of every kit, so a creator fixes them all at once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import Problem
+from .fields import is_slug
+from .figures import inconsistencies
+from .images import ImageFacts, ImageProblem, inspect
+from .load import Document, Loc, load
+from .model import Kit
+from .validate import check
+
+SUFFIXES = (".yml", ".yaml")
+
+
+@dataclass(frozen=True)
+class LoadedKit:
+    """A valid kit with where it came from and its checked images."""
+
+    slug: str
+    path: Path
+    kit: Kit
+    doc: Document
+    images: dict[str, ImageFacts] = field(default_factory=dict)
+
+    def image(self, ref: str | None) -> ImageFacts | None:
+        """The checked image a kit field names."""
+        return self.images.get(ref) if ref else None
+
+
+@dataclass
+class Roster:
+    """The kits of a site, sorted by name, and every problem found while loading them."""
+
+    kits: list[LoadedKit]
+    problems: list[Problem]
+
+    def by_slug(self, slug: str) -> LoadedKit | None:
+        return next((k for k in self.kits if k.slug == slug), None)
+
+
+def kit_files(folder: Path) -> list[Path]:
+    """The kit files of a folder (not its subfolders), in name order."""
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.iterdir() if p.suffix in SUFFIXES and p.is_file())
+
+
+def load_roster(paths: Iterable[Path], root: Path) -> Roster:
+    """Load kit files; ``root`` is the project folder that names are shown against."""
+    kits: list[LoadedKit] = []
+    problems: list[Problem] = []
+    seen: dict[str, Path] = {}
+    for path in paths:
+        display = _display(path, root)
+        slug = path.stem
+        if not is_slug(slug):
+            problems.append(Problem(display, 1, 1, "(file name)",
+                f"expected a slug of lowercase letters, digits and hyphens, got {path.name!r}"))
+            continue
+        if slug in seen:
+            problems.append(Problem(display, 1, 1, "(file name)",
+                f"slug {slug!r} is already used by {_display(seen[slug], root)}"))
+            continue
+        seen[slug] = path
+        loaded, found = load_kit(path, display, root)
+        problems += found
+        if loaded is not None:
+            kits.append(loaded)
+    kits.sort(key=lambda k: (k.kit.name.casefold(), k.slug))
+    return Roster(kits, problems)
+
+
+def load_kit(path: Path, display: str, root: Path) -> tuple[LoadedKit | None, list[Problem]]:
+    """Load one kit file; the kit is None when it has errors."""
+    doc, syntax = load(path, display)
+    if doc.data is None and syntax:
+        return None, syntax
+    kit, invalid = check(doc)
+    if kit is None:
+        return None, syntax + invalid
+    images, unusable = _check_images(kit, doc, root)
+    warnings = [doc.problem(i.loc, i.message, severity="warning") for i in inconsistencies(kit)]
+    problems = syntax + unusable
+    if problems:
+        return None, problems + warnings
+    return LoadedKit(path.stem, path, kit, doc, images), warnings
+
+
+def image_refs(kit: Kit) -> Iterator[tuple[Loc, str]]:
+    """Every image a kit names, with the field that names it."""
+    if kit.avatar:
+        yield ("avatar",), kit.avatar
+    if kit.cover:
+        yield ("cover",), kit.cover
+    for index, highlight in enumerate(kit.highlights):
+        if highlight.image:
+            yield ("highlights", index, "image"), highlight.image
+
+
+def _check_images(kit: Kit, doc: Document, root: Path) -> tuple[dict[str, ImageFacts], list[Problem]]:
+    images: dict[str, ImageFacts] = {}
+    problems: list[Problem] = []
+    for loc, ref in image_refs(kit):
+        target = (doc.path.parent / ref).resolve()
+        if not target.is_relative_to(root.resolve()):
+            problems.append(doc.problem(loc, f"expected an image inside the project, got {ref!r}"))
+            continue
+        try:
+            images[ref] = inspect(target)
+        except ImageProblem as exc:
+            problems.append(doc.problem(loc, f"{ref}: {exc}"))
+    return images, problems
+
+
+def _display(path: Path, root: Path) -> str:
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return str(path)

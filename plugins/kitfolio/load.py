@@ -1,0 +1,234 @@
+"""Read a YAML file with YAML 1.2 core-schema scalars, keeping where every value stands.
+
+PyYAML implements YAML 1.1, where ``NO`` (Norway) and ``on`` become booleans and ``2026-10-31``
+a date. Kits follow YAML 1.2, so plain scalars are resolved here by the 1.2 core schema rules,
+duplicate keys are refused, and each value's position is kept for error messages.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Hashable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from .errors import Problem
+
+Loc = tuple[str | int, ...]
+
+_PLAIN = "tag:kitfolio,2026:plain"
+_STR = "tag:yaml.org,2002:str"
+_MAX_NODES = 200_000
+
+_NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
+_BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
+_INT = re.compile(r"^[-+]?[0-9]+$")
+_OCT = re.compile(r"^0o[0-7]+$")
+_HEX = re.compile(r"^0x[0-9a-fA-F]+$")
+_FLOAT = re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$")
+_INF = re.compile(r"^[-+]?\.(?:inf|Inf|INF)$")
+_NAN = re.compile(r"^\.(?:nan|NaN|NAN)$")
+
+
+@dataclass(frozen=True)
+class Mark:
+    """A 1-based line and column in a file."""
+
+    line: int
+    column: int
+
+
+@dataclass
+class Document:
+    """A parsed YAML file: its data and the position of each value and key."""
+
+    path: Path
+    display: str
+    data: Any
+    values: dict[Loc, Mark] = field(default_factory=dict)
+    keys: dict[Loc, Mark] = field(default_factory=dict)
+
+    def mark(self, loc: Loc, *, key: bool = False) -> Mark:
+        """Where ``loc`` stands, or its nearest located ancestor."""
+        table = self.keys if key else self.values
+        probe = tuple(loc)
+        while probe:
+            if probe in table:
+                return table[probe]
+            if probe in self.values:
+                return self.values[probe]
+            probe = probe[:-1]
+        return self.values.get((), Mark(1, 1))
+
+    def problem(self, loc: Loc, message: str, *, key: bool = False, severity: str = "error") -> Problem:
+        """A problem located at ``loc`` in this document."""
+        where = self.mark(loc, key=key)
+        return Problem(
+            self.display,
+            where.line,
+            where.column,
+            dotted(loc),
+            message,
+            "warning" if severity == "warning" else "error",
+        )
+
+
+def dotted(loc: Loc) -> str:
+    """``('rates', 'items', 0, 'price')`` as ``rates.items[0].price``."""
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += f".{part}" if out else str(part)
+    return out or "(kit)"
+
+
+class _Loader(yaml.SafeLoader):
+    """Composes nodes only; every plain scalar is tagged for 1.2 resolution later."""
+
+    def resolve(self, kind: type[Node], value: Any, implicit: Any) -> str:
+        if kind is ScalarNode and implicit[0]:
+            return _PLAIN
+        return str(super().resolve(kind, value, implicit))
+
+
+class _Builder:
+    """Turns composed nodes into Python values, recording marks and duplicate keys."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.problems: list[Problem] = []
+        self.count = 0
+
+    def build(self, node: Node, loc: Loc) -> Any:
+        self.count += 1
+        if self.count > _MAX_NODES:
+            raise _TooLarge
+        self.doc.values[loc] = Mark(node.start_mark.line + 1, node.start_mark.column + 1)
+        if isinstance(node, MappingNode):
+            return self._mapping(node, loc)
+        if isinstance(node, SequenceNode):
+            return [self.build(item, (*loc, i)) for i, item in enumerate(node.value)]
+        assert isinstance(node, ScalarNode)
+        return self._scalar(node, loc)
+
+    def _mapping(self, node: MappingNode, loc: Loc) -> dict[Any, Any]:
+        out: dict[Any, Any] = {}
+        first: dict[Any, Mark] = {}
+        for key_node, value_node in node.value:
+            key_mark = Mark(key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+            if not isinstance(key_node, ScalarNode):
+                self.problems.append(
+                    Problem(self.doc.display, key_mark.line, key_mark.column, dotted(loc),
+                            "expected a plain key, got a nested structure")
+                )
+                continue
+            key = self._scalar(key_node, loc)
+            if not isinstance(key, Hashable):
+                continue
+            if isinstance(key, (int, float)) and not isinstance(key, bool):
+                key = key_node.value
+            if key in first:
+                earlier = first[key]
+                self.problems.append(
+                    Problem(self.doc.display, key_mark.line, key_mark.column, dotted((*loc, key)),
+                            f"duplicate key {str(key)!r} (first defined at line {earlier.line})")
+                )
+                continue
+            first[key] = key_mark
+            self.doc.keys[(*loc, key)] = key_mark
+            out[key] = self.build(value_node, (*loc, key))
+        return out
+
+    def _scalar(self, node: ScalarNode, loc: Loc) -> Any:
+        text = node.value
+        if node.tag != _PLAIN:
+            if node.tag == _STR:
+                return text
+            if node.tag.endswith(":int"):
+                return _int(text) if _INT.match(text) or _OCT.match(text) or _HEX.match(text) else text
+            if node.tag.endswith(":float"):
+                return _float(text)
+            if node.tag.endswith(":bool"):
+                return _BOOL.get(text, text)
+            if node.tag.endswith(":null"):
+                return None
+            return text
+        if _NULL.match(text):
+            return None
+        if text in _BOOL:
+            return _BOOL[text]
+        if _INT.match(text) or _OCT.match(text) or _HEX.match(text):
+            return _int(text)
+        if _FLOAT.match(text) or _INF.match(text) or _NAN.match(text):
+            return _float(text)
+        return text
+
+
+def _int(text: str) -> int:
+    if text.startswith("0o"):
+        return int(text[2:], 8)
+    if text.startswith("0x"):
+        return int(text[2:], 16)
+    return int(text)
+
+
+def _float(text: str) -> float | str:
+    if _INF.match(text):
+        return -math.inf if text.startswith("-") else math.inf
+    if _NAN.match(text):
+        return math.nan
+    try:
+        return float(text)
+    except ValueError:
+        return text
+
+
+class _TooLarge(Exception):
+    pass
+
+
+def load(path: Path, display: str | None = None) -> tuple[Document, list[Problem]]:
+    """Parse one YAML file; problems are syntax errors, duplicate keys and unreadable files."""
+    doc = Document(path=path, display=display or str(path), data=None)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        return doc, [Problem(doc.display, 1, 1, "(file)", f"expected UTF-8 text ({exc.reason})")]
+    except OSError as exc:
+        return doc, [Problem(doc.display, 1, 1, "(file)", f"cannot read the file: {exc.strerror}")]
+    return parse(text, doc)
+
+
+def parse(text: str, doc: Document) -> tuple[Document, list[Problem]]:
+    """Parse YAML text into ``doc``."""
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        reason = exc.problem or exc.context or "invalid YAML"
+        return doc, [Problem(doc.display, line, column, "(yaml)", f"invalid YAML: {reason}")]
+    except yaml.YAMLError as exc:
+        return doc, [Problem(doc.display, 1, 1, "(yaml)", f"invalid YAML: {exc}")]
+    finally:
+        loader.dispose()
+    if node is None:
+        doc.data = None
+        return doc, []
+    builder = _Builder(doc)
+    try:
+        doc.data = builder.build(node, ())
+    except _TooLarge:
+        return doc, [Problem(doc.display, 1, 1, "(yaml)",
+                             f"expected at most {_MAX_NODES} values (aliases expand too far)")]
+    except RecursionError:
+        return doc, [Problem(doc.display, 1, 1, "(yaml)", "expected YAML nested less deeply")]
+    return doc, builder.problems

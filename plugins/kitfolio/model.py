@@ -1,0 +1,324 @@
+"""The kit format as pydantic models: the contract with creators (see docs/kit-format.md).
+
+Names here are the YAML keys. Fields may be added (optional); renaming or removing one breaks
+every kit written against the format.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import Annotated, Any
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema, model_validator
+from pydantic_core import PydanticCustomError
+
+from .fields import (
+    ContactUrl,
+    Count,
+    Country,
+    Currency,
+    Email,
+    HexColour,
+    ImagePath,
+    IsoDate,
+    Language,
+    Line,
+    Markdown,
+    Money,
+    Percent,
+    RequiredText,
+    Text,
+    WebUrl,
+    Year,
+    shown,
+)
+
+
+class Strict(BaseModel):
+    """Base of every kit mapping: unknown keys are errors, values are not mutated later."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+
+class Network(str, Enum):
+    """Where a creator publishes."""
+
+    instagram = "instagram"
+    tiktok = "tiktok"
+    youtube = "youtube"
+    twitch = "twitch"
+    pinterest = "pinterest"
+    x = "x"
+    threads = "threads"
+    bluesky = "bluesky"
+    linkedin = "linkedin"
+    facebook = "facebook"
+    snapchat = "snapchat"
+    podcast = "podcast"
+    newsletter = "newsletter"
+    blog = "blog"
+    other = "other"
+
+
+class Offer(str, Enum):
+    """Kinds of partnership a creator is open to."""
+
+    sponsored_content = "sponsored-content"
+    ambassador = "ambassador"
+    affiliate = "affiliate"
+    gifting = "gifting"
+    events = "events"
+    product_collab = "product-collab"
+    speaking = "speaking"
+    ugc = "ugc"
+
+
+class Visibility(str, Enum):
+    """How much of the rate card the public site shows."""
+
+    public = "public"
+    from_ = "from"
+    on_request = "on-request"
+    private = "private"
+
+
+class Niche(Strict):
+    primary: RequiredText
+    tags: list[Text] = []
+
+
+class Manager(Strict):
+    name: RequiredText
+    email: Email | None = None
+    agency: Text | None = None
+
+
+class Contact(Strict):
+    email: Email | None = None
+    booking_url: ContactUrl | None = None
+    manager: Manager | None = None
+
+    @model_validator(mode="after")
+    def _one_way_in(self) -> Contact:
+        if not (self.email or self.booking_url or self.manager):
+            raise PydanticCustomError(
+                "contact", "expected at least one of email, booking_url or manager"
+            )
+        return self
+
+
+class HistoryPoint(Strict):
+    """Followers on a past date, for growth from before the kit was in git."""
+
+    date: IsoDate
+    followers: Count
+
+
+class Platform(Strict):
+    network: Network
+    handle: Text | None = None
+    name: Text | None = None
+    url: WebUrl | None = None
+    followers: Count
+    avg_views: Count | None = None
+    avg_likes: Count | None = None
+    avg_comments: Count | None = None
+    avg_shares: Count | None = None
+    avg_saves: Count | None = None
+    engagement_rate: Percent | None = None
+    open_rate: Percent | None = None
+    history: list[HistoryPoint] = []
+
+
+Shares = dict[str, Percent]
+
+
+class Audience(Strict):
+    source: Text | None = None
+    age: Shares = {}
+    gender: Shares = {}
+    countries: dict[Country, Percent] = {}
+    cities: Shares = {}
+
+
+class PriceRange(Strict):
+    min: Money
+    max: Money
+
+    @model_validator(mode="after")
+    def _ordered(self) -> PriceRange:
+        if self.min > self.max:
+            raise PydanticCustomError(
+                "range", "expected min at most max, got min {min} and max {max}",
+                {"min": self.min, "max": self.max},
+            )
+        return self
+
+
+def _price(value: Any) -> Any:
+    if isinstance(value, dict):
+        return PriceRange.model_validate(value)
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and value >= 0:
+        return value
+    if isinstance(value, str):
+        try:
+            number = float(value)
+        except ValueError:
+            pass
+        else:
+            if number >= 0:
+                return int(number) if number.is_integer() else number
+    raise PydanticCustomError(
+        "price", "expected a number, got {got}",
+        {"got": shown(value)},
+    )
+
+
+Price = Annotated[
+    PriceRange | float | int,
+    BeforeValidator(_price),
+    WithJsonSchema(
+        {
+            "oneOf": [
+                {"type": "number", "minimum": 0},
+                {"$ref": "#/definitions/PriceRange"},
+            ],
+            "description": "A price in rates.currency, or a range {min, max}",
+        }
+    ),
+]
+
+
+class RateItem(Strict):
+    deliverable: RequiredText
+    platform: Network | None = None
+    price: Price | None = None
+    includes: Text | None = None
+
+
+class Package(Strict):
+    name: RequiredText
+    includes: list[Text] = []
+    price: Price | None = None
+    note: Text | None = None
+
+
+class Addon(Strict):
+    name: RequiredText
+    percent: Percent | None = None
+    price: Price | None = None
+
+    @model_validator(mode="after")
+    def _one_amount(self) -> Addon:
+        if self.percent is not None and self.price is not None:
+            raise PydanticCustomError("addon", "expected either percent or price, not both")
+        return self
+
+
+class Rates(Strict):
+    currency: Currency
+    visibility: Visibility = Visibility.public
+    items: list[RateItem] = []
+    packages: list[Package] = []
+    addons: list[Addon] = []
+    long_term: Markdown | None = None
+    gifting: Markdown | None = None
+    affiliate: Markdown | None = None
+
+
+class Terms(Strict):
+    payment: Markdown | None = None
+    revisions: Markdown | None = None
+    usage: Markdown | None = None
+    lead_time: Markdown | None = None
+    kill_fee: Markdown | None = None
+    creative_control: Markdown | None = None
+    disclosure: Markdown | None = None
+
+
+class Quote(Strict):
+    quote: RequiredText
+    author: RequiredText
+
+
+class Results(Strict):
+    reach: Count | None = None
+    impressions: Count | None = None
+    views: Count | None = None
+    engagement_rate: Percent | None = None
+    link_clicks: Count | None = None
+    conversions: Count | None = None
+
+
+class Partnership(Strict):
+    brand: RequiredText
+    year: Year | None = None
+    url: WebUrl | None = None
+    summary: Markdown | None = None
+    deliverables: list[Text] = []
+    results: Results | None = None
+    testimonial: Quote | None = None
+
+
+class Highlight(Strict):
+    title: RequiredText
+    url: WebUrl | None = None
+    platform: Network | None = None
+    views: Count | None = None
+    image: ImagePath | None = None
+
+
+class Availability(Strict):
+    note: Markdown | None = None
+    booked_until: IsoDate | None = None
+
+
+class Step(Strict):
+    """One step of the partnership process, replacing the default wording."""
+
+    title: RequiredText
+    detail: Markdown | None = None
+
+
+class Theme(Strict):
+    accent: HexColour | None = None
+
+
+class Kit(Strict):
+    """One creator's media kit."""
+
+    name: Line
+    pronouns: Text | None = None
+    tagline: Line | None = None
+    location: Text | None = None
+    languages: list[Language] = []
+    avatar: ImagePath | None = None
+    cover: ImagePath | None = None
+    bio: Markdown | None = None
+    niche: Niche
+    contact: Contact
+    stats_as_of: IsoDate | None = None
+    platforms: Annotated[list[Platform], Field(min_length=1)]
+    audience: Audience | None = None
+    values: list[Text] = []
+    dealbreakers: list[Text] = []
+    offers: list[Offer] = []
+    rates: Rates | None = None
+    terms: Terms | None = None
+    process: list[Step] = []
+    partnerships: list[Partnership] = []
+    testimonials: list[Quote] = []
+    highlights: list[Highlight] = []
+    availability: Availability | None = None
+    theme: Theme | None = None
+
+    @model_validator(mode="after")
+    def _dated_figures(self) -> Kit:
+        if self.stats_as_of is None and self.platforms:
+            raise PydanticCustomError(
+                "stats_as_of",
+                "expected a date as YYYY-MM-DD: stats_as_of is required when platforms carry figures",
+                {"field": "stats_as_of"},
+            )
+        return self
+
