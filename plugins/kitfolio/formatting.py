@@ -1,0 +1,72 @@
+"""Numbers, money, dates, countries and languages in the site's locale, through Babel."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from functools import cached_property
+
+from babel import Locale, UnknownLocaleError
+from babel.dates import format_date
+from babel.numbers import (
+    format_compact_decimal,
+    format_decimal,
+    format_percent,
+    get_currency_precision,
+    parse_pattern,
+)
+
+
+class Formatter:
+    """Formats figures for one locale; cheap to share across every kit of a build."""
+
+    def __init__(self, locale: str = "en") -> None:
+        try:
+            self.locale = Locale.parse(locale.replace("-", "_"))
+        except (UnknownLocaleError, ValueError):
+            self.locale = Locale.parse("en")
+
+    @cached_property
+    def _currency_pattern(self) -> str:
+        pattern = self.locale.currency_formats["standard"]
+        return str(pattern.pattern).split(";")[0]
+
+    def count(self, value: int) -> str:
+        """A full count: 48,200."""
+        return format_decimal(value, locale=self.locale)
+
+    def compact(self, value: int) -> str:
+        """A short count: 48.2K."""
+        if value < 1000:
+            return self.count(value)
+        return format_compact_decimal(value, format_type="short", locale=self.locale, fraction_digits=1)
+
+    def percent(self, value: float, digits: int = 1) -> str:
+        """A percentage given as 0-100: 4.8%."""
+        share = Decimal(str(round(value, digits))) / 100
+        return format_percent(share, locale=self.locale, decimal_quantization=False)
+
+    def money(self, amount: float, currency: str) -> str:
+        """Money in the kit's currency; whole amounts drop the decimals (£450, ¥45,000)."""
+        digits = get_currency_precision(currency)
+        pattern = parse_pattern(self._currency_pattern)
+        if float(amount).is_integer():
+            digits = 0
+        pattern.frac_prec = (digits, digits)
+        return pattern.apply(Decimal(str(amount)), self.locale, currency=currency, currency_digits=False)
+
+    def date(self, value: date) -> str:
+        """A date the way the locale writes it in full: 31 October 2026."""
+        return format_date(value, format="long", locale=self.locale)
+
+    def country(self, code: str) -> str:
+        """A country's name: NO → Norway."""
+        return self.locale.territories.get(code, code)
+
+    def language(self, tag: str) -> str:
+        """A language's name: pt-BR → Portuguese (Brazil)."""
+        try:
+            name = Locale.parse(tag, sep="-").get_display_name(self.locale)
+        except (UnknownLocaleError, ValueError):
+            name = self.locale.languages.get(tag.split("-")[0])
+        return name or tag
