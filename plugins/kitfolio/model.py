@@ -181,7 +181,15 @@ Price = Annotated[
         {
             "oneOf": [
                 {"type": "number", "minimum": 0},
-                {"$ref": "#/definitions/PriceRange"},
+                {
+                    "type": "object",
+                    "properties": {
+                        "min": {"type": "number", "minimum": 0},
+                        "max": {"type": "number", "minimum": 0},
+                    },
+                    "required": ["min", "max"],
+                    "additionalProperties": False,
+                },
             ],
             "description": "A price in rates.currency, or a range {min, max}",
         }

@@ -1,0 +1,175 @@
+"""The MkDocs adapter: the one module that knows MkDocs.
+
+It loads and validates every kit before the build touches ``site/``, generates the kit pages in
+memory, hands templates their views and keeps the pages out of the navigation. All decisions
+about kits live in the core modules; this file only wires them to MkDocs events.
+"""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from markupsafe import Markup
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
+
+from . import site as sitemodel
+from .errors import errors, warnings
+from .kits import Roster, kit_files, load_roster
+from .schema import kit_schema_text
+from .view import KitView, Settings
+
+log = get_plugin_logger(__name__)
+
+
+class KitfolioConfig(base.Config):
+    """Options under ``plugins: - kitfolio:`` in mkdocs.yml."""
+
+    kits_dir = c.Type(str, default="kits")
+    stale_after_days = c.Type(int, default=90)
+    locale = c.Optional(c.Type(str))
+
+
+@dataclass
+class _Pages:
+    """Which generated page shows which kit, by source path."""
+
+    kinds: dict[str, tuple[str, KitView | None]] = field(default_factory=dict)
+
+
+def theme_dir() -> Path:
+    """Kitfolio's templates: inside the wheel, or the checkout's ``theme/`` when editable."""
+    packaged = Path(__file__).parent / "theme"
+    return packaged if packaged.is_dir() else Path(__file__).resolve().parents[2] / "theme"
+
+
+class KitfolioPlugin(BasePlugin[KitfolioConfig]):
+    """Renders ``kits/*.yml`` into media-kit and work-with-me pages."""
+
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        self.roster = Roster([], [])
+        self.site: sitemodel.Site | None = None
+        self.pages = _Pages()
+        self.kits_dir = Path("kits")
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        if not config.site_url:
+            raise PluginError(
+                "kitfolio: site_url is required in mkdocs.yml (for example "
+                "site_url: https://you.github.io/media-kit/): canonical and social links need it."
+            )
+        root = Path(config.config_file_path or ".").resolve().parent
+        self.kits_dir = (root / self.config.kits_dir).resolve()
+        if not self.kits_dir.is_dir():
+            raise PluginError(f"kitfolio: kits_dir {self.config.kits_dir!r} is not a folder next to mkdocs.yml")
+        self.roster = load_roster(kit_files(self.kits_dir), root)
+        self._report(strict=bool(config.strict))
+        settings = Settings(
+            locale=self.config.locale or str(config.theme.get("language") or "en"),
+            stale_after_days=self.config.stale_after_days,
+        )
+        self.site = sitemodel.build_site(self.roster, settings)
+        self._install_theme(config)
+        return config
+
+    def _report(self, *, strict: bool) -> None:
+        failing = errors(self.roster.problems)
+        cautions = warnings(self.roster.problems)
+        for problem in cautions:
+            (log.error if strict else log.warning)(str(problem))
+        for problem in failing:
+            log.error(str(problem))
+        if failing or (strict and cautions):
+            count = len(failing) + (len(cautions) if strict else 0)
+            raise PluginError(
+                f"kitfolio: {count} problem{'s' if count != 1 else ''} in kits; "
+                "nothing was built and site/ is unchanged"
+            )
+
+    def _install_theme(self, config: MkDocsConfig) -> None:
+        theme = config.theme
+        ours = str(theme_dir())
+        if ours not in theme.dirs:
+            at = 1 if theme.custom_dir else 0
+            theme.dirs.insert(at, ours)
+        if theme.name == "material" and theme.get("font") == {"text": "Roboto", "code": "Roboto Mono"}:
+            theme["font"] = False
+
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        assert self.site is not None
+        self.pages = _Pages()
+        for view in self.site.kits:
+            self._page(files, config, f"{view.slug}/index.md", "kit", view)
+            self._page(files, config, f"{view.slug}/work-with-me/index.md", "work", view)
+        for src, path in sitemodel.image_sources(self.roster):
+            files.append(File.generated(config, src, abs_src_path=str(path)))
+        if files.get_file_from_path("index.md") is None:
+            single = self.site.kits[0] if len(self.site.kits) == 1 else None
+            self._page(files, config, "index.md", "kit" if single else "roster", single,
+                       inclusion=InclusionLevel.UNDEFINED)
+        files.append(File.generated(config, "schema/kit.schema.json", content=kit_schema_text()))
+        return files
+
+    def _page(self, files: Files, config: MkDocsConfig, src: str, kind: str, view: KitView | None,
+              inclusion: InclusionLevel = InclusionLevel.NOT_IN_NAV) -> None:
+        front = f"---\ntemplate: kitfolio/{_TEMPLATES[kind]}\nhide: [navigation, toc]\n---\n"
+        files.append(File.generated(config, src, content=front, inclusion=inclusion))
+        self.pages.kinds[src] = (kind, view)
+
+    def on_page_content(self, html_text: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        found = self.pages.kinds.get(page.file.src_uri)
+        if found is None:
+            return html_text
+        kind, view = found
+        if view is None:
+            return "".join(f"<p>{html.escape(v.name)}: {html.escape(v.description)}</p>"
+                           for v in (self.site.kits if self.site else []))
+        text = view.search_text if kind == "kit" else sitemodel.work_search_text(view)
+        return "".join(f"<p>{html.escape(part)}</p>" for part in text.split("\n\n"))
+
+    @event_priority(100)
+    def on_page_context(self, context: dict[str, Any], page: Page, config: MkDocsConfig,
+                        nav: Any) -> dict[str, Any]:
+        found = self.pages.kinds.get(page.file.src_uri)
+        if found is None or self.site is None:
+            return context
+        kind, view = found
+        context["kitfolio"] = self.site
+        context["kit"] = view
+        title = sitemodel.page_title(kind, view, config.site_name)
+        page.title = Markup(html.escape(title))  # type: ignore[assignment]
+        description = view.description if view else sitemodel.roster_description(self.site, config.site_name)
+        page.meta["description"] = Markup(html.escape(description))
+        if view is not None and page.file.src_uri == "index.md" and config.site_url:
+            page.canonical_url = config.site_url.rstrip("/") + "/" + view.url
+        return context
+
+    def on_env(self, env: Any, config: MkDocsConfig, files: Files) -> Any:
+        previous = env.autoescape
+
+        def autoescape(name: str | None) -> bool:
+            if name and name.startswith("kitfolio/"):
+                return True
+            return bool(previous(name) if callable(previous) else previous)
+
+        env.autoescape = autoescape
+        return env
+
+    def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
+        server.watch(str(self.kits_dir))
+        for folder in sitemodel.image_folders(self.roster, self.kits_dir):
+            server.watch(str(folder))
+        return server
+
+
+_TEMPLATES = {"kit": "kit.html", "work": "work-with-me.html", "roster": "roster.html"}
