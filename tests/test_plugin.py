@@ -1,0 +1,265 @@
+"""The MkDocs plugin end to end: real builds in tmp_path, output read with an HTML parser."""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import subprocess
+import sys
+import textwrap
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.exceptions import Abort
+
+from kitfolio.schema import kit_schema_text
+
+ROOT = Path(__file__).resolve().parents[1]
+
+KIT = """\
+name: {name}
+tagline: Trail running on a budget
+location: Bergen, Norway
+languages: [nb, en]
+niche: {{primary: Outdoor, tags: [running, hiking]}}
+contact: {{email: hi@example.org}}
+stats_as_of: 2026-10-01
+platforms:
+  - {{network: instagram, handle: {slug}, followers: 24000, avg_likes: 900, avg_comments: 60}}
+audience: {{countries: {{"NO": 70, SE: 10}}}}
+rates:
+  currency: NOK
+  items: [{{deliverable: Reel, price: 4500}}]
+"""
+
+MKDOCS = """\
+site_name: Test roster
+site_url: https://example.org/kits/
+theme: {name: material, font: false}
+plugins: [search, kitfolio]
+"""
+
+
+def write_site(root: Path, kits: dict[str, str], config: str = MKDOCS) -> Path:
+    """A site folder with mkdocs.yml, an empty docs/ and the given kits."""
+    (root / "docs").mkdir(parents=True, exist_ok=True)
+    (root / "kits").mkdir(exist_ok=True)
+    (root / "mkdocs.yml").write_text(config, encoding="utf-8")
+    for slug, text in kits.items():
+        (root / "kits" / f"{slug}.yml").write_text(text, encoding="utf-8")
+    return root
+
+
+def kit(slug: str, name: str) -> str:
+    return KIT.format(slug=slug, name=name)
+
+
+def run_build(root: Path, **options: object) -> Path:
+    config = load_config(str(root / "mkdocs.yml"), **options)
+    build(config)
+    return Path(config.site_dir)
+
+
+def soup(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+@pytest.fixture(scope="module")
+def roster_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = write_site(
+        tmp_path_factory.mktemp("roster"),
+        {"kari-nord": kit("kari-nord", "Kari Nord"), "ada-berg": kit("ada-berg", "Ada Berg")},
+    )
+    (root / "docs" / "about.md").write_text("# About\n\nA page of the site's own.\n")
+    return run_build(root)
+
+
+def test_each_kit_has_a_media_kit_and_a_work_with_me_page(roster_site: Path) -> None:
+    for slug, name in (("kari-nord", "Kari Nord"), ("ada-berg", "Ada Berg")):
+        media = soup(roster_site / slug / "index.html")
+        assert media.h1 is not None and name in media.h1.get_text()
+        work = soup(roster_site / slug / "work-with-me" / "index.html")
+        assert work.h1 is not None and work.h1.get_text(strip=True) == f"Work with {name}"
+
+
+def test_the_home_page_lists_every_creator_as_a_card_sorted_by_name(roster_site: Path) -> None:
+    cards = soup(roster_site / "index.html").select("[data-kit]")
+    assert [c["data-kit"] for c in cards] == ["ada-berg", "kari-nord"]
+    links = [c.select_one("a")["href"] for c in cards]  # type: ignore[index]
+    assert links == ["ada-berg/", "kari-nord/"]
+
+
+def test_kit_pages_stay_out_of_the_navigation(roster_site: Path) -> None:
+    about = soup(roster_site / "about" / "index.html")
+    hrefs = {a["href"] for a in about.select("nav.md-nav a[href]")}
+    assert not any("kari-nord" in h or "ada-berg" in h for h in hrefs)
+    assert any(h.rstrip("/").endswith("about") or h in ("./", ".") for h in hrefs)
+
+
+def test_the_schema_is_published_and_matches_the_committed_one(roster_site: Path) -> None:
+    published = (roster_site / "schema" / "kit.schema.json").read_text(encoding="utf-8")
+    committed = (ROOT / "schema" / "kit.schema.json").read_text(encoding="utf-8")
+    assert published == kit_schema_text()
+    assert committed == kit_schema_text(), "run: kitfolio schema --output schema/kit.schema.json"
+    assert json.loads(published)["$schema"] == "http://json-schema.org/draft-07/schema#"
+
+
+def test_search_index_has_kits_but_no_prices(roster_site: Path) -> None:
+    index = json.loads((roster_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    text = json.dumps(index)
+    assert "Trail running on a budget" in text
+    assert "4500" not in text and "4,500" not in text
+
+
+def test_a_single_kit_is_the_home_page_with_a_canonical_link_to_its_own_page(tmp_path: Path) -> None:
+    site = run_build(write_site(tmp_path, {"kari-nord": kit("kari-nord", "Kari Nord")}))
+    home = soup(site / "index.html")
+    assert home.h1 is not None and "Kari Nord" in home.h1.get_text()
+    canonical = home.select_one('link[rel="canonical"]')
+    assert canonical is not None and canonical["href"] == "https://example.org/kits/kari-nord/"
+
+
+def test_a_site_of_its_own_index_keeps_it(tmp_path: Path) -> None:
+    root = write_site(tmp_path, {"kari-nord": kit("kari-nord", "Kari Nord")})
+    (root / "docs" / "index.md").write_text("# Our agency\n")
+    site = run_build(root)
+    assert soup(site / "index.html").h1.get_text(strip=True) == "Our agency"  # type: ignore[union-attr]
+    assert (site / "kari-nord" / "index.html").is_file()
+
+
+def test_missing_site_url_is_a_clear_error(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    root = write_site(tmp_path, {"kari-nord": kit("kari-nord", "Kari Nord")},
+                      MKDOCS.replace("site_url: https://example.org/kits/\n", ""))
+    with pytest.raises(Abort):
+        run_build(root)
+    assert "site_url is required" in caplog.text
+
+
+def test_kits_dir_is_found_beside_mkdocs_yml_from_any_working_directory(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = write_site(tmp_path / "site", {"kari-nord": kit("kari-nord", "Kari Nord")})
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    site = run_build(root)
+    assert (site / "kari-nord" / "index.html").is_file()
+
+
+def test_a_custom_dir_overrides_any_kitfolio_template(tmp_path: Path) -> None:
+    config = MKDOCS.replace("theme: {name: material, font: false}",
+                            "theme: {name: material, font: false, custom_dir: overrides}")
+    root = write_site(tmp_path, {"kari-nord": kit("kari-nord", "Kari Nord")}, config)
+    partial = root / "overrides" / "kitfolio" / "partials" / "contact.html"
+    partial.parent.mkdir(parents=True)
+    partial.write_text('<p id="agency-contact">Book through the agency</p>\n')
+    site = run_build(root)
+    page = soup(site / "kari-nord" / "index.html")
+    assert page.select_one("#agency-contact") is not None
+    assert page.select_one("#kf-contact") is None
+
+
+def test_building_writes_nothing_into_docs_dir(tmp_path: Path) -> None:
+    root = write_site(tmp_path, {"kari-nord": kit("kari-nord", "Kari Nord")})
+    before = sorted(p.relative_to(root) for p in (root / "docs").rglob("*"))
+    run_build(root)
+    assert sorted(p.relative_to(root) for p in (root / "docs").rglob("*")) == before
+
+
+def test_google_fonts_are_off_by_default(tmp_path: Path) -> None:
+    config = MKDOCS.replace("theme: {name: material, font: false}", "theme: material")
+    site = run_build(write_site(tmp_path, {"kari-nord": kit("kari-nord", "Kari Nord")}, config))
+    for page in site.rglob("*.html"):
+        hrefs = [tag.get("href", "") for tag in soup(page).select("link[href]")]
+        assert not [h for h in hrefs if "fonts.g" in str(h)], page
+
+
+def test_the_showcase_builds_strict_without_warnings(tmp_path: Path) -> None:
+    site = run_build(ROOT, site_dir=str(tmp_path / "site"), strict=True)
+    slugs = sorted(p.stem for p in (ROOT / "kits").glob("*.yml"))
+    assert len(slugs) >= 3
+    cards = soup(site / "index.html").select("[data-kit]")
+    assert sorted(str(c["data-kit"]) for c in cards) == slugs
+
+
+def _run(args: list[str], cwd: Path, **env: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(args, cwd=cwd, capture_output=True, text=True, timeout=240,
+                          env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **env})
+
+
+def test_properdocs_builds_the_same_site(tmp_path: Path) -> None:
+    root = write_site(tmp_path, {"kari-nord": kit("kari-nord", "Kari Nord")})
+    done = _run([sys.executable, "-m", "properdocs", "build", "-f", "mkdocs.yml", "-d", "out"], root)
+    assert done.returncode == 0, done.stderr
+    page = soup(root / "out" / "kari-nord" / "work-with-me" / "index.html")
+    assert page.h1 is not None and page.h1.get_text(strip=True) == "Work with Kari Nord"
+
+
+def test_a_site_builds_from_the_installed_wheel_in_any_folder(tmp_path: Path) -> None:
+    wheels = tmp_path / "wheels"
+    made = _run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(wheels), str(ROOT)], ROOT)
+    assert made.returncode == 0, made.stderr
+    target = tmp_path / "installed"
+    wheel = next(wheels.glob("kitfolio-*.whl"))
+    put = _run([sys.executable, "-m", "pip", "install", "-q", "--no-deps", "--target", str(target), str(wheel)], ROOT)
+    assert put.returncode == 0, put.stderr
+    root = write_site(tmp_path / "anywhere", {"kari-nord": kit("kari-nord", "Kari Nord")},
+                      textwrap.dedent("""\
+                          site_name: From the wheel
+                          site_url: https://example.org/
+                          theme: material
+                          plugins: [search, kitfolio]
+                          """))
+    where = _run([sys.executable, "-c", "import kitfolio.plugin as p; print(p.theme_dir())"], root,
+                 PYTHONPATH=str(target))
+    assert where.stdout.strip().startswith(str(target)), where.stdout + where.stderr
+    done = _run([sys.executable, "-m", "mkdocs", "build", "-q"], root, PYTHONPATH=str(target))
+    assert done.returncode == 0, done.stderr
+    assert soup(root / "site" / "kari-nord" / "index.html").select_one(".kf-profile") is not None
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def _fetch(url: str) -> str:
+    with urllib.request.urlopen(url, timeout=5) as response:  # noqa: S310 - loopback only
+        return str(response.read().decode("utf-8"))
+
+
+def _wait_for(url: str, text: str, seconds: float) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            if text in _fetch(url):
+                return True
+        except OSError:
+            pass
+        time.sleep(0.3)
+    return False
+
+
+def test_serve_with_livereload_rebuilds_when_a_kit_changes(tmp_path: Path) -> None:
+    root = write_site(tmp_path, {"kari-nord": kit("kari-nord", "Kari Nord")})
+    port = _free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--livereload", "-a", f"127.0.0.1:{port}"],
+        cwd=root, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+    try:
+        url = f"http://127.0.0.1:{port}/kits/kari-nord/"
+        assert _wait_for(url, "Kari Nord", 60)
+        (root / "kits" / "kari-nord.yml").write_text(kit("kari-nord", "Kari Nordmann"))
+        assert _wait_for(url, "Kari Nordmann", 30)
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
