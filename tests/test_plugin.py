@@ -117,7 +117,9 @@ def test_search_index_has_kits_but_no_prices(roster_site: Path) -> None:
     assert "4500" not in text and "4,500" not in text
 
 
-def test_a_single_kit_is_the_home_page_with_a_canonical_link_to_its_own_page(tmp_path: Path) -> None:
+def test_a_single_kit_is_the_home_page_with_a_canonical_link_to_its_own_page(
+    tmp_path: Path,
+) -> None:
     site = run_build(write_site(tmp_path, {"kari-nord": kit("kari-nord", "Kari Nord")}))
     home = soup(site / "index.html")
     assert home.h1 is not None and "Kari Nord" in home.h1.get_text()
@@ -133,9 +135,14 @@ def test_a_site_of_its_own_index_keeps_it(tmp_path: Path) -> None:
     assert (site / "kari-nord" / "index.html").is_file()
 
 
-def test_missing_site_url_is_a_clear_error(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
-    root = write_site(tmp_path, {"kari-nord": kit("kari-nord", "Kari Nord")},
-                      MKDOCS.replace("site_url: https://example.org/kits/\n", ""))
+def test_missing_site_url_is_a_clear_error(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    root = write_site(
+        tmp_path,
+        {"kari-nord": kit("kari-nord", "Kari Nord")},
+        MKDOCS.replace("site_url: https://example.org/kits/\n", ""),
+    )
     with pytest.raises(Abort):
         run_build(root)
     assert "site_url is required" in caplog.text
@@ -153,8 +160,10 @@ def test_kits_dir_is_found_beside_mkdocs_yml_from_any_working_directory(
 
 
 def test_a_custom_dir_overrides_any_kitfolio_template(tmp_path: Path) -> None:
-    config = MKDOCS.replace("theme: {name: material, font: false}",
-                            "theme: {name: material, font: false, custom_dir: overrides}")
+    config = MKDOCS.replace(
+        "theme: {name: material, font: false}",
+        "theme: {name: material, font: false, custom_dir: overrides}",
+    )
     root = write_site(tmp_path, {"kari-nord": kit("kari-nord", "Kari Nord")}, config)
     partial = root / "overrides" / "kitfolio" / "partials" / "contact.html"
     partial.parent.mkdir(parents=True)
@@ -189,13 +198,21 @@ def test_the_showcase_builds_strict_without_warnings(tmp_path: Path) -> None:
 
 
 def _run(args: list[str], cwd: Path, **env: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(args, cwd=cwd, capture_output=True, text=True, timeout=240,
-                          env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **env})
+    return subprocess.run(
+        args,
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=240,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **env},
+    )
 
 
 def test_properdocs_builds_the_same_site(tmp_path: Path) -> None:
     root = write_site(tmp_path, {"kari-nord": kit("kari-nord", "Kari Nord")})
-    done = _run([sys.executable, "-m", "properdocs", "build", "-f", "mkdocs.yml", "-d", "out"], root)
+    done = _run(
+        [sys.executable, "-m", "properdocs", "build", "-f", "mkdocs.yml", "-d", "out"], root
+    )
     assert done.returncode == 0, done.stderr
     page = soup(root / "out" / "kari-nord" / "work-with-me" / "index.html")
     assert page.h1 is not None and page.h1.get_text(strip=True) == "Work with Kari Nord"
@@ -203,21 +220,43 @@ def test_properdocs_builds_the_same_site(tmp_path: Path) -> None:
 
 def test_a_site_builds_from_the_installed_wheel_in_any_folder(tmp_path: Path) -> None:
     wheels = tmp_path / "wheels"
-    made = _run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(wheels), str(ROOT)], ROOT)
+    made = _run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(wheels), str(ROOT)],
+        ROOT,
+    )
     assert made.returncode == 0, made.stderr
     target = tmp_path / "installed"
     wheel = next(wheels.glob("kitfolio-*.whl"))
-    put = _run([sys.executable, "-m", "pip", "install", "-q", "--no-deps", "--target", str(target), str(wheel)], ROOT)
+    put = _run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "install",
+            "-q",
+            "--no-deps",
+            "--target",
+            str(target),
+            str(wheel),
+        ],
+        ROOT,
+    )
     assert put.returncode == 0, put.stderr
-    root = write_site(tmp_path / "anywhere", {"kari-nord": kit("kari-nord", "Kari Nord")},
-                      textwrap.dedent("""\
+    root = write_site(
+        tmp_path / "anywhere",
+        {"kari-nord": kit("kari-nord", "Kari Nord")},
+        textwrap.dedent("""\
                           site_name: From the wheel
                           site_url: https://example.org/
                           theme: material
                           plugins: [search, kitfolio]
-                          """))
-    where = _run([sys.executable, "-c", "import kitfolio.plugin as p; print(p.theme_dir())"], root,
-                 PYTHONPATH=str(target))
+                          """),
+    )
+    where = _run(
+        [sys.executable, "-c", "import kitfolio.plugin as p; print(p.theme_dir())"],
+        root,
+        PYTHONPATH=str(target),
+    )
     assert where.stdout.strip().startswith(str(target)), where.stdout + where.stderr
     done = _run([sys.executable, "-m", "mkdocs", "build", "-q"], root, PYTHONPATH=str(target))
     assert done.returncode == 0, done.stderr
@@ -231,7 +270,7 @@ def _free_port() -> int:
 
 
 def _fetch(url: str) -> str:
-    with urllib.request.urlopen(url, timeout=5) as response:  # noqa: S310 - loopback only
+    with urllib.request.urlopen(url, timeout=5) as response:
         return str(response.read().decode("utf-8"))
 
 
@@ -252,7 +291,9 @@ def test_serve_with_livereload_rebuilds_when_a_kit_changes(tmp_path: Path) -> No
     port = _free_port()
     server = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "--livereload", "-a", f"127.0.0.1:{port}"],
-        cwd=root, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        cwd=root,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
     )
     try:

@@ -61,14 +61,18 @@ def _check(paths: list[Path], *, strict: bool) -> int:
     failing = errors(roster.problems)
     cautions = warnings(roster.problems)
     count = len(targets)
-    print(f"{count} kit{'s' if count != 1 else ''} checked: {len(failing)} error(s), "
-          f"{len(cautions)} warning(s)")
+    print(
+        f"{count} kit{'s' if count != 1 else ''} checked: {len(failing)} error(s), "
+        f"{len(cautions)} warning(s)"
+    )
     return 1 if failing or (strict and cautions) else 0
 
 
 def _new(slug: str, kits_dir: Path, name: str | None) -> int:
     if not is_slug(slug):
-        print(f"{slug!r}: expected a slug of lowercase letters, digits and hyphens", file=sys.stderr)
+        print(
+            f"{slug!r}: expected a slug of lowercase letters, digits and hyphens", file=sys.stderr
+        )
         return 2
     if any((kits_dir / f"{slug}{suffix}").exists() for suffix in SUFFIXES):
         print(f"{kits_dir / slug}.yml already exists; nothing written", file=sys.stderr)

@@ -39,7 +39,11 @@ class Formatter:
         """A short count: 48.2K."""
         if value < 1000:
             return self.count(value)
-        return format_compact_decimal(value, format_type="short", locale=self.locale, fraction_digits=1)
+        return str(
+            format_compact_decimal(
+                value, format_type="short", locale=self.locale, fraction_digits=1
+            )
+        )
 
     def percent(self, value: float, digits: int = 1) -> str:
         """A percentage given as 0-100: 4.8%."""
@@ -53,7 +57,11 @@ class Formatter:
         if float(amount).is_integer():
             digits = 0
         pattern.frac_prec = (digits, digits)
-        return pattern.apply(Decimal(str(amount)), self.locale, currency=currency, currency_digits=False)
+        return str(
+            pattern.apply(
+                Decimal(str(amount)), self.locale, currency=currency, currency_digits=False
+            )
+        )
 
     def date(self, value: date) -> str:
         """A date the way the locale writes it in full: 31 October 2026."""
@@ -61,7 +69,7 @@ class Formatter:
 
     def country(self, code: str) -> str:
         """A country's name: NO → Norway."""
-        return self.locale.territories.get(code, code)
+        return str(self.locale.territories.get(code, code))
 
     def language(self, tag: str) -> str:
         """A language's name: pt-BR → Portuguese (Brazil)."""

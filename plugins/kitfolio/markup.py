@@ -32,7 +32,7 @@ def render(text: str) -> Markup:
         url_schemes=SCHEMES,
         link_rel="nofollow noopener ugc",
     )
-    return Markup(clean)  # noqa: S704 - nh3 output is the sanitised form
+    return Markup(clean)
 
 
 def render_inline(text: str) -> Markup:
@@ -40,7 +40,7 @@ def render_inline(text: str) -> Markup:
     out = str(render(text)).strip()
     if out.startswith("<p>") and out.endswith("</p>") and out.count("<p>") == 1:
         out = out[3:-4]
-    return Markup(out)  # noqa: S704 - still the sanitised form
+    return Markup(out)
 
 
 def plain(text: str) -> str:

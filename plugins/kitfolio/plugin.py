@@ -19,7 +19,9 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
 
 from . import site as sitemodel
 from .errors import errors, warnings
@@ -71,7 +73,9 @@ class KitfolioPlugin(BasePlugin[KitfolioConfig]):
         root = Path(config.config_file_path or ".").resolve().parent
         self.kits_dir = (root / self.config.kits_dir).resolve()
         if not self.kits_dir.is_dir():
-            raise PluginError(f"kitfolio: kits_dir {self.config.kits_dir!r} is not a folder next to mkdocs.yml")
+            raise PluginError(
+                f"kitfolio: kits_dir {self.config.kits_dir!r} is not a folder next to mkdocs.yml"
+            )
         self.roster = load_roster(kit_files(self.kits_dir), root)
         self._report(strict=bool(config.strict))
         settings = Settings(
@@ -102,7 +106,10 @@ class KitfolioPlugin(BasePlugin[KitfolioConfig]):
         if ours not in theme.dirs:
             at = 1 if theme.custom_dir else 0
             theme.dirs.insert(at, ours)
-        if theme.name == "material" and theme.get("font") == {"text": "Roboto", "code": "Roboto Mono"}:
+        if theme.name == "material" and theme.get("font") == {
+            "text": "Roboto",
+            "code": "Roboto Mono",
+        }:
             theme["font"] = False
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
@@ -115,40 +122,61 @@ class KitfolioPlugin(BasePlugin[KitfolioConfig]):
             files.append(File.generated(config, src, abs_src_path=str(path)))
         if files.get_file_from_path("index.md") is None:
             single = self.site.kits[0] if len(self.site.kits) == 1 else None
-            self._page(files, config, "index.md", "kit" if single else "roster", single,
-                       inclusion=InclusionLevel.UNDEFINED)
+            self._page(
+                files,
+                config,
+                "index.md",
+                "kit" if single else "roster",
+                single,
+                inclusion=InclusionLevel.UNDEFINED,
+            )
         files.append(File.generated(config, "schema/kit.schema.json", content=kit_schema_text()))
         return files
 
-    def _page(self, files: Files, config: MkDocsConfig, src: str, kind: str, view: KitView | None,
-              inclusion: InclusionLevel = InclusionLevel.NOT_IN_NAV) -> None:
+    def _page(
+        self,
+        files: Files,
+        config: MkDocsConfig,
+        src: str,
+        kind: str,
+        view: KitView | None,
+        inclusion: InclusionLevel = InclusionLevel.NOT_IN_NAV,
+    ) -> None:
         front = f"---\ntemplate: kitfolio/{_TEMPLATES[kind]}\nhide: [navigation, toc]\n---\n"
         files.append(File.generated(config, src, content=front, inclusion=inclusion))
         self.pages.kinds[src] = (kind, view)
 
-    def on_page_content(self, html_text: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    def on_page_content(
+        self, html_text: str, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
         found = self.pages.kinds.get(page.file.src_uri)
         if found is None:
             return html_text
         kind, view = found
         if view is None:
-            return "".join(f"<p>{html.escape(v.name)}: {html.escape(v.description)}</p>"
-                           for v in (self.site.kits if self.site else []))
+            return "".join(
+                f"<p>{html.escape(v.name)}: {html.escape(v.description)}</p>"
+                for v in (self.site.kits if self.site else [])
+            )
         text = view.search_text if kind == "kit" else sitemodel.work_search_text(view)
         return "".join(f"<p>{html.escape(part)}</p>" for part in text.split("\n\n"))
 
     @event_priority(100)
-    def on_page_context(self, context: dict[str, Any], page: Page, config: MkDocsConfig,
-                        nav: Any) -> dict[str, Any]:
+    def on_page_context(
+        self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext:
         found = self.pages.kinds.get(page.file.src_uri)
         if found is None or self.site is None:
             return context
         kind, view = found
-        context["kitfolio"] = self.site
-        context["kit"] = view
+        extra: dict[str, Any] = context  # type: ignore[assignment]
+        extra["kitfolio"] = self.site
+        extra["kit"] = view
         title = sitemodel.page_title(kind, view, config.site_name)
-        page.title = Markup(html.escape(title))  # type: ignore[assignment]
-        description = view.description if view else sitemodel.roster_description(self.site, config.site_name)
+        page.title = Markup(html.escape(title))
+        description = (
+            view.description if view else sitemodel.roster_description(self.site, config.site_name)
+        )
         page.meta["description"] = Markup(html.escape(description))
         if view is not None and page.file.src_uri == "index.md" and config.site_url:
             page.canonical_url = config.site_url.rstrip("/") + "/" + view.url

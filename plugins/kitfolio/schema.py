@@ -14,7 +14,8 @@ ID = "https://kitfolio.dev/schema/kit.schema.json"
 
 
 class _Draft07(GenerateJsonSchema):
-    """pydantic writes 2020-12 ``$defs``; draft-07 tools (yaml-language-server) want ``definitions``."""
+    """pydantic writes 2020-12 ``$defs``; draft-07 tools such as the YAML language server
+    want ``definitions``."""
 
     def generate(self, schema: Any, mode: Any = "validation") -> Any:
         out = super().generate(schema, mode=mode)

@@ -75,16 +75,31 @@ RESULT_LABELS = {
     "conversions": "Conversions",
 }
 DEFAULT_PROCESS = (
-    ("Enquiry", "Tell me about your brand, product and goal with the brief builder below or by email. "
-     "I reply within two working days."),
-    ("Brief", "We agree the deliverables, key messages, dates, budget and usage in a short written brief."),
-    ("Contract", "A simple agreement sets out fees, payment terms, usage rights, exclusivity and "
-     "the kill fee before any work starts."),
-    ("Content and review", "I create the content in my own voice. You review the draft against the "
-     "brief within the agreed revision round."),
+    (
+        "Enquiry",
+        "Tell me about your brand, product and goal with the brief builder below or by email. "
+        "I reply within two working days.",
+    ),
+    (
+        "Brief",
+        "We agree the deliverables, key messages, dates, budget and usage in a short brief.",
+    ),
+    (
+        "Contract",
+        "A simple agreement sets out fees, payment terms, usage rights, exclusivity and "
+        "the kill fee before any work starts.",
+    ),
+    (
+        "Content and review",
+        "I create the content in my own voice. You review the draft against the "
+        "brief within the agreed revision round.",
+    ),
     ("Going live", "Content goes live on the agreed dates, clearly labelled as an ad or gifted."),
-    ("Reporting", "You receive the performance figures (reach, engagement, clicks) with screenshots "
-     "from the platforms' own insights."),
+    (
+        "Reporting",
+        "You receive the performance figures (reach, engagement, clicks) with screenshots "
+        "from the platforms' own insights.",
+    ),
     ("Wrap-up", "We review what worked, settle the final invoice, and talk about what comes next."),
 )
 
@@ -324,9 +339,12 @@ def build_view(loaded: LoadedKit, settings: Settings, fmt: Formatter | None = No
         partnerships=[_partnership(p, fmt) for p in kit.partnerships],
         testimonials=[QuoteView(q.quote, q.author) for q in kit.testimonials],
         highlights=_highlights(loaded, fmt),
-        availability_note=render(kit.availability.note) if kit.availability and kit.availability.note else None,
+        availability_note=render(kit.availability.note)
+        if kit.availability and kit.availability.note
+        else None,
         booked_until=fmt.date(kit.availability.booked_until)
-        if kit.availability and kit.availability.booked_until else None,
+        if kit.availability and kit.availability.booked_until
+        else None,
         booked_until_date=kit.availability.booked_until if kit.availability else None,
         contact=ContactView(
             email=kit.contact.email,
@@ -360,7 +378,9 @@ def _avatar(loaded: LoadedKit, slug: str) -> Image | None:
     if facts is None:
         return None
     suffix = facts.path.suffix.lower()
-    return Image(f"{slug}/avatar{suffix}", facts.width, facts.height, f"Portrait of {loaded.kit.name}")
+    return Image(
+        f"{slug}/avatar{suffix}", facts.width, facts.height, f"Portrait of {loaded.kit.name}"
+    )
 
 
 def _platform(platform: Platform, fmt: Formatter) -> PlatformView:
@@ -391,7 +411,9 @@ def _platform(platform: Platform, fmt: Formatter) -> PlatformView:
         network=platform.network.value,
         label=label,
         handle=platform.handle,
-        display_name=f"@{platform.handle.lstrip('@')}" if platform.handle else platform.name or label,
+        display_name=f"@{platform.handle.lstrip('@')}"
+        if platform.handle
+        else platform.name or label,
         url=platform.url,
         followers=platform.followers,
         followers_text=fmt.compact(platform.followers),
@@ -411,17 +433,20 @@ def _shares(values: dict[str, float], fmt: Formatter, label: object = None) -> l
     return [Share(name(key), value, fmt.percent(value)) for key, value in values.items()]
 
 
+def _by_share(shares: dict[str, float]) -> dict[str, float]:
+    return dict(sorted(shares.items(), key=lambda kv: -kv[1]))
+
+
 def _audience(kit: Kit, fmt: Formatter) -> AudienceView:
     audience = kit.audience
     if audience is None:
         return AudienceView(None, [], [], [], [])
-    by_share = lambda d: dict(sorted(d.items(), key=lambda kv: -kv[1]))  # noqa: E731
     return AudienceView(
         source=audience.source,
         age=_shares(audience.age, fmt),
-        gender=_shares(by_share(audience.gender), fmt),
-        countries=_shares(by_share(audience.countries), fmt, "country"),
-        cities=_shares(by_share(audience.cities), fmt),
+        gender=_shares(_by_share(audience.gender), fmt),
+        countries=_shares(_by_share(audience.countries), fmt, "country"),
+        cities=_shares(_by_share(audience.cities), fmt),
     )
 
 
@@ -432,8 +457,9 @@ def lowest(price: PriceRange | float | int | None) -> float | None:
     return float(price.min) if isinstance(price, PriceRange) else float(price)
 
 
-def _price_text(price: PriceRange | float | int | None, visibility: Visibility, currency: str,
-                fmt: Formatter) -> str | None:
+def _price_text(
+    price: PriceRange | float | int | None, visibility: Visibility, currency: str, fmt: Formatter
+) -> str | None:
     if price is None or visibility in (Visibility.on_request, Visibility.private):
         return None
     if visibility is Visibility.from_:
@@ -541,15 +567,21 @@ def _highlights(loaded: LoadedKit, fmt: Formatter) -> list[HighlightView]:
         facts = loaded.image(h.image)
         image = None
         if facts is not None:
-            image = Image(f"{loaded.slug}/highlight-{index + 1}{facts.path.suffix.lower()}",
-                          facts.width, facts.height, h.title)
-        out.append(HighlightView(
-            title=h.title,
-            url=h.url,
-            platform=NETWORK_LABELS[h.platform] if h.platform else None,
-            views_text=fmt.compact(h.views) if h.views is not None else None,
-            image=image,
-        ))
+            image = Image(
+                f"{loaded.slug}/highlight-{index + 1}{facts.path.suffix.lower()}",
+                facts.width,
+                facts.height,
+                h.title,
+            )
+        out.append(
+            HighlightView(
+                title=h.title,
+                url=h.url,
+                platform=NETWORK_LABELS[h.platform] if h.platform else None,
+                views_text=fmt.compact(h.views) if h.views is not None else None,
+                image=image,
+            )
+        )
     return out
 
 
