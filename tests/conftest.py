@@ -1,0 +1,56 @@
+"""Shared helpers: a minimal valid kit and a site folder to build it in.
+
+Import them in a test module with ``from conftest import MINIMAL_KIT, write_site, build_site``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+# The smallest kit that passes: every required field and nothing else. Tests append fields
+# (it ends with the last platform's fields at four spaces) or replace a line.
+MINIMAL_KIT = """\
+name: Ava Green
+niche:
+  primary: Sustainable fashion
+contact:
+  email: hello@example.org
+stats_as_of: 2026-10-31
+platforms:
+  - network: instagram
+    followers: 48200
+"""
+
+SITE_OPTIONS: dict[str, Any] = {
+    "site_name": "Test site",
+    "site_url": "https://example.org/",
+    "theme": {"name": "material", "font": False},
+    "plugins": ["kitfolio"],
+}
+
+
+def write_site(tmp_path: Path, kits: dict[str, str], **mkdocs_options: Any) -> Path:
+    """A project in ``tmp_path``: mkdocs.yml, an empty docs/, and ``kits/<slug>.yml`` per entry.
+
+    ``mkdocs_options`` replace the defaults of mkdocs.yml by key, e.g.
+    ``plugins=[{"kitfolio": {"stale_after_days": 30}}]``. Returns ``tmp_path``.
+    """
+    options = {**SITE_OPTIONS, **mkdocs_options}
+    (tmp_path / "docs").mkdir(parents=True, exist_ok=True)
+    (tmp_path / "kits").mkdir(exist_ok=True)
+    (tmp_path / "mkdocs.yml").write_text(yaml.safe_dump(options, sort_keys=False), encoding="utf-8")
+    for slug, text in kits.items():
+        (tmp_path / "kits" / f"{slug}.yml").write_text(text, encoding="utf-8")
+    return tmp_path
+
+
+def build_site(root: Path, **load_options: Any) -> Path:
+    """Build ``root/mkdocs.yml`` with MkDocs' own API (e.g. ``strict=True``); returns site_dir."""
+    config = load_config(str(root / "mkdocs.yml"), **load_options)
+    build(config)
+    return Path(config.site_dir)
