@@ -44,8 +44,9 @@ def shown(value: Any) -> str:
 
 
 def _fail(kind: str, expected: str, value: Any) -> PydanticCustomError:
-    return PydanticCustomError(kind, "expected {expected}, got {got}",
-                               {"expected": expected, "got": shown(value)})
+    return PydanticCustomError(
+        kind, "expected {expected}, got {got}", {"expected": expected, "got": shown(value)}
+    )
 
 
 def _number(value: Any, expected: str) -> float | int:
@@ -53,7 +54,9 @@ def _number(value: Any, expected: str) -> float | int:
         raise _fail("number", expected, value)
     if isinstance(value, str):
         try:
-            number: float | int = int(value) if re.fullmatch(r"[-+]?\d+", value.strip()) else float(value)
+            number: float | int = (
+                int(value) if re.fullmatch(r"[-+]?\d+", value.strip()) else float(value)
+            )
         except ValueError:
             raise _fail("number", expected, value) from None
     else:
@@ -126,7 +129,11 @@ def _line(value: Any) -> str:
 @cache
 def _countries() -> frozenset[str]:
     names = Locale("en").territories
-    return frozenset(k for k in names if len(k) == 2 and k.isalpha() and k not in _NOT_COUNTRIES)
+    return frozenset(
+        k
+        for k in names
+        if isinstance(k, str) and len(k) == 2 and k.isalpha() and k not in _NOT_COUNTRIES
+    )
 
 
 def _country(value: Any) -> str:
@@ -232,18 +239,24 @@ Money = Annotated[
     BeforeValidator(_money),
     _schema(type="number", minimum=0, description="In the kit's rates.currency"),
 ]
-Percent = Annotated[float, BeforeValidator(_percent), _schema(type="number", minimum=0, maximum=100)]
+Percent = Annotated[
+    float, BeforeValidator(_percent), _schema(type="number", minimum=0, maximum=100)
+]
 IsoDate = Annotated[
     date, BeforeValidator(_iso_date), _schema(type="string", format="date", pattern=_DATE.pattern)
 ]
 Country = Annotated[str, BeforeValidator(_country), _schema(type="string", pattern="^[A-Z]{2}$")]
 Currency = Annotated[str, BeforeValidator(_currency), _schema(type="string", pattern="^[A-Z]{3}$")]
 Language = Annotated[
-    str, BeforeValidator(_language), _schema(type="string", pattern=_LANG.pattern.replace("?P<lang>", ""))
+    str,
+    BeforeValidator(_language),
+    _schema(type="string", pattern=_LANG.pattern.replace("?P<lang>", "")),
 ]
 Email = Annotated[str, BeforeValidator(_email), _schema(type="string", format="email")]
 WebUrl = Annotated[
-    str, BeforeValidator(_url(("https", "http"))), _schema(type="string", format="uri", pattern="^https?://")
+    str,
+    BeforeValidator(_url(("https", "http"))),
+    _schema(type="string", format="uri", pattern="^https?://"),
 ]
 ContactUrl = Annotated[
     str,

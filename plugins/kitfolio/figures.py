@@ -44,7 +44,9 @@ def engagement(platform: Platform) -> Engagement | None:
     computed = computed_engagement(platform)
     if platform.engagement_rate is not None:
         formula = computed[1] if computed else ""
-        return Engagement(platform.engagement_rate, True, computed[0] if computed else None, formula)
+        return Engagement(
+            platform.engagement_rate, True, computed[0] if computed else None, formula
+        )
     if computed is None:
         return None
     return Engagement(computed[0], False, computed[0], computed[1])
@@ -108,15 +110,27 @@ def inconsistencies(kit: Kit) -> list[Inconsistency]:
         for name in ("avg_likes", "avg_comments"):
             value = getattr(platform, name)
             if value is not None and value > platform.followers:
-                found.append(Inconsistency((*loc, name),
-                    f"{value} is larger than the platform's {platform.followers} followers"))
+                found.append(
+                    Inconsistency(
+                        (*loc, name),
+                        f"{value} is larger than the platform's {platform.followers} followers",
+                    )
+                )
         computed = computed_engagement(platform)
         stated = platform.engagement_rate
-        if stated is not None and computed is not None and computed[0] > 0:
-            if abs(stated - computed[0]) / computed[0] > ENGAGEMENT_TOLERANCE:
-                found.append(Inconsistency((*loc, "engagement_rate"),
+        if (
+            stated is not None
+            and computed is not None
+            and computed[0] > 0
+            and abs(stated - computed[0]) / computed[0] > ENGAGEMENT_TOLERANCE
+        ):
+            found.append(
+                Inconsistency(
+                    (*loc, "engagement_rate"),
                     f"stated {stated:g}% is more than 25% away from the computed "
-                    f"{computed[0]:.2f}% {computed[1]}"))
+                    f"{computed[0]:.2f}% {computed[1]}",
+                )
+            )
     return found
 
 
@@ -127,6 +141,10 @@ def _share_sums(audience: Audience) -> list[Inconsistency]:
         if shares:
             total = sum(shares.values())
             if abs(total - 100) > SHARE_TOLERANCE:
-                found.append(Inconsistency(("audience", name),
-                    f"shares sum to {total:g}%, expected 100 ± {SHARE_TOLERANCE:g}"))
+                found.append(
+                    Inconsistency(
+                        ("audience", name),
+                        f"shares sum to {total:g}%, expected 100 ± {SHARE_TOLERANCE:g}",
+                    )
+                )
     return found

@@ -37,7 +37,9 @@ def inspect(path: Path) -> ImageFacts:
         raise ImageProblem(f"expected an image file, but {path.name} does not exist")
     size = path.stat().st_size
     if size > MAX_BYTES:
-        raise ImageProblem(f"expected an image of at most {MAX_BYTES // 2**20} MB, got {size // 2**20} MB")
+        raise ImageProblem(
+            f"expected an image of at most {MAX_BYTES // 2**20} MB, got {size // 2**20} MB"
+        )
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
@@ -48,8 +50,8 @@ def inspect(path: Path) -> ImageFacts:
                 width, height = image.size
                 if width * height > MAX_PIXELS:
                     raise ImageProblem(
-                        f"expected at most {MAX_PIXELS // 1_000_000} megapixels, got {width}×{height}"
-                        " (a decompression bomb?)"
+                        f"expected at most {MAX_PIXELS // 1_000_000} megapixels, "
+                        f"got {width}×{height} (a decompression bomb?)"
                     )
                 if kind == "JPEG":
                     image.draft("RGB", (256, 256))
@@ -57,9 +59,13 @@ def inspect(path: Path) -> ImageFacts:
     except ImageProblem:
         raise
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
-        raise ImageProblem("expected a normal image, got one that expands too far (a decompression bomb)") from None
+        raise ImageProblem(
+            "expected a normal image, got one that expands too far (a decompression bomb)"
+        ) from None
     except UnidentifiedImageError:
-        raise ImageProblem("expected a JPEG, PNG or WebP image, got a file that is not an image") from None
+        raise ImageProblem(
+            "expected a JPEG, PNG or WebP image, got a file that is not an image"
+        ) from None
     except (OSError, SyntaxError, ValueError) as exc:
         raise ImageProblem(f"expected a complete image, got a damaged one ({exc})") from None
     return ImageFacts(path, FORMATS[kind], width, height)

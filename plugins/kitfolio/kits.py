@@ -62,12 +62,26 @@ def load_roster(paths: Iterable[Path], root: Path) -> Roster:
         display = _display(path, root)
         slug = path.stem
         if not is_slug(slug):
-            problems.append(Problem(display, 1, 1, "(file name)",
-                f"expected a slug of lowercase letters, digits and hyphens, got {path.name!r}"))
+            problems.append(
+                Problem(
+                    display,
+                    1,
+                    1,
+                    "(file name)",
+                    f"expected a slug of lowercase letters, digits and hyphens, got {path.name!r}",
+                )
+            )
             continue
         if slug in seen:
-            problems.append(Problem(display, 1, 1, "(file name)",
-                f"slug {slug!r} is already used by {_display(seen[slug], root)}"))
+            problems.append(
+                Problem(
+                    display,
+                    1,
+                    1,
+                    "(file name)",
+                    f"slug {slug!r} is already used by {_display(seen[slug], root)}",
+                )
+            )
             continue
         seen[slug] = path
         loaded, found = load_kit(path, display, root)
@@ -105,7 +119,9 @@ def image_refs(kit: Kit) -> Iterator[tuple[Loc, str]]:
             yield ("highlights", index, "image"), highlight.image
 
 
-def _check_images(kit: Kit, doc: Document, root: Path) -> tuple[dict[str, ImageFacts], list[Problem]]:
+def _check_images(
+    kit: Kit, doc: Document, root: Path
+) -> tuple[dict[str, ImageFacts], list[Problem]]:
     images: dict[str, ImageFacts] = {}
     problems: list[Problem] = []
     for loc, ref in image_refs(kit):

@@ -65,7 +65,9 @@ class Document:
             probe = probe[:-1]
         return self.values.get((), Mark(1, 1))
 
-    def problem(self, loc: Loc, message: str, *, key: bool = False, severity: str = "error") -> Problem:
+    def problem(
+        self, loc: Loc, message: str, *, key: bool = False, severity: str = "error"
+    ) -> Problem:
         """A problem located at ``loc`` in this document."""
         where = self.mark(loc, key=key)
         return Problem(
@@ -95,7 +97,7 @@ class _Loader(yaml.SafeLoader):
     def resolve(self, kind: type[Node], value: Any, implicit: Any) -> str:
         if kind is ScalarNode and implicit[0]:
             return _PLAIN
-        return str(super().resolve(kind, value, implicit))
+        return str(super().resolve(kind, value, implicit))  # type: ignore[no-untyped-call]
 
 
 class _Builder:
@@ -125,8 +127,13 @@ class _Builder:
             key_mark = Mark(key_node.start_mark.line + 1, key_node.start_mark.column + 1)
             if not isinstance(key_node, ScalarNode):
                 self.problems.append(
-                    Problem(self.doc.display, key_mark.line, key_mark.column, dotted(loc),
-                            "expected a plain key, got a nested structure")
+                    Problem(
+                        self.doc.display,
+                        key_mark.line,
+                        key_mark.column,
+                        dotted(loc),
+                        "expected a plain key, got a nested structure",
+                    )
                 )
                 continue
             key = self._scalar(key_node, loc)
@@ -137,13 +144,19 @@ class _Builder:
             if key in first:
                 earlier = first[key]
                 self.problems.append(
-                    Problem(self.doc.display, key_mark.line, key_mark.column, dotted((*loc, key)),
-                            f"duplicate key {str(key)!r} (first defined at line {earlier.line})")
+                    Problem(
+                        self.doc.display,
+                        key_mark.line,
+                        key_mark.column,
+                        dotted((*loc, key)),
+                        f"duplicate key {str(key)!r} (first defined at line {earlier.line})",
+                    )
                 )
                 continue
             first[key] = key_mark
-            self.doc.keys[(*loc, key)] = key_mark
-            out[key] = self.build(value_node, (*loc, key))
+            where = (*loc, key)
+            self.doc.keys[where] = key_mark
+            out[key] = self.build(value_node, where)
         return out
 
     def _scalar(self, node: ScalarNode, loc: Loc) -> Any:
@@ -152,7 +165,9 @@ class _Builder:
             if node.tag == _STR:
                 return text
             if node.tag.endswith(":int"):
-                return _int(text) if _INT.match(text) or _OCT.match(text) or _HEX.match(text) else text
+                return (
+                    _int(text) if _INT.match(text) or _OCT.match(text) or _HEX.match(text) else text
+                )
             if node.tag.endswith(":float"):
                 return _float(text)
             if node.tag.endswith(":bool"):
@@ -227,8 +242,15 @@ def parse(text: str, doc: Document) -> tuple[Document, list[Problem]]:
     try:
         doc.data = builder.build(node, ())
     except _TooLarge:
-        return doc, [Problem(doc.display, 1, 1, "(yaml)",
-                             f"expected at most {_MAX_NODES} values (aliases expand too far)")]
+        return doc, [
+            Problem(
+                doc.display,
+                1,
+                1,
+                "(yaml)",
+                f"expected at most {_MAX_NODES} values (aliases expand too far)",
+            )
+        ]
     except RecursionError:
         return doc, [Problem(doc.display, 1, 1, "(yaml)", "expected YAML nested less deeply")]
     return doc, builder.problems

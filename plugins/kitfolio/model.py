@@ -149,7 +149,8 @@ class PriceRange(Strict):
     def _ordered(self) -> PriceRange:
         if self.min > self.max:
             raise PydanticCustomError(
-                "range", "expected min at most max, got min {min} and max {max}",
+                "range",
+                "expected min at most max, got min {min} and max {max}",
                 {"min": self.min, "max": self.max},
             )
         return self
@@ -169,7 +170,8 @@ def _price(value: Any) -> Any:
             if number >= 0:
                 return int(number) if number.is_integer() else number
     raise PydanticCustomError(
-        "price", "expected a number, got {got}",
+        "price",
+        "expected a number, got {got}",
         {"got": shown(value)},
     )
 
@@ -325,8 +327,8 @@ class Kit(Strict):
         if self.stats_as_of is None and self.platforms:
             raise PydanticCustomError(
                 "stats_as_of",
-                "expected a date as YYYY-MM-DD: stats_as_of is required when platforms carry figures",
+                "expected a date as YYYY-MM-DD: "
+                "stats_as_of is required when platforms carry figures",
                 {"field": "stats_as_of"},
             )
         return self
-
