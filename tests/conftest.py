@@ -1,6 +1,7 @@
 """Shared helpers: a minimal valid kit and a site folder to build it in.
 
-Import them in a test module with ``from conftest import MINIMAL_KIT, write_site, build_site``.
+Import them in a test module with ``from conftest import MINIMAL_KIT, write_site, build_site``
+(or ``load_kits`` to load kits with the core alone, without MkDocs).
 """
 
 from __future__ import annotations
@@ -11,6 +12,8 @@ from typing import Any
 import yaml
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
+
+from kitfolio.kits import Roster, kit_files, load_roster
 
 # The smallest kit that passes: every required field and nothing else. Tests append fields
 # (it ends with the last platform's fields at four spaces) or replace a line.
@@ -54,3 +57,12 @@ def build_site(root: Path, **load_options: Any) -> Path:
     config = load_config(str(root / "mkdocs.yml"), **load_options)
     build(config)
     return Path(config.site_dir)
+
+
+def load_kits(tmp_path: Path, kits: dict[str, str]) -> Roster:
+    """Write ``kits/<slug>.yml`` under ``tmp_path`` and load them as a build would."""
+    folder = tmp_path / "kits"
+    folder.mkdir(parents=True, exist_ok=True)
+    for slug, text in kits.items():
+        (folder / f"{slug}.yml").write_text(text, encoding="utf-8")
+    return load_roster(kit_files(folder), tmp_path)

@@ -18,6 +18,7 @@ from pydantic import BeforeValidator, Field, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
 _NOT_COUNTRIES = frozenset({"EU", "EZ", "UN", "QO", "XA", "XB", "ZZ"})
+_NUMBER = re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$")
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _EMAIL = re.compile(r"^[^@\s<>()\[\],;:\"]+@[^@\s<>()\[\],;:\"]+\.[^@\s<>()\[\],;:\"]+$")
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -28,10 +29,12 @@ _LANG = re.compile(
 
 
 def shown(value: Any) -> str:
-    """A value as a creator wrote it, for "got ..." in messages."""
+    """A value as a creator wrote it, for "got ..." in messages (on one line)."""
     if isinstance(value, str):
         text = value if len(value) <= 60 else value[:57] + "..."
-        return '"' + text.replace('"', '\\"') + '"'
+        text = text.replace("\\", "\\\\").replace('"', '\\"')
+        text = text.replace("\n", "\\n").replace("\r", "\\r").replace("\t", "\\t")
+        return f'"{text}"'
     if value is None:
         return "nothing"
     if isinstance(value, bool):
@@ -40,7 +43,13 @@ def shown(value: Any) -> str:
         return "a mapping"
     if isinstance(value, list):
         return "a list"
-    return str(value)
+    return str(getattr(value, "source", value))
+
+
+def written(value: int | float) -> str:
+    """A number as the creator wrote it (``007`` stays ``007``), when the loader kept that."""
+    source = getattr(value, "source", None)
+    return source if isinstance(source, str) else str(value)
 
 
 def _fail(kind: str, expected: str, value: Any) -> PydanticCustomError:
@@ -53,17 +62,16 @@ def _number(value: Any, expected: str) -> float | int:
     if isinstance(value, bool) or not isinstance(value, (int, float, str)):
         raise _fail("number", expected, value)
     if isinstance(value, str):
-        try:
-            number: float | int = (
-                int(value) if re.fullmatch(r"[-+]?\d+", value.strip()) else float(value)
-            )
-        except ValueError:
-            raise _fail("number", expected, value) from None
+        # A quoted number is read as a number, but only when written as YAML writes one.
+        text = value.strip()
+        if not _NUMBER.match(text):
+            raise _fail("number", expected, value)
+        number: float | int = int(text) if re.fullmatch(r"[-+]?\d+", text) else float(text)
     else:
         number = value
     if isinstance(number, float) and not math.isfinite(number):
         raise _fail("number", expected, value)
-    return number
+    return int(number) if isinstance(number, int) else float(number)
 
 
 def _count(value: Any) -> int:
@@ -106,7 +114,7 @@ def _text(value: Any) -> str:
     if isinstance(value, bool) or value is None or isinstance(value, (dict, list)):
         raise _fail("text", "text", value)
     if isinstance(value, (int, float)):
-        return str(value)
+        return written(value)
     if not isinstance(value, str):
         raise _fail("text", "text", value)
     return value

@@ -5,6 +5,7 @@ One run reports every problem of every kit, so a creator fixes them all at once.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -47,10 +48,18 @@ class Roster:
 
 
 def kit_files(folder: Path) -> list[Path]:
-    """The kit files of a folder (not its subfolders), in name order."""
+    """The kit files of a folder (not its subfolders), in name order.
+
+    Hidden files (editor backups such as ``.ava.yml``) are not kits. A ``.YML`` file is
+    listed so that loading it can say that its name is wrong rather than skip it silently.
+    """
     if not folder.is_dir():
         return []
-    return sorted(p for p in folder.iterdir() if p.suffix in SUFFIXES and p.is_file())
+    return sorted(
+        p
+        for p in folder.iterdir()
+        if p.suffix.lower() in SUFFIXES and not p.name.startswith(".") and p.is_file()
+    )
 
 
 def load_roster(paths: Iterable[Path], root: Path) -> Roster:
@@ -61,14 +70,15 @@ def load_roster(paths: Iterable[Path], root: Path) -> Roster:
     for path in paths:
         display = _display(path, root)
         slug = path.stem
-        if not is_slug(slug):
+        if not is_slug(slug) or path.suffix not in SUFFIXES:
             problems.append(
                 Problem(
                     display,
                     1,
                     1,
                     "(file name)",
-                    f"expected a slug of lowercase letters, digits and hyphens, got {path.name!r}",
+                    "expected a file name of lowercase letters, digits and hyphens ending in "
+                    f".yml, such as {_suggest(slug)}.yml; got {path.name!r}",
                 )
             )
             continue
@@ -134,6 +144,12 @@ def _check_images(
         except ImageProblem as exc:
             problems.append(doc.problem(loc, f"{ref}: {exc}"))
     return images, problems
+
+
+def _suggest(stem: str) -> str:
+    """A slug close to a file name that is not one: ``Ava_Green`` → ``ava-green``."""
+    words = re.findall(r"[a-z0-9]+", stem.lower())
+    return "-".join(words) or "ava-green"
 
 
 def _display(path: Path, root: Path) -> str:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Hashable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -24,6 +23,7 @@ Loc = tuple[str | int, ...]
 _PLAIN = "tag:kitfolio,2026:plain"
 _STR = "tag:yaml.org,2002:str"
 _MAX_NODES = 200_000
+_MAX_DEPTH = 50
 
 _NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
 _BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
@@ -33,6 +33,35 @@ _HEX = re.compile(r"^0x[0-9a-fA-F]+$")
 _FLOAT = re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$")
 _INF = re.compile(r"^[-+]?\.(?:inf|Inf|INF)$")
 _NAN = re.compile(r"^\.(?:nan|NaN|NAN)$")
+
+
+class YamlInt(int):
+    """An integer read from a plain scalar that remembers how it was written (``007``, ``0x1F``),
+    so a text field such as a handle keeps the creator's spelling."""
+
+    source: str
+
+    def __new__(cls, value: int, source: str) -> YamlInt:
+        self = super().__new__(cls, value)
+        self.source = source
+        return self
+
+    def __reduce__(self) -> tuple[type[YamlInt], tuple[int, str]]:
+        return YamlInt, (int(self), self.source)
+
+
+class YamlFloat(float):
+    """A float read from a plain scalar that remembers how it was written (``1e3``, ``.inf``)."""
+
+    source: str
+
+    def __new__(cls, value: float, source: str) -> YamlFloat:
+        self = super().__new__(cls, value)
+        self.source = source
+        return self
+
+    def __reduce__(self) -> tuple[type[YamlFloat], tuple[float, str]]:
+        return YamlFloat, (float(self), self.source)
 
 
 @dataclass(frozen=True)
@@ -92,12 +121,24 @@ def dotted(loc: Loc) -> str:
 
 
 class _Loader(yaml.SafeLoader):
-    """Composes nodes only; every plain scalar is tagged for 1.2 resolution later."""
+    """Composes nodes only; every plain scalar is tagged for 1.2 resolution later, and nesting
+    deeper than any kit needs is refused before PyYAML's recursive composer can overflow."""
+
+    depth = 0
 
     def resolve(self, kind: type[Node], value: Any, implicit: Any) -> str:
         if kind is ScalarNode and implicit[0]:
             return _PLAIN
         return str(super().resolve(kind, value, implicit))  # type: ignore[no-untyped-call]
+
+    def compose_node(self, parent: Node | None, index: Any) -> Node | None:
+        self.depth += 1
+        try:
+            if self.depth > _MAX_DEPTH:
+                raise _TooDeep(self.peek_event().start_mark)  # type: ignore[no-untyped-call]
+            return super().compose_node(parent, index)
+        finally:
+            self.depth -= 1
 
 
 class _Builder:
@@ -107,18 +148,28 @@ class _Builder:
         self.doc = doc
         self.problems: list[Problem] = []
         self.count = 0
+        self.open: set[int] = set()
 
     def build(self, node: Node, loc: Loc) -> Any:
         self.count += 1
         if self.count > _MAX_NODES:
             raise _TooLarge
-        self.doc.values[loc] = Mark(node.start_mark.line + 1, node.start_mark.column + 1)
-        if isinstance(node, MappingNode):
-            return self._mapping(node, loc)
-        if isinstance(node, SequenceNode):
+        mark = Mark(node.start_mark.line + 1, node.start_mark.column + 1)
+        self.doc.values[loc] = mark
+        if isinstance(node, ScalarNode):
+            return self._scalar(node)
+        if id(node) in self.open:
+            raise _Recursive(mark)
+        if len(loc) > _MAX_DEPTH:
+            raise _TooDeep(node.start_mark)
+        self.open.add(id(node))
+        try:
+            if isinstance(node, MappingNode):
+                return self._mapping(node, loc)
+            assert isinstance(node, SequenceNode)
             return [self.build(item, (*loc, i)) for i, item in enumerate(node.value)]
-        assert isinstance(node, ScalarNode)
-        return self._scalar(node, loc)
+        finally:
+            self.open.discard(id(node))
 
     def _mapping(self, node: MappingNode, loc: Loc) -> dict[Any, Any]:
         out: dict[Any, Any] = {}
@@ -136,11 +187,9 @@ class _Builder:
                     )
                 )
                 continue
-            key = self._scalar(key_node, loc)
-            if not isinstance(key, Hashable):
-                continue
-            if isinstance(key, (int, float)) and not isinstance(key, bool):
-                key = key_node.value
+            # Keys are names: kept as written (``NO``, ``1``, ``true``), never resolved.
+            key: str = key_node.value
+            where = (*loc, key)
             if key in first:
                 earlier = first[key]
                 self.problems.append(
@@ -148,26 +197,25 @@ class _Builder:
                         self.doc.display,
                         key_mark.line,
                         key_mark.column,
-                        dotted((*loc, key)),
-                        f"duplicate key {str(key)!r} (first defined at line {earlier.line})",
+                        dotted(where),
+                        f"expected each key once in a mapping, got {key!r} again "
+                        f"(first at line {earlier.line}, column {earlier.column})",
                     )
                 )
                 continue
             first[key] = key_mark
-            where = (*loc, key)
             self.doc.keys[where] = key_mark
             out[key] = self.build(value_node, where)
         return out
 
-    def _scalar(self, node: ScalarNode, loc: Loc) -> Any:
+    def _scalar(self, node: ScalarNode) -> Any:
         text = node.value
         if node.tag != _PLAIN:
             if node.tag == _STR:
                 return text
             if node.tag.endswith(":int"):
-                return (
-                    _int(text) if _INT.match(text) or _OCT.match(text) or _HEX.match(text) else text
-                )
+                integer = _INT.match(text) or _OCT.match(text) or _HEX.match(text)
+                return _int(text) if integer else text
             if node.tag.endswith(":float"):
                 return _float(text)
             if node.tag.endswith(":bool"):
@@ -180,9 +228,10 @@ class _Builder:
         if text in _BOOL:
             return _BOOL[text]
         if _INT.match(text) or _OCT.match(text) or _HEX.match(text):
-            return _int(text)
+            return YamlInt(_int(text), text)
         if _FLOAT.match(text) or _INF.match(text) or _NAN.match(text):
-            return _float(text)
+            number = _float(text)
+            return YamlFloat(number, text) if isinstance(number, float) else number
         return text
 
 
@@ -209,6 +258,18 @@ class _TooLarge(Exception):
     pass
 
 
+class _TooDeep(Exception):
+    def __init__(self, mark: Any) -> None:
+        super().__init__()
+        self.mark = Mark(mark.line + 1, mark.column + 1) if mark is not None else Mark(1, 1)
+
+
+class _Recursive(Exception):
+    def __init__(self, mark: Mark) -> None:
+        super().__init__()
+        self.mark = mark
+
+
 def load(path: Path, display: str | None = None) -> tuple[Document, list[Problem]]:
     """Parse one YAML file; problems are syntax errors, duplicate keys and unreadable files."""
     doc = Document(path=path, display=display or str(path), data=None)
@@ -230,9 +291,11 @@ def parse(text: str, doc: Document) -> tuple[Document, list[Problem]]:
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         reason = exc.problem or exc.context or "invalid YAML"
-        return doc, [Problem(doc.display, line, column, "(yaml)", f"invalid YAML: {reason}")]
+        return doc, [Problem(doc.display, line, column, "(yaml)", f"expected valid YAML: {reason}")]
     except yaml.YAMLError as exc:
-        return doc, [Problem(doc.display, 1, 1, "(yaml)", f"invalid YAML: {exc}")]
+        return doc, [Problem(doc.display, 1, 1, "(yaml)", f"expected valid YAML: {exc}")]
+    except _TooDeep as exc:
+        return doc, [_too_deep(doc, exc.mark)]
     finally:
         loader.dispose()
     if node is None:
@@ -248,9 +311,32 @@ def parse(text: str, doc: Document) -> tuple[Document, list[Problem]]:
                 1,
                 1,
                 "(yaml)",
-                f"expected at most {_MAX_NODES} values (aliases expand too far)",
+                f"expected at most {_MAX_NODES} values, got more (aliases expand too far)",
             )
         ]
+    except _Recursive as exc:
+        return doc, [
+            Problem(
+                doc.display,
+                exc.mark.line,
+                exc.mark.column,
+                "(yaml)",
+                "expected an alias to an earlier value, got one that contains "
+                "itself (recursive alias)",
+            )
+        ]
+    except _TooDeep as exc:
+        return doc, [_too_deep(doc, exc.mark)]
     except RecursionError:
-        return doc, [Problem(doc.display, 1, 1, "(yaml)", "expected YAML nested less deeply")]
+        return doc, [_too_deep(doc, Mark(1, 1))]
     return doc, builder.problems
+
+
+def _too_deep(doc: Document, mark: Mark) -> Problem:
+    return Problem(
+        doc.display,
+        mark.line,
+        mark.column,
+        "(yaml)",
+        f"expected values nested at most {_MAX_DEPTH} levels deep",
+    )
