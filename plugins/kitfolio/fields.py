@@ -17,7 +17,14 @@ from babel.numbers import list_currencies
 from pydantic import BeforeValidator, Field, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
-_NOT_COUNTRIES = frozenset({"EU", "EZ", "UN", "QO", "XA", "XB", "ZZ"})
+# CLDR territories that are not ISO 3166-1 alpha-2 countries: groupings, pseudo-locales and the
+# exceptionally reserved codes (Ascension, Clipperton, Sark, Diego Garcia, Ceuta and Melilla,
+# Canary Islands, Tristan da Cunha). XK (Kosovo) stays: it is the user-assigned code in common use.
+_NOT_COUNTRIES = frozenset(
+    {"EU", "EZ", "UN", "QO", "XA", "XB", "ZZ", "AC", "CP", "CQ", "DG", "EA", "IC", "TA"}
+)
+# Codes people write for a country whose ISO code differs.
+_COUNTRY_HINTS = {"UK": "GB", "EL": "GR"}
 _NUMBER = re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$")
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _EMAIL = re.compile(r"^[^@\s<>()\[\],;:\"]+@[^@\s<>()\[\],;:\"]+\.[^@\s<>()\[\],;:\"]+$")
@@ -82,12 +89,13 @@ def _count(value: Any) -> int:
     return int(number)
 
 
-def _money(value: Any) -> float | int:
+def money(value: Any) -> float | int:
+    """An amount of money: a number of 0 or more (a whole amount as an int)."""
     expected = "a number"
     number = _number(value, expected)
     if number < 0:
         raise _fail("money", "a number of 0 or more", value)
-    return int(number) if float(number).is_integer() else number
+    return int(number) if float(number).is_integer() else float(number)
 
 
 def _percent(value: Any) -> float:
@@ -149,6 +157,9 @@ def _country(value: Any) -> str:
     if not isinstance(value, str) or value not in _countries():
         if isinstance(value, str) and value.upper() in _countries():
             raise _fail("country", f"an upper-case country code ({value.upper()})", value)
+        if isinstance(value, str) and value.upper() in _COUNTRY_HINTS:
+            hint = _COUNTRY_HINTS[value.upper()]
+            raise _fail("country", f"an ISO 3166-1 alpha-2 country code ({hint})", value)
         raise _fail("country", expected, value)
     return value
 
@@ -160,9 +171,11 @@ def _currencies() -> frozenset[str]:
 
 def _currency(value: Any) -> str:
     expected = "an ISO 4217 currency code such as GBP, EUR or JPY"
-    if not isinstance(value, str) or value.upper() not in _currencies():
+    if not isinstance(value, str) or value not in _currencies():
+        if isinstance(value, str) and value.upper() in _currencies():
+            raise _fail("currency", f"an upper-case currency code ({value.upper()})", value)
         raise _fail("currency", expected, value)
-    return value.upper()
+    return value
 
 
 @cache
@@ -176,6 +189,10 @@ def _language(value: Any) -> str:
         raise _fail("language", expected, value)
     match = _LANG.match(value)
     if not match or match["lang"].lower() not in _languages():
+        fixed = value.replace("_", "-")
+        fixed_match = _LANG.match(fixed)
+        if fixed != value and fixed_match and fixed_match["lang"].lower() in _languages():
+            raise _fail("language", f"a BCP 47 language tag with hyphens ({fixed})", value)
         raise _fail("language", expected, value)
     return value
 
@@ -187,7 +204,7 @@ def _email(value: Any) -> str:
 
 
 def _url(schemes: tuple[str, ...]) -> Any:
-    names = " or ".join(schemes)
+    names = ", ".join(schemes[:-1]) + " or " + schemes[-1]
 
     def check(value: Any) -> str:
         expected = f"a URL starting with {names}"
@@ -215,9 +232,15 @@ def _hex_colour(value: Any) -> str:
     return text
 
 
+def is_image_path(text: str) -> bool:
+    """Whether ``text`` can name a local image file (not a URL)."""
+    text = text.strip()
+    return bool(text) and "://" not in text and not text.startswith(("data:", "//"))
+
+
 def _image_path(value: Any) -> str:
     text = _required_text(value)
-    if "://" in text or text.startswith(("data:", "//")):
+    if not is_image_path(text):
         raise _fail("image", "a path to an image file relative to the kit", value)
     return text
 
@@ -244,7 +267,7 @@ Markdown = Annotated[
 Count = Annotated[int, BeforeValidator(_count), _schema(type="integer", minimum=0)]
 Money = Annotated[
     float | int,
-    BeforeValidator(_money),
+    BeforeValidator(money),
     _schema(type="number", minimum=0, description="In the kit's rates.currency"),
 ]
 Percent = Annotated[

@@ -30,7 +30,12 @@ from .fields import (
     Text,
     WebUrl,
     Year,
+    money,
     shown,
+)
+
+STATS_AS_OF_REQUIRED = (
+    "expected a date as YYYY-MM-DD: stats_as_of is required when platforms carry figures"
 )
 
 
@@ -159,19 +164,11 @@ class PriceRange(Strict):
 def _price(value: Any) -> Any:
     if isinstance(value, dict):
         return PriceRange.model_validate(value)
-    if isinstance(value, (int, float)) and not isinstance(value, bool) and value >= 0:
-        return value
-    if isinstance(value, str):
-        try:
-            number = float(value)
-        except ValueError:
-            pass
-        else:
-            if number >= 0:
-                return int(number) if number.is_integer() else number
+    if isinstance(value, (PriceRange, int, float, str)) and not isinstance(value, bool):
+        return value if isinstance(value, PriceRange) else money(value)
     raise PydanticCustomError(
         "price",
-        "expected a number, got {got}",
+        "expected a number or {min, max}, got {got}",
         {"got": shown(value)},
     )
 
@@ -325,10 +322,5 @@ class Kit(Strict):
     @model_validator(mode="after")
     def _dated_figures(self) -> Kit:
         if self.stats_as_of is None and self.platforms:
-            raise PydanticCustomError(
-                "stats_as_of",
-                "expected a date as YYYY-MM-DD: "
-                "stats_as_of is required when platforms carry figures",
-                {"field": "stats_as_of"},
-            )
+            raise PydanticCustomError("stats_as_of", STATS_AS_OF_REQUIRED, {"field": "stats_as_of"})
         return self

@@ -13,7 +13,7 @@ from pydantic_core import ErrorDetails
 from .errors import Problem
 from .fields import shown
 from .load import Document, Loc
-from .model import Kit
+from .model import STATS_AS_OF_REQUIRED, Kit
 
 _PLAIN_MESSAGES = {
     "missing": "expected a value: this field is required",
@@ -43,7 +43,26 @@ def check(doc: Document) -> tuple[Kit | None, list[Problem]]:
     try:
         return Kit.model_validate(doc.data), []
     except ValidationError as exc:
-        return None, [_explain(doc, error) for error in exc.errors(include_url=False)]
+        errors = exc.errors(include_url=False)
+        problems = [_explain(doc, error) for error in errors]
+        return None, problems + _cross_field(doc, errors)
+
+
+def _cross_field(doc: Document, errors: list[ErrorDetails]) -> list[Problem]:
+    """Rules the model checks only once every field is valid, so that they are reported
+    together with the other errors of the same run."""
+    data = doc.data
+    found = []
+    reported = {e["type"] for e in errors}
+    platforms = data.get("platforms")
+    if (
+        "stats_as_of" not in reported
+        and data.get("stats_as_of") is None
+        and isinstance(platforms, list)
+        and platforms
+    ):
+        found.append(doc.problem(("stats_as_of",), STATS_AS_OF_REQUIRED))
+    return found
 
 
 def _explain(doc: Document, error: ErrorDetails) -> Problem:
@@ -80,8 +99,7 @@ def _unknown_field(loc: Loc) -> str:
     known = list(model.model_fields) if model else []
     message = f"unknown field {name!r}"
     if known:
-        hint = _hint(name, known)
-        message += hint if hint else f"; expected one of {', '.join(known)}"
+        message += f"{_hint(name, known)}; expected one of {', '.join(known)}"
     return message
 
 
