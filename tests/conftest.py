@@ -9,9 +9,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import pytest
 import yaml
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
+from mkdocs.exceptions import Abort, PluginError
 
 from kitfolio.kits import Roster, kit_files, load_roster
 
@@ -57,6 +59,19 @@ def build_site(root: Path, **load_options: Any) -> Path:
     config = load_config(str(root / "mkdocs.yml"), **load_options)
     build(config)
     return Path(config.site_dir)
+
+
+def build_error(root: Path, **load_options: Any) -> PluginError:
+    """Build ``root`` expecting kitfolio to stop it, and return its PluginError.
+
+    MkDocs' ``build()`` logs a PluginError raised by a plugin event and raises ``Abort`` from it;
+    either way the PluginError is what is returned (an Abort of any other cause fails the test).
+    """
+    with pytest.raises((PluginError, Abort)) as info:
+        build_site(root, **load_options)
+    error = info.value if isinstance(info.value, PluginError) else info.value.__context__
+    assert isinstance(error, PluginError), repr(info.value)
+    return error
 
 
 def load_kits(tmp_path: Path, kits: dict[str, str]) -> Roster:

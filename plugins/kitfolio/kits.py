@@ -9,9 +9,10 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from .errors import Problem
-from .fields import is_slug
+from .fields import is_image_path, is_slug
 from .figures import inconsistencies
 from .images import ImageFacts, ImageProblem, inspect
 from .load import Document, Loc, load
@@ -109,8 +110,10 @@ def load_kit(path: Path, display: str, root: Path) -> tuple[LoadedKit | None, li
         return None, syntax
     kit, invalid = check(doc)
     if kit is None:
-        return None, syntax + invalid
-    images, unusable = _check_images(kit, doc, root)
+        # Images named by an invalid kit are checked too, so one run reports every problem.
+        _, unusable = _check_images(_raw_image_refs(doc.data), doc, root)
+        return None, syntax + invalid + unusable
+    images, unusable = _check_images(image_refs(kit), doc, root)
     warnings = [doc.problem(i.loc, i.message, severity="warning") for i in inconsistencies(kit)]
     problems = syntax + unusable
     if problems:
@@ -129,12 +132,32 @@ def image_refs(kit: Kit) -> Iterator[tuple[Loc, str]]:
             yield ("highlights", index, "image"), highlight.image
 
 
+def _raw_image_refs(data: Any) -> Iterator[tuple[Loc, str]]:
+    """The image paths of a kit that did not validate, where they are well-formed paths."""
+    if not isinstance(data, dict):
+        return
+    named: list[tuple[Loc, Any]] = [
+        (("avatar",), data.get("avatar")),
+        (("cover",), data.get("cover")),
+    ]
+    highlights = data.get("highlights")
+    if isinstance(highlights, list):
+        named += [
+            (("highlights", i, "image"), h.get("image"))
+            for i, h in enumerate(highlights)
+            if isinstance(h, dict)
+        ]
+    for loc, ref in named:
+        if isinstance(ref, str) and is_image_path(ref):
+            yield loc, ref.strip()
+
+
 def _check_images(
-    kit: Kit, doc: Document, root: Path
+    refs: Iterable[tuple[Loc, str]], doc: Document, root: Path
 ) -> tuple[dict[str, ImageFacts], list[Problem]]:
     images: dict[str, ImageFacts] = {}
     problems: list[Problem] = []
-    for loc, ref in image_refs(kit):
+    for loc, ref in refs:
         target = (doc.path.parent / ref).resolve()
         if not target.is_relative_to(root.resolve()):
             problems.append(doc.problem(loc, f"expected an image inside the project, got {ref!r}"))
