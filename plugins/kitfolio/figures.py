@@ -140,7 +140,8 @@ def _share_sums(audience: Audience) -> list[Inconsistency]:
         shares: dict[str, float] = getattr(audience, name)
         if shares:
             total = sum(shares.values())
-            if abs(total - 100) > SHARE_TOLERANCE:
+            # Shares are decimals (33.3 + 33.3 + 33.4): compare with a little slack for floats.
+            if abs(total - 100) > SHARE_TOLERANCE + 1e-9:
                 found.append(
                     Inconsistency(
                         ("audience", name),
