@@ -15,7 +15,7 @@ from mkdocs.config import load_config
 from playwright.sync_api import Page
 
 if TYPE_CHECKING:
-    from conftest import PageLog  # tests/browser/conftest.py
+    from .conftest import PageLog
 
 pytestmark = pytest.mark.browser
 
