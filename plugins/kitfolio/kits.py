@@ -96,7 +96,7 @@ def load_roster(paths: Iterable[Path], root: Path) -> Roster:
             continue
         seen[slug] = path
         loaded, found = load_kit(path, display, root)
-        problems += found
+        problems += sorted(found, key=lambda p: (p.line, p.column))
         if loaded is not None:
             kits.append(loaded)
     kits.sort(key=lambda k: (k.kit.name.casefold(), k.slug))
