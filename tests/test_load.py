@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import shutil
 import time
 from datetime import date
@@ -9,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import MINIMAL_KIT, load_kits
+from conftest import MINIMAL_KIT, build_error, load_kits, write_site
 from kitfolio.errors import Problem
 from kitfolio.kits import kit_files, load_roster
 from kitfolio.load import Document, parse
@@ -300,3 +301,21 @@ def test_two_files_cannot_share_a_slug(tmp_path: Path) -> None:
     assert only_problem(roster.problems) == (
         "kits/ava.yml:1:1: (file name): slug 'ava' is already used by kits/ava.yaml"
     )
+
+
+def test_hostile_yaml_stops_a_build_with_a_clean_error(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    kits = {
+        "bomb": (FIXTURES / "alias-bomb.yml").read_text(encoding="utf-8"),
+        "loop": (FIXTURES / "recursive-alias.yml").read_text(encoding="utf-8"),
+    }
+    root = write_site(tmp_path, kits)
+    started = time.perf_counter()
+    with caplog.at_level(logging.ERROR):
+        error = build_error(root)
+    assert time.perf_counter() - started < 10
+    assert str(error).startswith("kitfolio: 2 problems in kits")
+    logged = [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR]
+    assert any("kits/bomb.yml:1:1: (yaml): expected at most" in m for m in logged), logged
+    assert any("kits/loop.yml:3:8: (yaml): expected an alias" in m for m in logged), logged
