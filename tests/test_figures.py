@@ -187,10 +187,10 @@ def test_countries_and_cities_may_sum_below_100(tmp_path: Path) -> None:
 def test_averages_above_followers_are_warnings(tmp_path: Path) -> None:
     found = warning_lines(tmp_path, "    avg_likes: 50000\n    avg_comments: 48201\n")
     assert found[:2] == [
-        "kits/ava.yml:10:16: platforms[0].avg_likes: 50000 is larger than the platform's "
-        "48200 followers",
-        "kits/ava.yml:11:19: platforms[0].avg_comments: 48201 is larger than the platform's "
-        "48200 followers",
+        "kits/ava.yml:10:16: platforms[0].avg_likes: expected at most the platform's "
+        "48200 followers, got 50000",
+        "kits/ava.yml:11:19: platforms[0].avg_comments: expected at most the platform's "
+        "48200 followers, got 48201",
     ]
 
 
@@ -217,8 +217,8 @@ def test_a_stated_rate_more_than_25_percent_from_the_computed_one_is_a_warning(
     assert bool(found) is warned
     if warned:
         assert found == [
-            f"kits/ava.yml:11:22: platforms[0].engagement_rate: stated {stated}% is more than "
-            "25% away from the computed 1.00% (avg_likes) ÷ followers × 100"
+            "kits/ava.yml:11:22: platforms[0].engagement_rate: expected a rate within 25% of "
+            f"the computed 1.00% (avg_likes) ÷ followers × 100, got a stated {stated}%"
         ]
 
 

@@ -113,7 +113,8 @@ def inconsistencies(kit: Kit) -> list[Inconsistency]:
                 found.append(
                     Inconsistency(
                         (*loc, name),
-                        f"{value} is larger than the platform's {platform.followers} followers",
+                        f"expected at most the platform's {platform.followers} followers, "
+                        f"got {value}",
                     )
                 )
         computed = computed_engagement(platform)
@@ -127,8 +128,8 @@ def inconsistencies(kit: Kit) -> list[Inconsistency]:
             found.append(
                 Inconsistency(
                     (*loc, "engagement_rate"),
-                    f"stated {stated:g}% is more than 25% away from the computed "
-                    f"{computed[0]:.2f}% {computed[1]}",
+                    f"expected a rate within 25% of the computed {computed[0]:.2f}% "
+                    f"{computed[1]}, got a stated {stated:g}%",
                 )
             )
     return found
