@@ -1,0 +1,40 @@
+"""The showcase's page types, shared by the browser tests (pages, a11y, keyboard, HTML).
+
+Every kit in ``kits/`` gives a media kit and a work-with-me page, so a kit added to the showcase
+is covered without touching the tests.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+KIT_SLUGS = sorted(path.stem for path in (ROOT / "kits").glob("*.yml"))
+
+
+@dataclass(frozen=True)
+class PageType:
+    id: str
+    path: str  # relative to the site's base URL
+    kind: str  # roster, kit, work, docs, 404
+    status: int = 200
+
+    @property
+    def file(self) -> str:
+        """The built file that answers ``path``."""
+        return "404.html" if self.status == 404 else f"{self.path}index.html"
+
+
+PAGES = [
+    PageType("home", "", "roster"),
+    *(PageType(f"kit:{slug}", f"{slug}/", "kit") for slug in KIT_SLUGS),
+    *(PageType(f"work:{slug}", f"{slug}/work-with-me/", "work") for slug in KIT_SLUGS),
+    PageType("docs:kit-format", "kit-format/", "docs"),
+    PageType("404", "no/such/page/", "404", status=404),
+]
+
+# The set each test module parametrizes over; ids read like ``kit:ava-green``.
+page_types = pytest.mark.parametrize("page_type", PAGES, ids=[p.id for p in PAGES])
