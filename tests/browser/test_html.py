@@ -47,6 +47,19 @@ OVERRIDES: dict[str, list[tuple[str, str]]] = {
             '    <input class="md-toggle" data-md-toggle="search" type="checkbox" id="__search"'
             ' form="__md_toggles">\n',
         ),
+        (
+            '      {% include "partials/icons.html" %}\n    {% endblock %}\n',
+            '      {% include "partials/icons.html" %}\n'
+            '      <link rel="stylesheet" href="{{ \'assets/kitfolio/material.css\' | url }}">\n'
+            "    {% endblock %}\n",
+        ),
+    ],
+    "partials/search.html": [
+        (
+            '<div class="md-search" data-md-component="search" role="dialog">',
+            '<div class="md-search" data-md-component="search" role="dialog"'
+            " aria-label=\"{{ lang.t('search') }}\">",
+        ),
     ],
 }
 
@@ -80,8 +93,11 @@ def test_the_overrides_are_in_the_built_pages(built_site: Path) -> None:
     from bs4 import BeautifulSoup
 
     soup = BeautifulSoup((built_site / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert soup.select_one('.md-search[role="dialog"]')["aria-label"] == "Search"  # type: ignore[index]
     toggles = soup.select("input[data-md-toggle]")
     assert [t["id"] for t in toggles] == ["__drawer", "__search"]
     for toggle in toggles:
         assert "autocomplete" not in toggle.attrs
         assert toggle["form"] == "__md_toggles"
+    styles = [link["href"] for link in soup.select('link[rel="stylesheet"]')]
+    assert styles.index("assets/kitfolio/material.css") == 2  # after material's main and palette
