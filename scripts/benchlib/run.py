@@ -56,6 +56,37 @@ def build(project: Path, *, cold: bool) -> tuple[Timing, str]:
     return Timing(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024), text
 
 
+def _cpu_ticks() -> tuple[int, int] | None:
+    """(busy, total) jiffies of all CPUs since boot, from /proc/stat; None where there is none."""
+    try:
+        fields = Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]
+    except OSError:
+        return None
+    values = [int(v) for v in fields]
+    idle = values[3] + (values[4] if len(values) > 4 else 0)  # idle + iowait
+    return sum(values) - idle, sum(values)
+
+
+def wait_for_quiet(max_wait: float, busy_cores: float = 0.5) -> float:
+    """Wait until other processes use less than ``busy_cores`` CPUs, at most ``max_wait`` s.
+
+    On a shared machine another job's burst can double a build's wall time; starting each build
+    in a quiet moment keeps the medians about the builds. Returns the seconds waited.
+    """
+    start = time.perf_counter()
+    cores = os.cpu_count() or 1
+    while time.perf_counter() - start < max_wait:
+        before = _cpu_ticks()
+        time.sleep(0.5)
+        after = _cpu_ticks()
+        if before is None or after is None or after[1] == before[1]:
+            break
+        busy = (after[0] - before[0]) / (after[1] - before[1]) * cores
+        if busy < busy_cores:
+            break
+    return time.perf_counter() - start
+
+
 def median(values: list[float]) -> float:
     return statistics.median(values)
 
