@@ -26,6 +26,7 @@ from mkdocs.utils.templates import TemplateContext
 from . import site as sitemodel
 from .errors import errors, warnings
 from .kits import Roster, kit_files, load_roster
+from .material import valid_toggles
 from .schema import kit_schema_text
 from .view import KitView, Settings
 
@@ -181,6 +182,14 @@ class KitfolioPlugin(BasePlugin[KitfolioConfig]):
         if view is not None and page.file.src_uri == "index.md" and config.site_url:
             page.canonical_url = config.site_url.rstrip("/") + "/" + view.url
         return context
+
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
+        return valid_toggles(output)
+
+    def on_post_template(
+        self, output_content: str, /, *, template_name: str, config: MkDocsConfig
+    ) -> str:
+        return valid_toggles(output_content)
 
     def on_env(self, env: Any, config: MkDocsConfig, files: Files) -> Any:
         previous = env.autoescape

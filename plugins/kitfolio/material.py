@@ -1,0 +1,26 @@
+"""Repairs to mkdocs-material's page markup that its templates do not let us make by override.
+
+Material puts ``autocomplete="off"`` on its hidden drawer and search checkboxes, which the HTML
+standard does not allow on a checkbox (the Nu Html Checker reports it on every page). The
+attribute sits outside any template block, so instead of copying ``base.html`` (tied to one
+material release by its hashed asset names) the rendered page is corrected: the toggles join an
+empty form whose ``autocomplete="off"`` keeps material's intent, that browsers do not restore a
+toggle's state on back and forward.
+"""
+
+from __future__ import annotations
+
+import re
+
+FORM_ID = "__md_toggles"
+_TOGGLE = re.compile(r'(<input class="md-toggle"[^>]*?) autocomplete="off">')
+
+
+def valid_toggles(html: str) -> str:
+    """The page with material's toggle checkboxes made valid HTML."""
+    fixed, count = _TOGGLE.subn(rf'\1 form="{FORM_ID}">', html)
+    if not count:
+        return html
+    first = fixed.index('<input class="md-toggle"')
+    form = f'<form id="{FORM_ID}" autocomplete="off" hidden></form>\n    '
+    return fixed[:first] + form + fixed[first:]
