@@ -67,6 +67,10 @@ class Formatter:
         """A date the way the locale writes it in full: 31 October 2026."""
         return format_date(value, format="long", locale=self.locale)
 
+    def short_date(self, value: date) -> str:
+        """A date for chart axes: 31 Oct 2026."""
+        return format_date(value, format="medium", locale=self.locale)
+
     def country(self, code: str) -> str:
         """A country's name: NO → Norway."""
         return str(self.locale.territories.get(code, code))
