@@ -26,7 +26,7 @@ FORMAT = 1
 
 
 def digest(*parts: str | bytes) -> str:
-    """A hex SHA-256 over ``parts``, each length-prefixed so ("ab", "c") differs from ("a", "bc")."""
+    """A hex SHA-256 of ``parts``, length-prefixed so ("ab", "c") differs from ("a", "bc")."""
     h = hashlib.sha256()
     for part in parts:
         data = part.encode("utf-8") if isinstance(part, str) else part

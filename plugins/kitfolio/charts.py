@@ -84,10 +84,10 @@ def bar_chart(
     bars: Sequence[Bar],
     headers: tuple[str, str],
     scale: float | None = None,
-) -> Markup:
+) -> Markup | None:
     """Horizontal bars, label and value above each bar; ``scale`` is the full-width value."""
     if not bars:
-        return Markup("")
+        return None
     top = scale or max((b.value for b in bars), default=0) or 1
     row = 40
     body: list[str] = []
@@ -127,10 +127,12 @@ def _scale(
     ]
 
 
-def line_chart(ident: str, title: str, marks: Sequence[Mark], headers: tuple[str, str]) -> Markup:
+def line_chart(
+    ident: str, title: str, marks: Sequence[Mark], headers: tuple[str, str]
+) -> Markup | None:
     """Followers over time: a line with its lowest and highest counts and first and last dates."""
     if len(marks) < 2:
-        return Markup("")
+        return None
     height = 190
     left, right, top, bottom = 8.0, WIDTH - 8.0, 34.0, height - 34.0
     points = _scale(marks, left, right, top, bottom)
@@ -165,10 +167,10 @@ def line_chart(ident: str, title: str, marks: Sequence[Mark], headers: tuple[str
     return Markup(f'<figure class="kf-chart" id="{_e(ident)}">{svg}{table}</figure>')
 
 
-def sparkline(ident: str, title: str, marks: Sequence[Mark]) -> Markup:
+def sparkline(ident: str, title: str, marks: Sequence[Mark]) -> Markup | None:
     """A small line for a platform card; its title and desc say the first and last counts."""
     if len(marks) < 2:
-        return Markup("")
+        return None
     width, height = 120.0, 32.0
     points = _scale(marks, 3, width - 3, 3, height - 3)
     path = " ".join(f"{x:.1f},{y:.1f}" for x, y in points)

@@ -85,7 +85,7 @@ def _with_lightness(colour: str, lightness: float) -> str:
 
 
 def against(colour: str, background: str, ratio: float = GRAPHIC_CONTRAST) -> str:
-    """``colour`` made lighter or darker, as little as needed, to reach ``ratio`` on ``background``."""
+    """``colour`` lightened or darkened as little as needed to reach ``ratio`` on ``background``."""
     if contrast(colour, background) >= ratio:
         return colour
     r, g, b = (c / 255 for c in parse(colour))
@@ -129,7 +129,7 @@ def accent_from(image: Image.Image) -> str | None:
     for count, index in counts:
         assert isinstance(index, int)
         rgb: RGB = (shades[index * 3], shades[index * 3 + 1], shades[index * 3 + 2])
-        hue, saturation, value = colorsys.rgb_to_hsv(*(c / 255 for c in rgb))
+        _, saturation, value = colorsys.rgb_to_hsv(*(c / 255 for c in rgb))
         if saturation < 0.25 or value < 0.2:
             continue
         score = saturation * value * (count / total) ** 0.5

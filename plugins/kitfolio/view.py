@@ -260,13 +260,13 @@ class ContactView:
 
 @dataclass(frozen=True)
 class ChartSet:
-    """The inline SVG charts of a media kit (empty Markup where there is nothing to draw)."""
+    """The inline SVG charts of a media kit; None where there is nothing to draw."""
 
-    age: Markup = Markup("")
-    gender: Markup = Markup("")
-    countries: Markup = Markup("")
-    cities: Markup = Markup("")
-    platforms: Markup = Markup("")
+    age: Markup | None = None
+    gender: Markup | None = None
+    countries: Markup | None = None
+    cities: Markup | None = None
+    platforms: Markup | None = None
     growth: tuple[tuple[str, Markup], ...] = ()
 
 
@@ -519,19 +519,18 @@ def _charts(audience: AudienceView, platforms: list[PlatformView], fmt: Formatte
             "kf-chart-platforms", "Followers by platform", comparison, ("Platform", "Followers")
         )
         if len(platforms) > 1
-        else Markup(""),
+        else None,
         growth=tuple(
-            (
-                f"{p.label} {p.display_name}",
-                charts.line_chart(
+            (f"{p.label} {p.display_name}", chart)
+            for index, p in enumerate(platforms)
+            if (
+                chart := charts.line_chart(
                     f"kf-chart-growth-{index}",
                     f"{p.label} {p.audience_word} over time",
                     _marks(list(p.points), fmt),
                     ("Date", p.audience_word.capitalize()),
-                ),
+                )
             )
-            for index, p in enumerate(platforms)
-            if len(p.points) > 1
         ),
     )
 
