@@ -8,17 +8,19 @@ in the package (``fonts/``), so no font is fetched and every machine draws the s
 from __future__ import annotations
 
 import json
+import math
 from dataclasses import asdict, dataclass
 from functools import cache
 from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont, ImageOps
 
+from .cache import file_digest
 from .palette import palette
 from .pictures import upright
 from .view import KitView
 
-VERSION = "cards-1"
+VERSION = "cards-4"
 """Bump when the drawing changes, so cached cards are drawn again."""
 
 WIDTH, HEIGHT = 1200, 630
@@ -27,6 +29,7 @@ REGULAR, BOLD = FONTS / "Inter-Regular.ttf", FONTS / "Inter-Bold.ttf"
 INK, MUTED = "#111111", "#4d4d4d"
 AVATAR_SIZE = 320
 LEFT, TEXT_LEFT, RIGHT = 80, 470, 1120
+FIGURES_TOP = 400
 DEFAULT_ACCENT = "#00897b"
 """mkdocs-material's teal, for kits without an accent."""
 
@@ -53,7 +56,7 @@ def card_for(view: KitView, kind: str, page_url: str, avatar: Path | None) -> Ca
     """The card of a media-kit (``kind="kit"``) or work-with-me (``"work"``) page."""
     figures: list[tuple[str, str]] = [(view.total_reach_text, "total reach")]
     if view.best_engagement_text:
-        figures.append((view.best_engagement_text, "best engagement"))
+        figures.append((view.best_engagement_text, "engagement"))
     if kind == "work" and view.rates is not None and view.rates.lowest is not None:
         figures.append((_money(view.rates.lowest_text), "rates from"))
     else:
@@ -76,68 +79,106 @@ def _money(text: str | None) -> str:
     return (text or "").removeprefix("from ").strip()
 
 
+FACES = {
+    False: (REGULAR, FONTS / "NotoSansArabic-Regular.ttf", FONTS / "NotoSansJP-Bold.ttf"),
+    True: (BOLD, FONTS / "NotoSansArabic-Bold.ttf", FONTS / "NotoSansJP-Bold.ttf"),
+}
+"""Fonts in the order they are tried for each character, regular and bold (see fonts/README.md)."""
+
+
 @cache
-def _font(bold: bool, size: int) -> ImageFont.FreeTypeFont:
-    return ImageFont.truetype(str(BOLD if bold else REGULAR), size)
+def _font(path: Path, size: int) -> ImageFont.FreeTypeFont:
+    return ImageFont.truetype(str(path), size)
+
+
+@cache
+def _glyph(path: Path, char: str) -> bytes:
+    """How ``char`` looks in a font; every missing glyph looks the same (the .notdef box)."""
+    font = _font(path, 24)
+    canvas = Image.new("L", (48, 48))
+    ImageDraw.Draw(canvas).text((4, 4), char, font=font, fill=255)
+    return canvas.tobytes()
+
+
+def _has(path: Path, char: str) -> bool:
+    return _glyph(path, char) != _glyph(path, "\uffff")
+
+
+class Type:
+    """Text in one size and weight, each character set in the first font that has it."""
+
+    def __init__(self, bold: bool, size: int) -> None:
+        self.faces = FACES[bold]
+        self.size = size
+
+    def runs(self, text: str) -> list[tuple[str, ImageFont.FreeTypeFont]]:
+        """``text`` cut where the font changes; spaces and marks stay with the run they are in."""
+        out: list[tuple[str, Path]] = []
+        for char in text:
+            if out and (not char.isalnum() or _has(out[-1][1], char)):
+                out[-1] = (out[-1][0] + char, out[-1][1])
+                continue
+            face = next((f for f in self.faces if _has(f, char)), self.faces[0])
+            out.append((char, face))
+        return [(part, _font(face, self.size)) for part, face in out]
+
+    def length(self, pen: ImageDraw.ImageDraw, text: str) -> float:
+        return sum(pen.textlength(part, font=font) for part, font in self.runs(text))
+
+    def draw(
+        self, pen: ImageDraw.ImageDraw, x: float, baseline: float, text: str, fill: str
+    ) -> None:
+        for part, font in self.runs(text):
+            pen.text((x, baseline), part, font=font, fill=fill, anchor="ls")
+            x += pen.textlength(part, font=font)
 
 
 def draw(card: Card) -> Image.Image:
     """The card as an RGB image of 1200×630 pixels."""
     accent = card.accent
-    tint = _mix(accent, "#ffffff", 0.94)
-    image = Image.new("RGB", (WIDTH, HEIGHT), tint)
+    image = Image.new("RGB", (WIDTH, HEIGHT), _mix(accent, "#ffffff", 0.94))
     pen = ImageDraw.Draw(image)
     pen.rectangle((0, 0, WIDTH, 16), fill=accent)
     _portrait(image, card)
     width = RIGHT - TEXT_LEFT
-    y = 130
-    eyebrow = _fit(pen, card.eyebrow.upper(), _font(True, 26), width)
-    pen.text((TEXT_LEFT, y), eyebrow, font=_font(True, 26), fill=MUTED)
-    y += 50
-    size, lines = _title(pen, card.title, width)
+    eyebrow = Type(True, 26)
+    eyebrow.draw(pen, TEXT_LEFT, 150, _fit(pen, card.eyebrow.upper(), eyebrow, width), MUTED)
+    title, lines = _title(pen, card.title, width)
+    baseline = 150 + 16 + title.size
     for line in lines:
-        pen.text((TEXT_LEFT, y), line, font=_font(True, size), fill=INK)
-        y += round(size * 1.18)
-    if card.tagline:
-        y += 8
-        for line in _wrap(pen, card.tagline, _font(False, 30), width, 2):
-            pen.text((TEXT_LEFT, y), line, font=_font(False, 30), fill="#333333")
-            y += 40
+        title.draw(pen, TEXT_LEFT, baseline, line, INK)
+        baseline += round(title.size * 1.2)
+    tagline = Type(False, 30)
+    room = max(0, (FIGURES_TOP - baseline) // 40 + 1)
+    for line in _wrap(pen, card.tagline, tagline, width, min(2, room)) if card.tagline else []:
+        tagline.draw(pen, TEXT_LEFT, baseline + 4, line, "#333333")
+        baseline += 40
     _figures(pen, card.figures, width)
-    pen.text(
-        (TEXT_LEFT, 560),
-        _fit(pen, card.footer, _font(False, 24), width),
-        font=_font(False, 24),
-        fill=MUTED,
-    )
+    footer = Type(False, 24)
+    footer.draw(pen, TEXT_LEFT, 580, _fit(pen, card.footer, footer, width), MUTED)
     return image
 
 
 def _portrait(image: Image.Image, card: Card) -> None:
     """The avatar in a ring of the accent, or the initials on the accent."""
-    ring = 10
-    box = (LEFT - ring, 155 - ring, LEFT + AVATAR_SIZE + ring, 155 + AVATAR_SIZE + ring)
+    ring, top = 10, 155
+    box = (LEFT - ring, top - ring, LEFT + AVATAR_SIZE + ring, top + AVATAR_SIZE + ring)
     ImageDraw.Draw(image).ellipse(box, fill=card.accent)
-    photo: Image.Image | None = None
     if card.avatar:
         photo = ImageOps.fit(
             upright(Path(card.avatar), (AVATAR_SIZE * 2, AVATAR_SIZE * 2)).convert("RGB"),
             (AVATAR_SIZE, AVATAR_SIZE),
             Image.Resampling.LANCZOS,
         )
-    if photo is None:
-        disc = Image.new("RGB", (AVATAR_SIZE, AVATAR_SIZE), card.accent)
-        pen = ImageDraw.Draw(disc)
-        ink = palette(card.accent).light_ink
-        pen.text(
-            (AVATAR_SIZE / 2, AVATAR_SIZE / 2),
-            card.initials,
-            font=_font(True, 120),
-            fill=ink,
-            anchor="mm",
+    else:
+        photo = Image.new("RGB", (AVATAR_SIZE, AVATAR_SIZE), card.accent)
+        initials = Type(True, 120)
+        pen = ImageDraw.Draw(photo)
+        left = (AVATAR_SIZE - initials.length(pen, card.initials)) / 2
+        initials.draw(
+            pen, left, AVATAR_SIZE / 2 + 44, card.initials, palette(card.accent).light_ink
         )
-        photo = disc
-    image.paste(photo, (LEFT, 155), _circle(AVATAR_SIZE))
+    image.paste(photo, (LEFT, top), _circle(AVATAR_SIZE))
 
 
 @cache
@@ -148,50 +189,60 @@ def _circle(size: int) -> Image.Image:
     return big.resize((size, size), Image.Resampling.LANCZOS)
 
 
-def _title(pen: ImageDraw.ImageDraw, text: str, width: int) -> tuple[int, list[str]]:
-    """The largest size, from 72 px down to 48 px, at which the title fits two lines."""
+def _title(pen: ImageDraw.ImageDraw, text: str, width: int) -> tuple[Type, list[str]]:
+    """The largest size, from 72 px down to 48 px, at which the whole title fits two lines."""
     for size in (72, 66, 60, 54, 48):
-        font = _font(True, size)
-        words = text.split()
-        lines = _wrap(pen, text, font, width, 2)
-        if len(lines) == 1 or (" ".join(lines) == " ".join(words)):
-            return size, lines
-    return 48, _wrap(pen, text, _font(True, 48), width, 2)
+        kind = Type(True, size)
+        lines = _wrap(pen, text, kind, width, 2)
+        if not lines[-1].endswith("…") or text.endswith("…"):
+            return kind, lines
+    kind = Type(True, 48)
+    return kind, _wrap(pen, text, kind, width, 2)
 
 
-def _wrap(
-    pen: ImageDraw.ImageDraw, text: str, font: ImageFont.FreeTypeFont, width: int, most: int
-) -> list[str]:
-    """Words in up to ``most`` lines; the last line ends in an ellipsis when text is left over."""
+def _tokens(pen: ImageDraw.ImageDraw, text: str, kind: Type, width: int) -> list[tuple[str, str]]:
+    """Words with the space before them; a word too long for a line (CJK has no spaces) is
+    broken between characters."""
+    out: list[tuple[str, str]] = []
+    for word in text.split():
+        if kind.length(pen, word) <= width:
+            out.append((" ", word))
+        else:
+            out += [(" " if i == 0 else "", char) for i, char in enumerate(word)]
+    return out
+
+
+def _wrap(pen: ImageDraw.ImageDraw, text: str, kind: Type, width: int, most: int) -> list[str]:
+    """Text in up to ``most`` lines; the last line ends in an ellipsis when text is left over."""
+    if most <= 0:
+        return []
     lines: list[str] = []
     current = ""
-    words = text.split()
-    for index, word in enumerate(words):
-        trial = f"{current} {word}".strip()
-        if pen.textlength(trial, font=font) <= width or not current:
+    tokens = _tokens(pen, text, kind, width)
+    for index, (space, token) in enumerate(tokens):
+        trial = f"{current}{space}{token}" if current else token
+        if not current or kind.length(pen, trial) <= width:
             current = trial
             continue
         lines.append(current)
-        current = word
+        current = token
         if len(lines) == most:
-            rest = " ".join([current, *words[index + 1 :]])
-            lines[-1] = _fit(pen, f"{lines[-1]} {rest}", font, width)
+            rest = lines[-1] + "".join(f"{sp}{tok}" for sp, tok in tokens[index:])
+            lines[-1] = _fit(pen, rest, kind, width)
             return lines
     if current:
         lines.append(current)
-    if len(lines) > most:
-        lines = lines[:most]
-    return [_fit(pen, line, font, width) for line in lines]
+    return [_fit(pen, line, kind, width) for line in lines]
 
 
-def _fit(pen: ImageDraw.ImageDraw, text: str, font: ImageFont.FreeTypeFont, width: int) -> str:
+def _fit(pen: ImageDraw.ImageDraw, text: str, kind: Type, width: float) -> str:
     """``text`` cut with an ellipsis so it fits ``width`` pixels."""
-    if pen.textlength(text, font=font) <= width:
+    if kind.length(pen, text) <= width:
         return text
     low, high = 0, len(text)
     while low < high:
         middle = (low + high + 1) // 2
-        if pen.textlength(text[:middle].rstrip() + "…", font=font) <= width:
+        if kind.length(pen, text[:middle].rstrip() + "…") <= width:
             low = middle
         else:
             high = middle - 1
@@ -199,19 +250,23 @@ def _fit(pen: ImageDraw.ImageDraw, text: str, font: ImageFont.FreeTypeFont, widt
 
 
 def _figures(pen: ImageDraw.ImageDraw, figures: tuple[tuple[str, str], ...], width: int) -> None:
-    """The headline figures in a row: value above, label below."""
-    column = width // max(1, len(figures))
-    for index, (value, label) in enumerate(figures):
-        x = TEXT_LEFT + index * column
-        pen.text(
-            (x, 410), _fit(pen, value, _font(True, 52), column - 24), font=_font(True, 52), fill=INK
-        )
-        pen.text(
-            (x, 474),
-            _fit(pen, label, _font(False, 24), column - 24),
-            font=_font(False, 24),
-            fill=MUTED,
-        )
+    """The headline figures in a row, value above label, as large as the row allows."""
+    label = Type(False, 24)
+    gap = 44
+    for size in (52, 48, 44, 40, 36):
+        value = Type(True, size)
+        widths = [
+            max(value.length(pen, number), label.length(pen, words)) for number, words in figures
+        ]
+        if sum(widths) + gap * (len(figures) - 1) <= width:
+            break
+    column = (width - gap * (len(figures) - 1)) / max(1, len(figures))
+    x = float(TEXT_LEFT)
+    for (number, words), used in zip(figures, widths, strict=True):
+        room = min(used, column) if sum(widths) > width else used
+        value.draw(pen, x, FIGURES_TOP + 52, _fit(pen, number, value, math.ceil(room)), INK)
+        label.draw(pen, x, FIGURES_TOP + 88, _fit(pen, words, label, math.ceil(room)), MUTED)
+        x += room + gap
 
 
 def _mix(a: str, b: str, amount: float) -> str:
@@ -221,8 +276,8 @@ def _mix(a: str, b: str, amount: float) -> str:
     return "#{:02x}{:02x}{:02x}".format(*mixed)
 
 
+@cache
 def font_digest() -> str:
     """What the fonts contribute to a card's cache key."""
-    from .cache import file_digest
-
-    return file_digest(REGULAR) + file_digest(BOLD)
+    faces = sorted({str(face) for chain in FACES.values() for face in chain})
+    return "".join(file_digest(Path(face)) for face in faces)

@@ -167,4 +167,4 @@ def save(image: Image.Image, target: Path, kind: str) -> None:
             target, "JPEG", quality=JPEG_QUALITY, optimize=True, progressive=True
         )
     else:
-        bare.save(target, "PNG", optimize=True)
+        bare.save(target, "PNG")

@@ -120,8 +120,8 @@ class KitfolioPlugin(BasePlugin[KitfolioConfig]):
             ) from None
         if built.history.hint and root not in _HINTED:
             _HINTED.add(root)
-            log.info(f"kitfolio: no growth history from git: {built.history.hint}")
-        log.info(f"kitfolio: {built.stats.summary()}")
+            log.info(f"no growth history from git: {built.history.hint}")
+        log.info(built.stats.summary())
         return built
 
     def _report(self, *, strict: bool) -> None:
