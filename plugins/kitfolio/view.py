@@ -501,9 +501,7 @@ def _charts(audience: AudienceView, platforms: list[PlatformView], fmt: Formatte
         return [charts.Bar(s.label, s.value, s.text) for s in shares]
 
     share = ("Group", "Share of audience")
-    comparison = [
-        charts.Bar(f"{p.label} {p.display_name}", p.followers, p.followers_text) for p in platforms
-    ]
+    comparison = [charts.Bar(_platform_name(p), p.followers, p.followers_text) for p in platforms]
     return ChartSet(
         age=charts.bar_chart("kf-chart-age", "Audience by age", bars(audience.age), share, 100),
         gender=charts.bar_chart(
@@ -521,7 +519,7 @@ def _charts(audience: AudienceView, platforms: list[PlatformView], fmt: Formatte
         if len(platforms) > 1
         else None,
         growth=tuple(
-            (f"{p.label} {p.display_name}", chart)
+            (_platform_name(p), chart)
             for index, p in enumerate(platforms)
             if (
                 chart := charts.line_chart(
@@ -533,6 +531,11 @@ def _charts(audience: AudienceView, platforms: list[PlatformView], fmt: Formatte
             )
         ),
     )
+
+
+def _platform_name(view: PlatformView) -> str:
+    """``Instagram @avagreen``, or ``Instagram`` when the platform has no handle or name."""
+    return view.label if view.display_name == view.label else f"{view.label} {view.display_name}"
 
 
 def _platform(platform: Platform, fmt: Formatter) -> PlatformView:
