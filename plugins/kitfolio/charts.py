@@ -14,8 +14,6 @@ from dataclasses import dataclass
 
 from markupsafe import Markup, escape
 
-WIDTH = 360
-FONT = 15
 LABEL_CHARS = 30
 FILL = "fill:var(--kf-chart-fill)"
 TRACK = "fill:var(--kf-chart-track)"
@@ -52,13 +50,15 @@ def _short(text: str, limit: int = LABEL_CHARS) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-def _frame(
-    ident: str, title: str, desc: str, height: float, body: list[str], cls: str = "kf-chart__svg"
-) -> str:
+def _frame(ident: str, title: str, desc: str, height: float, body: list[str]) -> str:
+    """The outer SVG: as wide as its column, ``height`` pixels tall, text at the page's size.
+
+    There is no viewBox, so lengths are CSS pixels and percentages of the chart's width: bars
+    stretch with the column while labels keep a readable size on a phone and a wide screen.
+    """
     return (
-        f'<svg class="{cls}" role="img" viewBox="0 0 {WIDTH} {height:.0f}" '
-        f'aria-labelledby="{_e(ident)}-title {_e(ident)}-desc" font-size="{FONT}" '
-        f'xmlns="http://www.w3.org/2000/svg">'
+        f'<svg class="kf-chart__svg" role="img" width="100%" height="{height:.0f}" '
+        f'aria-labelledby="{_e(ident)}-title {_e(ident)}-desc" xmlns="http://www.w3.org/2000/svg">'
         f'<title id="{_e(ident)}-title">{_e(title)}</title>'
         f'<desc id="{_e(ident)}-desc">{_e(desc)}</desc>' + "".join(body) + "</svg>"
     )
@@ -93,14 +93,14 @@ def bar_chart(
     body: list[str] = []
     for index, bar in enumerate(bars):
         y = index * row
-        share = max(0.0, min(1.0, bar.value / top))
+        share = max(0.005, min(1.0, bar.value / top))
         body.append(
             f'<g class="kf-chart__row"><title>{_e(bar.label)}: {_e(bar.text)}</title>'
             f'<text x="0" y="{y + 16}" style="{TEXT}">{_e(_short(bar.label))}</text>'
-            f'<text x="{WIDTH}" y="{y + 16}" text-anchor="end" font-weight="600" '
+            f'<text x="100%" y="{y + 16}" text-anchor="end" font-weight="600" '
             f'style="{TEXT}">{_e(bar.text)}</text>'
-            f'<rect x="0" y="{y + 23}" width="{WIDTH}" height="9" rx="4.5" style="{TRACK}"/>'
-            f'<rect x="0" y="{y + 23}" width="{max(share * WIDTH, 2):.1f}" height="9" rx="4.5" '
+            f'<rect x="0" y="{y + 23}" width="100%" height="9" rx="4.5" style="{TRACK}"/>'
+            f'<rect x="0" y="{y + 23}" width="{share * 100:.1f}%" height="9" rx="4.5" '
             f'style="{FILL}"/></g>'
         )
     svg = _frame(ident, title, summary(bars), len(bars) * row, body)
@@ -130,33 +130,34 @@ def _scale(
 def line_chart(
     ident: str, title: str, marks: Sequence[Mark], headers: tuple[str, str]
 ) -> Markup | None:
-    """Followers over time: a line with its lowest and highest counts and first and last dates."""
+    """Followers over time: a line between its highest and lowest counts, first and last dates.
+
+    The line is drawn in a nested SVG stretched to the chart's width (its stroke keeps its
+    width); the labels stay in the outer SVG at the page's text size.
+    """
     if len(marks) < 2:
         return None
-    height = 190
-    left, right, top, bottom = 8.0, WIDTH - 8.0, 34.0, height - 34.0
-    points = _scale(marks, left, right, top, bottom)
+    height, top, plot = 190, 34, 122
+    bottom = top + plot
+    points = _scale(marks, 0, 1000, 4, 96)
     path = " ".join(f"{x:.1f},{y:.1f}" for x, y in points)
     low = min(marks, key=lambda m: m.y)
     high = max(marks, key=lambda m: m.y)
     body = [
-        f'<line x1="{left}" y1="{bottom}" x2="{right}" y2="{bottom}" style="{GRID}"/>',
-        f'<line x1="{left}" y1="{top}" x2="{right}" y2="{top}" style="{GRID}"/>',
-        f'<text x="{left}" y="{top - 10}" style="{MUTED}">{_e(high.y_text)}</text>',
-        f'<text x="{left}" y="{bottom + 22}" style="{MUTED}">{_e(marks[0].x_text)}</text>',
-        f'<text x="{right}" y="{bottom + 22}" text-anchor="end" style="{MUTED}">'
+        f'<line x1="1%" y1="{bottom}" x2="99%" y2="{bottom}" style="{GRID}"/>',
+        f'<line x1="1%" y1="{top}" x2="99%" y2="{top}" style="{GRID}"/>',
+        f'<text x="1%" y="{top - 12}" style="{MUTED}">highest {_e(high.y_text)}</text>',
+        f'<text x="1%" y="{bottom + 24}" style="{MUTED}">{_e(marks[0].x_text)}</text>',
+        f'<text x="99%" y="{bottom + 24}" text-anchor="end" style="{MUTED}">'
         f"{_e(marks[-1].x_text)}</text>",
-        f'<polyline points="{path}" style="{LINE}"/>',
+        f'<svg x="1%" y="{top}" width="98%" height="{plot}" viewBox="0 0 1000 100" '
+        f'preserveAspectRatio="none"><polyline points="{path}" style="{LINE}" '
+        f'vector-effect="non-scaling-stroke"/></svg>',
     ]
     if low.y != high.y:
         body.append(
-            f'<text x="{right}" y="{top - 10}" text-anchor="end" style="{MUTED}">'
+            f'<text x="99%" y="{top - 12}" text-anchor="end" style="{MUTED}">'
             f"lowest {_e(low.y_text)}</text>"
-        )
-    for (x, y), mark in zip(points, marks, strict=True):
-        body.append(
-            f'<circle cx="{x:.1f}" cy="{y:.1f}" r="3.5" style="{FILL}">'
-            f"<title>{_e(mark.x_text)}: {_e(mark.y_text)}</title></circle>"
         )
     desc = (
         f"From {marks[0].y_text} on {marks[0].x_text} to {marks[-1].y_text} on "
