@@ -109,3 +109,13 @@ def test_the_build_logs_what_images_cost(tmp_path: Path, caplog: pytest.LogCaptu
     built(root)
     lines = [r.getMessage() for r in caplog.records if "images of 2 kits" in r.getMessage()]
     assert len(lines) == 1 and "6 drawn in" in lines[0] and "0 reused" in lines[0]
+
+
+def test_a_preview_address_redraws_nothing(tmp_path: Path) -> None:
+    """``mkdocs serve`` builds under a local site_url; the cards must not depend on it."""
+    root = project(tmp_path)
+    built(root)
+    write_site(root, {}, site_url="http://127.0.0.1:8000/")
+    stats, site = built(root)
+    assert stats.cold == 0
+    assert 'content="http://127.0.0.1:8000/ava/"' in (site / "ava" / "index.html").read_text()

@@ -157,8 +157,8 @@ def test_a_card_shows_only_the_prices_the_page_shows(
     (tmp_path / "kits" / "ava.yml").write_text(kit(visibility), encoding="utf-8")
     roster = load_roster(kit_files(tmp_path / "kits"), tmp_path)
     view = build_view(roster.kits[0], Settings(), Formatter("en"))
-    work = card_for(view, "work", SITE_URL + "ava/work-with-me/", None)
-    media = card_for(view, "kit", SITE_URL + "ava/", None)
+    work = card_for(view, "work", "Kits", None)
+    media = card_for(view, "kit", "Kits", None)
     prices = [value for value, label in work.figures if label == "rates from"]
     assert prices == ([shown] if shown else [])
     text = media.fingerprint() + (work.fingerprint() if not shown else "")

@@ -20,7 +20,7 @@ from .palette import palette
 from .pictures import upright
 from .view import KitView
 
-VERSION = "cards-4"
+VERSION = "cards-5"
 """Bump when the drawing changes, so cached cards are drawn again."""
 
 WIDTH, HEIGHT = 1200, 630
@@ -52,8 +52,12 @@ class Card:
         return json.dumps(asdict(self), sort_keys=True, ensure_ascii=False)
 
 
-def card_for(view: KitView, kind: str, page_url: str, avatar: Path | None) -> Card:
-    """The card of a media-kit (``kind="kit"``) or work-with-me (``"work"``) page."""
+def card_for(view: KitView, kind: str, site_name: str, avatar: Path | None) -> Card:
+    """The card of a media-kit (``kind="kit"``) or work-with-me (``"work"``) page.
+
+    The footer names the page and the site, not its address: ``mkdocs serve`` previews under a
+    local address, and the same card must serve both without being drawn twice.
+    """
     figures: list[tuple[str, str]] = [(view.total_reach_text, "total reach")]
     if view.best_engagement_text:
         figures.append((view.best_engagement_text, "engagement"))
@@ -62,7 +66,9 @@ def card_for(view: KitView, kind: str, page_url: str, avatar: Path | None) -> Ca
     else:
         count = len(view.platforms)
         figures.append((str(count), "platform" if count == 1 else "platforms"))
-    footer = page_url.split("://", 1)[-1]
+    footer = "Media kit" if kind == "kit" else "Rates, terms and how to book"
+    if site_name and site_name != view.name:
+        footer += f" · {site_name}"
     return Card(
         title=f"Work with {view.name}" if kind == "work" else view.name,
         eyebrow=view.niche,

@@ -125,7 +125,7 @@ class Media:
         return self._digests[path]
 
     def _run(self, jobs: list[_Job]) -> dict[str, Entry]:
-        """Every job's result by key: from the cache, or drawn in the pool."""
+        """Every job's result by key: from the cache, or drawn in the pool (once per key)."""
 
         def one(job: _Job) -> tuple[_Job, Entry | None, Exception | None]:
             started = time.perf_counter()
@@ -139,8 +139,9 @@ class Media:
             self.stats.jobs.append(JobCost(job.slug, job.kind, cold, time.perf_counter() - started))
             return job, entry, None
 
+        unique = list({job.key: job for job in jobs}.values())
         with ThreadPoolExecutor(max_workers=self.workers) as pool:
-            results = list(pool.map(one, jobs))
+            results = list(pool.map(one, unique))
         problems = [_problem(job, exc) for job, _, exc in results if exc is not None]
         if problems:
             raise MediaError(problems)
@@ -191,17 +192,16 @@ class Media:
         }
 
     def cards(
-        self, views: Iterable[KitView], site_url: str, avatars: Mapping[str, Path]
+        self, views: Iterable[KitView], site_name: str, avatars: Mapping[str, Path]
     ) -> dict[tuple[str, str], Rendition]:
         """Draw the social card of each media-kit (``kit``) and work-with-me (``work``) page."""
         fonts = cards.font_digest()
         jobs: list[_Job] = []
         placed: list[tuple[str, str, str]] = []
-        base = site_url.rstrip("/") + "/"
         for view in views:
             avatar = avatars.get(view.slug)
             for kind, url in (("kit", view.url), ("work", view.work_url)):
-                card = cards.card_for(view, kind, base + url, avatar)
+                card = cards.card_for(view, kind, site_name, avatar)
                 key = digest(
                     cards.VERSION,
                     fonts,

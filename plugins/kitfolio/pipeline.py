@@ -3,7 +3,7 @@
 Engine-neutral, so the MkDocs adapter, a benchmark or a plain script run it the same way:
 
     roster = load_roster(kit_files(Path("kits")), Path("."))
-    built = derive(roster, Settings(), cache_dir=Path(".cache/kitfolio"), site_url="https://x/")
+    built = derive(roster, Settings(), cache_dir=Path(".cache/kitfolio"), site_name="Kits")
     print(built.stats.summary(), built.stats.per_kit())
 
 The order matters: the avatar gives the accent, the accent and history shape the view, and the
@@ -44,7 +44,7 @@ def derive(
     settings: Settings,
     *,
     cache_dir: Path,
-    site_url: str,
+    site_name: str = "",
     git: bool = True,
     workers: int | None = None,
 ) -> Built:
@@ -71,6 +71,6 @@ def derive(
         facts = loaded.image(loaded.kit.avatar)
         if facts is not None:
             avatars[loaded.slug] = facts.path
-    cards = media.cards(site.kits, site_url, avatars)
+    cards = media.cards(site.kits, site_name, avatars)
     cache.save()
     return Built(site, media.outputs, cards, media.stats, found, history_seconds)

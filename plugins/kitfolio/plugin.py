@@ -109,7 +109,7 @@ class KitfolioPlugin(BasePlugin[KitfolioConfig]):
                 self.roster,
                 settings,
                 cache_dir=cache,
-                site_url=str(config.site_url),
+                site_name=config.site_name,
                 git=self.config.growth_history,
             )
         except MediaError as exc:
