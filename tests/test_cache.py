@@ -10,9 +10,10 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from PIL import Image
 
-from conftest import MINIMAL_KIT, build_error, write_site
+from conftest import MINIMAL_KIT, build_error, load_kits, write_site
 from kitfolio import pictures
-from kitfolio.media import ImageStats
+from kitfolio.cache import Cache
+from kitfolio.media import ImageStats, Media, MediaError
 from kitfolio.plugin import KitfolioPlugin
 
 
@@ -119,3 +120,16 @@ def test_a_preview_address_redraws_nothing(tmp_path: Path) -> None:
     stats, site = built(root)
     assert stats.cold == 0
     assert 'content="http://127.0.0.1:8000/ava/"' in (site / "ava" / "index.html").read_text()
+
+
+def test_an_image_that_cannot_be_converted_names_the_kit_and_field(tmp_path: Path) -> None:
+    """A photo removed between the check and the drawing: an error at the field, no traceback."""
+    (tmp_path / "kits" / "media").mkdir(parents=True)
+    Image.new("RGB", (64, 64), "red").save(tmp_path / "kits" / "media" / "face.jpg")
+    roster = load_kits(tmp_path, {"ava": with_avatar("Ava Green")})
+    (tmp_path / "kits" / "media" / "face.jpg").write_bytes(b"")
+    media = Media(Cache(tmp_path / "cache"))
+    with pytest.raises(MediaError) as info:
+        media.pictures(roster.kits)
+    [problem] = info.value.problems
+    assert str(problem).startswith("kits/ava.yml:10:9: avatar: media/face.jpg: could not be")
