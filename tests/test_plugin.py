@@ -10,6 +10,7 @@ import sys
 import textwrap
 import time
 import urllib.request
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -227,6 +228,11 @@ def test_a_site_builds_from_the_installed_wheel_in_any_folder(tmp_path: Path) ->
     assert made.returncode == 0, made.stderr
     target = tmp_path / "installed"
     wheel = next(wheels.glob("kitfolio-*.whl"))
+    with zipfile.ZipFile(wheel) as packed:
+        names = set(packed.namelist())
+    for font in ("Inter-Regular", "Inter-Bold", "NotoSansArabic-Bold", "NotoSansJP-Bold"):
+        assert f"kitfolio/fonts/{font}.ttf" in names, font
+    assert {"kitfolio/fonts/OFL-Inter.txt", "kitfolio/fonts/README.md"} <= names
     put = _run(
         [
             sys.executable,

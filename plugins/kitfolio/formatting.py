@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from datetime import date
 from decimal import Decimal
 from functools import cached_property
@@ -66,6 +67,10 @@ class Formatter:
     def date(self, value: date) -> str:
         """A date the way the locale writes it in full: 31 October 2026."""
         return format_date(value, format="long", locale=self.locale)
+
+    def short_date(self, value: datetime.date) -> str:
+        """A date for chart axes: 31 Oct 2026."""
+        return format_date(value, format="medium", locale=self.locale)
 
     def country(self, code: str) -> str:
         """A country's name: NO → Norway."""

@@ -25,6 +25,16 @@ class ImageFacts:
     format: str
     width: int
     height: int
+    orientation: int = 1
+    """EXIF orientation (1-8); 5 to 8 turn the picture a quarter, swapping width and height."""
+    alpha: bool = False
+    """Whether the picture has transparency, so a fallback must be PNG rather than JPEG."""
+
+    @property
+    def oriented(self) -> tuple[int, int]:
+        """Width and height as the picture is seen, after its EXIF orientation."""
+        turned = self.orientation in (5, 6, 7, 8)
+        return (self.height, self.width) if turned else (self.width, self.height)
 
 
 class ImageProblem(Exception):
@@ -53,6 +63,8 @@ def inspect(path: Path) -> ImageFacts:
                         f"expected at most {MAX_PIXELS // 1_000_000} megapixels, "
                         f"got {width}×{height} (a decompression bomb?)"
                     )
+                orientation = _orientation(image)
+                alpha = image.mode in ("RGBA", "LA", "PA") or "transparency" in image.info
                 if kind == "JPEG":
                     image.draft("RGB", (256, 256))
                 image.load()
@@ -68,4 +80,13 @@ def inspect(path: Path) -> ImageFacts:
         ) from None
     except (OSError, SyntaxError, ValueError) as exc:
         raise ImageProblem(f"expected a complete image, got a damaged one ({exc})") from None
-    return ImageFacts(path, FORMATS[kind], width, height)
+    return ImageFacts(path, FORMATS[kind], width, height, orientation, alpha)
+
+
+def _orientation(image: Image.Image) -> int:
+    """The EXIF orientation tag, 1 when absent or out of range."""
+    try:
+        value = image.getexif().get(0x0112, 1)
+    except (OSError, SyntaxError, ValueError):
+        return 1
+    return value if isinstance(value, int) and 1 <= value <= 8 else 1

@@ -27,7 +27,10 @@ from . import site as sitemodel
 from .errors import errors, warnings
 from .kits import Roster, kit_files, load_roster
 from .material import valid_toggles
+from .media import MediaError
+from .pipeline import Built, derive
 from .schema import kit_schema_text
+from .social import page_meta
 from .view import KitView, Settings
 
 log = get_plugin_logger(__name__)
@@ -39,6 +42,10 @@ class KitfolioConfig(base.Config):
     kits_dir = c.Type(str, default="kits")
     stale_after_days = c.Type(int, default=90)
     locale = c.Optional(c.Type(str))
+    cache_dir = c.Type(str, default=".cache/kitfolio")
+    """Where drawn images and parsed kit revisions are kept between builds."""
+    growth_history = c.Type(bool, default=True)
+    """Read follower growth from the kits' git history."""
 
 
 @dataclass
@@ -64,6 +71,7 @@ class KitfolioPlugin(BasePlugin[KitfolioConfig]):
         self.site: sitemodel.Site | None = None
         self.pages = _Pages()
         self.kits_dir = Path("kits")
+        self.built: Built | None = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if not config.site_url:
@@ -83,9 +91,39 @@ class KitfolioPlugin(BasePlugin[KitfolioConfig]):
             locale=self.config.locale or str(config.theme.get("language") or "en"),
             stale_after_days=self.config.stale_after_days,
         )
-        self.site = sitemodel.build_site(self.roster, settings)
+        self.built = self._derive(config, root, settings)
+        self.site = self.built.site
         self._install_theme(config)
         return config
+
+    def _derive(self, config: MkDocsConfig, root: Path, settings: Settings) -> Built:
+        """History, pictures, views and cards, drawn into the cache (never into docs_dir)."""
+        cache = (root / self.config.cache_dir).resolve()
+        for name, watched in (("docs_dir", config.docs_dir), ("kits_dir", self.kits_dir)):
+            if cache.is_relative_to(Path(watched).resolve()):
+                raise PluginError(
+                    f"kitfolio: cache_dir {self.config.cache_dir!r} is inside {name}; "
+                    "choose a folder outside the watched ones (default .cache/kitfolio)"
+                )
+        try:
+            built = derive(
+                self.roster,
+                settings,
+                cache_dir=cache,
+                site_name=config.site_name,
+                git=self.config.growth_history,
+            )
+        except MediaError as exc:
+            for problem in exc.problems:
+                log.error(str(problem))
+            raise PluginError(
+                "kitfolio: images could not be converted; nothing was built and site/ is unchanged"
+            ) from None
+        if built.history.hint and root not in _HINTED:
+            _HINTED.add(root)
+            log.info(f"no growth history from git: {built.history.hint}")
+        log.info(built.stats.summary())
+        return built
 
     def _report(self, *, strict: bool) -> None:
         failing = errors(self.roster.problems)
@@ -119,8 +157,8 @@ class KitfolioPlugin(BasePlugin[KitfolioConfig]):
         for view in self.site.kits:
             self._page(files, config, f"{view.slug}/index.md", "kit", view)
             self._page(files, config, f"{view.slug}/work-with-me/index.md", "work", view)
-        for src, path in sitemodel.image_sources(self.roster):
-            files.append(File.generated(config, src, abs_src_path=str(path)))
+        for output in self.built.outputs if self.built else []:
+            files.append(File.generated(config, output.src, abs_src_path=str(output.path)))
         if files.get_file_from_path("index.md") is None:
             single = self.site.kits[0] if len(self.site.kits) == 1 else None
             self._page(
@@ -181,6 +219,15 @@ class KitfolioPlugin(BasePlugin[KitfolioConfig]):
         page.meta["description"] = Markup(html.escape(description))
         if view is not None and page.file.src_uri == "index.md" and config.site_url:
             page.canonical_url = config.site_url.rstrip("/") + "/" + view.url
+        cards = self.built.cards if self.built else {}
+        extra["kitfolio_meta"] = page_meta(
+            kind,
+            view,
+            site_url=str(config.site_url),
+            title=title,
+            description=description,
+            card=cards.get((view.slug, kind)) if view else None,
+        )
         return context
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
@@ -208,5 +255,8 @@ class KitfolioPlugin(BasePlugin[KitfolioConfig]):
             server.watch(str(folder))
         return server
 
+
+_HINTED: set[Path] = set()
+"""Projects already told why growth history is missing (once per process, not per rebuild)."""
 
 _TEMPLATES = {"kit": "kit.html", "work": "work-with-me.html", "roster": "roster.html"}

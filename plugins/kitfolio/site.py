@@ -6,12 +6,13 @@ front end or a plain script.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from .derived import Derived
 from .formatting import Formatter
-from .kits import LoadedKit, Roster, image_refs
+from .kits import Roster
 from .view import KitView, Settings, build_view
 
 
@@ -23,32 +24,16 @@ class Site:
     settings: Settings
 
 
-def build_site(roster: Roster, settings: Settings) -> Site:
-    """Views of every loaded kit; one formatter shared by all."""
+def build_site(
+    roster: Roster, settings: Settings, derived: Mapping[str, Derived] | None = None
+) -> Site:
+    """Views of every loaded kit; one formatter shared by all.
+
+    ``derived`` (by slug) adds what the image and history machinery found (see pipeline.py).
+    """
     fmt = Formatter(settings.locale)
-    return Site([build_view(k, settings, fmt) for k in roster.kits], settings)
-
-
-def image_sources(roster: Roster) -> Iterator[tuple[str, Path]]:
-    """(site path, file) of every image a build publishes, as views name them."""
-    for loaded in roster.kits:
-        yield from _kit_images(loaded)
-
-
-def _kit_images(loaded: LoadedKit) -> Iterator[tuple[str, Path]]:
-    highlight = 0
-    for loc, ref in image_refs(loaded.kit):
-        facts = loaded.images[ref]
-        suffix = facts.path.suffix.lower()
-        if loc[0] == "avatar":
-            yield f"{loaded.slug}/avatar{suffix}", facts.path
-        elif loc[0] == "cover":
-            yield f"{loaded.slug}/cover{suffix}", facts.path
-        else:
-            index = loc[1]
-            assert isinstance(index, int)
-            highlight = index + 1
-            yield f"{loaded.slug}/highlight-{highlight}{suffix}", facts.path
+    extra = derived or {}
+    return Site([build_view(k, settings, fmt, extra.get(k.slug)) for k in roster.kits], settings)
 
 
 def image_folders(roster: Roster, kits_dir: Path) -> set[Path]:

@@ -6,16 +6,20 @@ social cards all read views, so a price the rate visibility hides never reaches 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from markupsafe import Markup
 
-from . import figures
+from . import charts, figures, growth
+from .derived import Derived
 from .formatting import Formatter
+from .history import platform_keys
 from .kits import LoadedKit
 from .markup import plain, render, render_inline
 from .model import Addon, Kit, Network, Offer, Partnership, Platform, PriceRange, Rates, Visibility
+from .palette import Palette, palette
+from .pictures import AVATAR, COVER, HIGHLIGHT, Picture, Role
 
 NETWORK_LABELS = {
     Network.instagram: "Instagram",
@@ -112,6 +116,19 @@ class Image:
     width: int
     height: int
     alt: str
+    webp: tuple[tuple[str, int], ...] = ()
+    """(site path, width) of each WebP rendition, for ``srcset``."""
+    sizes: str = ""
+
+
+@dataclass(frozen=True)
+class GrowthView:
+    """Followers gained or lost over a window, written for the page."""
+
+    days: int
+    text: str
+    percent_text: str | None
+    direction: str
 
 
 @dataclass(frozen=True)
@@ -140,6 +157,9 @@ class PlatformView:
     open_rate_text: str | None
     tier: str
     tier_label: str
+    points: tuple[growth.Point, ...] = ()
+    growth: tuple[GrowthView, ...] = ()
+    sparkline: Markup | None = None
 
 
 @dataclass(frozen=True)
@@ -173,6 +193,8 @@ class PriceLine:
     platform: str | None = None
     includes: list[str] = field(default_factory=list)
     note: str | None = None
+    highest: float | None = None
+    """The top of a price range, only when the visibility shows whole prices."""
 
 
 @dataclass(frozen=True)
@@ -237,6 +259,18 @@ class ContactView:
 
 
 @dataclass(frozen=True)
+class ChartSet:
+    """The inline SVG charts of a media kit; None where there is nothing to draw."""
+
+    age: Markup | None = None
+    gender: Markup | None = None
+    countries: Markup | None = None
+    cities: Markup | None = None
+    platforms: Markup | None = None
+    growth: tuple[tuple[str, Markup], ...] = ()
+
+
+@dataclass(frozen=True)
 class KitView:
     """All one page needs to show a kit."""
 
@@ -281,6 +315,9 @@ class KitView:
     booked_until: str | None
     booked_until_date: date | None
     contact: ContactView
+    palette: Palette | None = None
+    cover: Image | None = None
+    charts: ChartSet = field(default_factory=ChartSet)
 
 
 @dataclass(frozen=True)
@@ -292,11 +329,21 @@ class Settings:
     today: date = field(default_factory=date.today)
 
 
-def build_view(loaded: LoadedKit, settings: Settings, fmt: Formatter | None = None) -> KitView:
-    """The view of one loaded kit."""
+def build_view(
+    loaded: LoadedKit,
+    settings: Settings,
+    fmt: Formatter | None = None,
+    derived: Derived | None = None,
+) -> KitView:
+    """The view of one loaded kit; ``derived`` adds pictures, a derived accent and history."""
     fmt = fmt or Formatter(settings.locale)
+    derived = derived or Derived()
     kit = loaded.kit
     slug = loaded.slug
+    accent = kit.theme.accent if kit.theme and kit.theme.accent else derived.accent
+    kit_palette = palette(accent) if accent else None
+    platforms = _platforms(kit, fmt, derived)
+    audience = _audience(kit, fmt)
     biggest = figures.largest(kit)
     kit_tier = figures.tier(biggest.followers)
     best = figures.best_engagement(kit)
@@ -316,9 +363,9 @@ def build_view(loaded: LoadedKit, settings: Settings, fmt: Formatter | None = No
         bio=render(kit.bio) if kit.bio else None,
         niche=kit.niche.primary,
         tags=list(kit.niche.tags),
-        avatar=_avatar(loaded, slug),
-        accent=kit.theme.accent if kit.theme else None,
-        platforms=[_platform(p, fmt) for p in kit.platforms],
+        avatar=_avatar(loaded, slug, derived),
+        accent=kit_palette.light if kit_palette else None,
+        platforms=platforms,
         total_reach=reach,
         total_reach_text=fmt.compact(reach),
         tier=kit_tier,
@@ -329,7 +376,7 @@ def build_view(loaded: LoadedKit, settings: Settings, fmt: Formatter | None = No
         stats_date=kit.stats_as_of,
         stale=figures.is_stale(kit, settings.today, settings.stale_after_days),
         stats_age_days=figures.age_in_days(kit, settings.today),
-        audience=_audience(kit, fmt),
+        audience=audience,
         values=list(kit.values),
         dealbreakers=list(kit.dealbreakers),
         offers=[(o.value, OFFER_LABELS[o]) for o in kit.offers],
@@ -338,7 +385,7 @@ def build_view(loaded: LoadedKit, settings: Settings, fmt: Formatter | None = No
         process=_process(kit),
         partnerships=[_partnership(p, fmt) for p in kit.partnerships],
         testimonials=[QuoteView(q.quote, q.author) for q in kit.testimonials],
-        highlights=_highlights(loaded, fmt),
+        highlights=_highlights(loaded, fmt, derived),
         availability_note=render(kit.availability.note)
         if kit.availability and kit.availability.note
         else None,
@@ -353,6 +400,9 @@ def build_view(loaded: LoadedKit, settings: Settings, fmt: Formatter | None = No
             manager_email=kit.contact.manager.email if kit.contact.manager else None,
             manager_agency=kit.contact.manager.agency if kit.contact.manager else None,
         ),
+        palette=kit_palette,
+        cover=_picture(loaded, kit.cover, f"{slug}/cover", COVER, derived, ""),
+        charts=_charts(audience, platforms, fmt),
     )
 
 
@@ -373,14 +423,119 @@ def description(kit: Kit) -> str:
     return f"{kit.name}: " + " · ".join(parts)
 
 
-def _avatar(loaded: LoadedKit, slug: str) -> Image | None:
-    facts = loaded.image(loaded.kit.avatar)
-    if facts is None:
+def _avatar(loaded: LoadedKit, slug: str, derived: Derived) -> Image | None:
+    alt = f"Portrait of {loaded.kit.name}"
+    return _picture(loaded, loaded.kit.avatar, f"{slug}/avatar", AVATAR, derived, alt)
+
+
+def _picture(
+    loaded: LoadedKit, ref: str | None, stem: str, role: Role, derived: Derived, alt: str
+) -> Image | None:
+    """A kit image as published: its renditions when drawn, else the checked original's path."""
+    facts = loaded.image(ref)
+    if facts is None or ref is None:
         return None
-    suffix = facts.path.suffix.lower()
+    picture: Picture | None = derived.pictures.get(ref)
+    if picture is None:
+        width, height = facts.oriented
+        return Image(f"{stem}{facts.path.suffix.lower()}", width, height, alt)
     return Image(
-        f"{slug}/avatar{suffix}", facts.width, facts.height, f"Portrait of {loaded.kit.name}"
+        picture.fallback.src,
+        picture.width,
+        picture.height,
+        alt,
+        webp=tuple((r.src, r.width) for r in picture.webp),
+        sizes=picture.sizes,
     )
+
+
+def _platforms(kit: Kit, fmt: Formatter, derived: Derived) -> list[PlatformView]:
+    keys = platform_keys(
+        {"network": p.network.value, "handle": p.handle, "name": p.name} for p in kit.platforms
+    )
+    out = []
+    for index, (key, platform) in enumerate(zip(keys, kit.platforms, strict=True)):
+        manual = [growth.Point(h.date, h.followers) for h in platform.history]
+        now = [growth.Point(kit.stats_as_of, platform.followers)] if kit.stats_as_of else []
+        points = growth.series(manual, derived.history.get(key, []), now)
+        view = _platform(platform, fmt)
+        out.append(_with_growth(view, points, kit.stats_as_of, fmt, f"kf-spark-{index}"))
+    return out
+
+
+def _with_growth(
+    view: PlatformView, points: list[growth.Point], end: date | None, fmt: Formatter, ident: str
+) -> PlatformView:
+    if len(points) < 2:
+        return view
+    changes = []
+    for days in growth.WINDOWS:
+        found = growth.change(points, days, end)
+        if found is None:
+            continue
+        sign = "+" if found.delta > 0 else "−" if found.delta < 0 else "±"
+        percent = found.percent
+        changes.append(
+            GrowthView(
+                days=days,
+                text=f"{sign}{fmt.compact(abs(found.delta))}",
+                percent_text=f"{sign}{fmt.percent(abs(percent))}" if percent is not None else None,
+                direction="up" if found.delta > 0 else "down" if found.delta < 0 else "flat",
+            )
+        )
+    line = charts.sparkline(
+        ident, f"{view.label} {view.audience_word} over time", _marks(points, fmt)
+    )
+    return replace(view, points=tuple(points), growth=tuple(changes), sparkline=line)
+
+
+def _marks(points: list[growth.Point], fmt: Formatter) -> list[charts.Mark]:
+    return [
+        charts.Mark(p.when.toordinal(), p.followers, fmt.short_date(p.when), fmt.count(p.followers))
+        for p in points
+    ]
+
+
+def _charts(audience: AudienceView, platforms: list[PlatformView], fmt: Formatter) -> ChartSet:
+    def bars(shares: list[Share]) -> list[charts.Bar]:
+        return [charts.Bar(s.label, s.value, s.text) for s in shares]
+
+    share = ("Group", "Share of audience")
+    comparison = [charts.Bar(_platform_name(p), p.followers, p.followers_text) for p in platforms]
+    return ChartSet(
+        age=charts.bar_chart("kf-chart-age", "Audience by age", bars(audience.age), share, 100),
+        gender=charts.bar_chart(
+            "kf-chart-gender", "Audience by gender", bars(audience.gender), share, 100
+        ),
+        countries=charts.bar_chart(
+            "kf-chart-countries", "Audience by country", bars(audience.countries), share, 100
+        ),
+        cities=charts.bar_chart(
+            "kf-chart-cities", "Audience by city", bars(audience.cities), share, 100
+        ),
+        platforms=charts.bar_chart(
+            "kf-chart-platforms", "Followers by platform", comparison, ("Platform", "Followers")
+        )
+        if len(platforms) > 1
+        else None,
+        growth=tuple(
+            (_platform_name(p), chart)
+            for index, p in enumerate(platforms)
+            if (
+                chart := charts.line_chart(
+                    f"kf-chart-growth-{index}",
+                    f"{p.label} {p.audience_word} over time",
+                    _marks(list(p.points), fmt),
+                    ("Date", p.audience_word.capitalize()),
+                )
+            )
+        ),
+    )
+
+
+def _platform_name(view: PlatformView) -> str:
+    """``Instagram @avagreen``, or ``Instagram`` when the platform has no handle or name."""
+    return view.label if view.display_name == view.label else f"{view.label} {view.display_name}"
 
 
 def _platform(platform: Platform, fmt: Formatter) -> PlatformView:
@@ -457,6 +612,13 @@ def lowest(price: PriceRange | float | int | None) -> float | None:
     return float(price.min) if isinstance(price, PriceRange) else float(price)
 
 
+def highest(price: PriceRange | float | int | None) -> float | None:
+    """The highest amount a price asks."""
+    if price is None:
+        return None
+    return float(price.max) if isinstance(price, PriceRange) else float(price)
+
+
 def _price_text(
     price: PriceRange | float | int | None, visibility: Visibility, currency: str, fmt: Formatter
 ) -> str | None:
@@ -489,6 +651,7 @@ def rates_view(rates: Rates, fmt: Formatter) -> RatesView:
             name=item.deliverable,
             price=_price_text(item.price, visibility, currency, fmt),
             lowest=lowest(item.price) if shows else None,
+            highest=highest(item.price) if visibility is Visibility.public else None,
             detail=render_inline(item.includes) if item.includes else None,
             platform=NETWORK_LABELS[item.platform] if item.platform else None,
         )
@@ -499,6 +662,7 @@ def rates_view(rates: Rates, fmt: Formatter) -> RatesView:
             name=package.name,
             price=_price_text(package.price, visibility, currency, fmt),
             lowest=lowest(package.price) if shows else None,
+            highest=highest(package.price) if visibility is Visibility.public else None,
             includes=list(package.includes),
             note=package.note,
         )
@@ -561,18 +725,11 @@ def _partnership(p: Partnership, fmt: Formatter) -> PartnershipView:
     )
 
 
-def _highlights(loaded: LoadedKit, fmt: Formatter) -> list[HighlightView]:
+def _highlights(loaded: LoadedKit, fmt: Formatter, derived: Derived) -> list[HighlightView]:
     out = []
     for index, h in enumerate(loaded.kit.highlights):
-        facts = loaded.image(h.image)
-        image = None
-        if facts is not None:
-            image = Image(
-                f"{loaded.slug}/highlight-{index + 1}{facts.path.suffix.lower()}",
-                facts.width,
-                facts.height,
-                h.title,
-            )
+        stem = f"{loaded.slug}/highlight-{index + 1}"
+        image = _picture(loaded, h.image, stem, HIGHLIGHT, derived, h.title)
         out.append(
             HighlightView(
                 title=h.title,

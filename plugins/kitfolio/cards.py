@@ -1,0 +1,289 @@
+"""Social cards: the 1200×630 picture a link preview shows for a media kit or work-with-me page.
+
+A card is drawn from the KitView, which has already removed every price the rate visibility
+hides, so a card can only ever show what the page itself shows. Text is set in Inter, shipped
+in the package (``fonts/``), so no font is fetched and every machine draws the same card.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import asdict, dataclass
+from functools import cache
+from pathlib import Path
+
+from PIL import Image, ImageDraw, ImageFont, ImageOps
+
+from .cache import file_digest
+from .palette import palette
+from .pictures import upright
+from .view import KitView
+
+VERSION = "cards-5"
+"""Bump when the drawing changes, so cached cards are drawn again."""
+
+WIDTH, HEIGHT = 1200, 630
+FONTS = Path(__file__).parent / "fonts"
+REGULAR, BOLD = FONTS / "Inter-Regular.ttf", FONTS / "Inter-Bold.ttf"
+INK, MUTED = "#111111", "#4d4d4d"
+AVATAR_SIZE = 320
+LEFT, TEXT_LEFT, RIGHT = 80, 470, 1120
+FIGURES_TOP = 400
+DEFAULT_ACCENT = "#00897b"
+"""mkdocs-material's teal, for kits without an accent."""
+
+
+@dataclass(frozen=True)
+class Card:
+    """Everything a card shows, as plain text; ``avatar`` is the source photo, if any."""
+
+    title: str
+    eyebrow: str
+    tagline: str
+    figures: tuple[tuple[str, str], ...]
+    footer: str
+    accent: str
+    initials: str
+    avatar: str | None
+
+    def fingerprint(self) -> str:
+        """The card's inputs as stable JSON, for its cache key."""
+        return json.dumps(asdict(self), sort_keys=True, ensure_ascii=False)
+
+
+def card_for(view: KitView, kind: str, site_name: str, avatar: Path | None) -> Card:
+    """The card of a media-kit (``kind="kit"``) or work-with-me (``"work"``) page.
+
+    The footer names the page and the site, not its address: ``mkdocs serve`` previews under a
+    local address, and the same card must serve both without being drawn twice.
+    """
+    figures: list[tuple[str, str]] = [(view.total_reach_text, "total reach")]
+    if view.best_engagement_text:
+        figures.append((view.best_engagement_text, "engagement"))
+    if kind == "work" and view.rates is not None and view.rates.lowest is not None:
+        figures.append((_money(view.rates.lowest_text), "rates from"))
+    else:
+        count = len(view.platforms)
+        figures.append((str(count), "platform" if count == 1 else "platforms"))
+    footer = "Media kit" if kind == "kit" else "Rates, terms and how to book"
+    if site_name and site_name != view.name:
+        footer += f" · {site_name}"
+    return Card(
+        title=f"Work with {view.name}" if kind == "work" else view.name,
+        eyebrow=view.niche,
+        tagline=view.tagline or "",
+        figures=tuple(figures),
+        footer=footer,
+        accent=view.palette.light if view.palette else DEFAULT_ACCENT,
+        initials=view.initials,
+        avatar=str(avatar) if avatar else None,
+    )
+
+
+def _money(text: str | None) -> str:
+    return (text or "").removeprefix("from ").strip()
+
+
+FACES = {
+    False: (REGULAR, FONTS / "NotoSansArabic-Regular.ttf", FONTS / "NotoSansJP-Bold.ttf"),
+    True: (BOLD, FONTS / "NotoSansArabic-Bold.ttf", FONTS / "NotoSansJP-Bold.ttf"),
+}
+"""Fonts in the order they are tried for each character, regular and bold (see fonts/README.md)."""
+
+
+@cache
+def _font(path: Path, size: int) -> ImageFont.FreeTypeFont:
+    return ImageFont.truetype(str(path), size)
+
+
+@cache
+def _glyph(path: Path, char: str) -> bytes:
+    """How ``char`` looks in a font; every missing glyph looks the same (the .notdef box)."""
+    font = _font(path, 24)
+    canvas = Image.new("L", (48, 48))
+    ImageDraw.Draw(canvas).text((4, 4), char, font=font, fill=255)
+    return canvas.tobytes()
+
+
+def _has(path: Path, char: str) -> bool:
+    return _glyph(path, char) != _glyph(path, "\uffff")
+
+
+class Type:
+    """Text in one size and weight, each character set in the first font that has it."""
+
+    def __init__(self, bold: bool, size: int) -> None:
+        self.faces = FACES[bold]
+        self.size = size
+
+    def runs(self, text: str) -> list[tuple[str, ImageFont.FreeTypeFont]]:
+        """``text`` cut where the font changes; spaces and marks stay with the run they are in."""
+        out: list[tuple[str, Path]] = []
+        for char in text:
+            if out and (not char.isalnum() or _has(out[-1][1], char)):
+                out[-1] = (out[-1][0] + char, out[-1][1])
+                continue
+            face = next((f for f in self.faces if _has(f, char)), self.faces[0])
+            out.append((char, face))
+        return [(part, _font(face, self.size)) for part, face in out]
+
+    def length(self, pen: ImageDraw.ImageDraw, text: str) -> float:
+        return sum(pen.textlength(part, font=font) for part, font in self.runs(text))
+
+    def draw(
+        self, pen: ImageDraw.ImageDraw, x: float, baseline: float, text: str, fill: str
+    ) -> None:
+        for part, font in self.runs(text):
+            pen.text((x, baseline), part, font=font, fill=fill, anchor="ls")
+            x += pen.textlength(part, font=font)
+
+
+def draw(card: Card) -> Image.Image:
+    """The card as an RGB image of 1200×630 pixels."""
+    accent = card.accent
+    image = Image.new("RGB", (WIDTH, HEIGHT), _mix(accent, "#ffffff", 0.94))
+    pen = ImageDraw.Draw(image)
+    pen.rectangle((0, 0, WIDTH, 16), fill=accent)
+    _portrait(image, card)
+    width = RIGHT - TEXT_LEFT
+    eyebrow = Type(True, 26)
+    eyebrow.draw(pen, TEXT_LEFT, 150, _fit(pen, card.eyebrow.upper(), eyebrow, width), MUTED)
+    title, lines = _title(pen, card.title, width)
+    baseline = 150 + 16 + title.size
+    for line in lines:
+        title.draw(pen, TEXT_LEFT, baseline, line, INK)
+        baseline += round(title.size * 1.2)
+    tagline = Type(False, 30)
+    room = max(0, (FIGURES_TOP - baseline) // 40 + 1)
+    for line in _wrap(pen, card.tagline, tagline, width, min(2, room)) if card.tagline else []:
+        tagline.draw(pen, TEXT_LEFT, baseline + 4, line, "#333333")
+        baseline += 40
+    _figures(pen, card.figures, width)
+    footer = Type(False, 24)
+    footer.draw(pen, TEXT_LEFT, 580, _fit(pen, card.footer, footer, width), MUTED)
+    return image
+
+
+def _portrait(image: Image.Image, card: Card) -> None:
+    """The avatar in a ring of the accent, or the initials on the accent."""
+    ring, top = 10, 155
+    box = (LEFT - ring, top - ring, LEFT + AVATAR_SIZE + ring, top + AVATAR_SIZE + ring)
+    ImageDraw.Draw(image).ellipse(box, fill=card.accent)
+    if card.avatar:
+        photo = ImageOps.fit(
+            upright(Path(card.avatar), (AVATAR_SIZE * 2, AVATAR_SIZE * 2)).convert("RGB"),
+            (AVATAR_SIZE, AVATAR_SIZE),
+            Image.Resampling.LANCZOS,
+        )
+    else:
+        photo = Image.new("RGB", (AVATAR_SIZE, AVATAR_SIZE), card.accent)
+        initials = Type(True, 120)
+        pen = ImageDraw.Draw(photo)
+        left = (AVATAR_SIZE - initials.length(pen, card.initials)) / 2
+        initials.draw(
+            pen, left, AVATAR_SIZE / 2 + 44, card.initials, palette(card.accent).light_ink
+        )
+    image.paste(photo, (LEFT, top), _circle(AVATAR_SIZE))
+
+
+@cache
+def _circle(size: int) -> Image.Image:
+    """An antialiased disc mask, drawn large and reduced."""
+    big = Image.new("L", (size * 4, size * 4), 0)
+    ImageDraw.Draw(big).ellipse((0, 0, size * 4 - 1, size * 4 - 1), fill=255)
+    return big.resize((size, size), Image.Resampling.LANCZOS)
+
+
+def _title(pen: ImageDraw.ImageDraw, text: str, width: int) -> tuple[Type, list[str]]:
+    """The largest size, from 72 px down to 48 px, at which the whole title fits two lines."""
+    for size in (72, 66, 60, 54, 48):
+        kind = Type(True, size)
+        lines = _wrap(pen, text, kind, width, 2)
+        if not lines[-1].endswith("…") or text.endswith("…"):
+            return kind, lines
+    kind = Type(True, 48)
+    return kind, _wrap(pen, text, kind, width, 2)
+
+
+def _tokens(pen: ImageDraw.ImageDraw, text: str, kind: Type, width: int) -> list[tuple[str, str]]:
+    """Words with the space before them; a word too long for a line (CJK has no spaces) is
+    broken between characters."""
+    out: list[tuple[str, str]] = []
+    for word in text.split():
+        if kind.length(pen, word) <= width:
+            out.append((" ", word))
+        else:
+            out += [(" " if i == 0 else "", char) for i, char in enumerate(word)]
+    return out
+
+
+def _wrap(pen: ImageDraw.ImageDraw, text: str, kind: Type, width: int, most: int) -> list[str]:
+    """Text in up to ``most`` lines; the last line ends in an ellipsis when text is left over."""
+    if most <= 0:
+        return []
+    lines: list[str] = []
+    current = ""
+    tokens = _tokens(pen, text, kind, width)
+    for index, (space, token) in enumerate(tokens):
+        trial = f"{current}{space}{token}" if current else token
+        if not current or kind.length(pen, trial) <= width:
+            current = trial
+            continue
+        lines.append(current)
+        current = token
+        if len(lines) == most:
+            rest = lines[-1] + "".join(f"{sp}{tok}" for sp, tok in tokens[index:])
+            lines[-1] = _fit(pen, rest, kind, width)
+            return lines
+    if current:
+        lines.append(current)
+    return [_fit(pen, line, kind, width) for line in lines]
+
+
+def _fit(pen: ImageDraw.ImageDraw, text: str, kind: Type, width: float) -> str:
+    """``text`` cut with an ellipsis so it fits ``width`` pixels."""
+    if kind.length(pen, text) <= width:
+        return text
+    low, high = 0, len(text)
+    while low < high:
+        middle = (low + high + 1) // 2
+        if kind.length(pen, text[:middle].rstrip() + "…") <= width:
+            low = middle
+        else:
+            high = middle - 1
+    return text[:low].rstrip() + "…"
+
+
+def _figures(pen: ImageDraw.ImageDraw, figures: tuple[tuple[str, str], ...], width: int) -> None:
+    """The headline figures in a row, value above label, as large as the row allows."""
+    label = Type(False, 24)
+    gap = 44
+    for size in (52, 48, 44, 40, 36):
+        value = Type(True, size)
+        widths = [
+            max(value.length(pen, number), label.length(pen, words)) for number, words in figures
+        ]
+        if sum(widths) + gap * (len(figures) - 1) <= width:
+            break
+    column = (width - gap * (len(figures) - 1)) / max(1, len(figures))
+    x = float(TEXT_LEFT)
+    for (number, words), used in zip(figures, widths, strict=True):
+        room = min(used, column) if sum(widths) > width else used
+        value.draw(pen, x, FIGURES_TOP + 52, _fit(pen, number, value, math.ceil(room)), INK)
+        label.draw(pen, x, FIGURES_TOP + 88, _fit(pen, words, label, math.ceil(room)), MUTED)
+        x += room + gap
+
+
+def _mix(a: str, b: str, amount: float) -> str:
+    """``a`` moved ``amount`` of the way towards ``b``."""
+    pa, pb = (int(a[i : i + 2], 16) for i in (1, 3, 5)), (int(b[i : i + 2], 16) for i in (1, 3, 5))
+    mixed = [round(x + (y - x) * amount) for x, y in zip(pa, pb, strict=True)]
+    return "#{:02x}{:02x}{:02x}".format(*mixed)
+
+
+@cache
+def font_digest() -> str:
+    """What the fonts contribute to a card's cache key."""
+    faces = sorted({str(face) for chain in FACES.values() for face in chain})
+    return "".join(file_digest(Path(face)) for face in faces)

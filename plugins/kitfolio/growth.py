@@ -1,0 +1,79 @@
+"""Follower counts over time, and how much they grew over the last 30 and 90 days.
+
+Points come from three places, later ones winning on the same day: the kit's optional
+``history:`` (figures from before the kit was in git), each commit that changed a platform's
+followers, and the kit as it stands now, dated by ``stats_as_of``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+WINDOWS = (30, 90)
+
+
+@dataclass(frozen=True, order=True)
+class Point:
+    """Followers on one day."""
+
+    when: date
+    followers: int
+
+
+@dataclass(frozen=True)
+class Change:
+    """Growth over a window: from the last point on or before its start to the latest point."""
+
+    days: int
+    before: int
+    after: int
+
+    @property
+    def delta(self) -> int:
+        return self.after - self.before
+
+    @property
+    def percent(self) -> float | None:
+        return self.delta / self.before * 100 if self.before else None
+
+
+def series(*sources: Iterable[Point]) -> list[Point]:
+    """One point per day, oldest first; a later source overrides an earlier one on the same day.
+
+    Runs of the same count keep only their first point: a commit that changed something else
+    is not growth.
+    """
+    by_day: dict[date, int] = {}
+    for source in sources:
+        for point in source:
+            by_day[point.when] = point.followers
+    out: list[Point] = []
+    for when in sorted(by_day):
+        if out and out[-1].followers == by_day[when]:
+            continue
+        out.append(Point(when, by_day[when]))
+    return out
+
+
+def at(points: list[Point], when: date) -> int | None:
+    """The count on ``when``: the last point on or before it."""
+    found = None
+    for point in points:
+        if point.when > when:
+            break
+        found = point.followers
+    return found
+
+
+def change(points: list[Point], days: int, end: date | None = None) -> Change | None:
+    """Growth over the ``days`` before ``end`` (default: the latest point), when known."""
+    if len(points) < 2:
+        return None
+    end = end or points[-1].when
+    before = at(points, end - timedelta(days=days))
+    after = at(points, end)
+    if before is None or after is None:
+        return None
+    return Change(days, before, after)

@@ -1,0 +1,225 @@
+"""Follower counts of past revisions of each kit file, read from git.
+
+Growth needs no API and no field to keep up to date: every commit that changed a platform's
+followers is a data point. One ``git log --follow --raw`` per kit file lists its revisions with
+their blob hashes; the blobs not parsed before are read in one ``git cat-file --batch`` and
+parsed with the kit loader, leniently, because an old revision may be broken or follow an older
+format. Parsed blobs are remembered in the build cache by hash, so a warm build only runs
+``git log``. Outside git, or in a shallow clone, there is no history, and the caller says why.
+"""
+
+from __future__ import annotations
+
+import subprocess
+from collections.abc import Iterable, Mapping
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any, Protocol
+
+from .growth import Point
+from .load import Document, parse
+
+SEPARATOR = "\x1e"
+TIMEOUT = 60
+KIND = "revision"
+
+
+class Memory(Protocol):
+    """Where parsed revisions are remembered between builds (the build cache)."""
+
+    def record(self, kind: str, key: str) -> dict[str, Any] | None: ...
+
+    def remember(self, kind: str, key: str, value: dict[str, Any]) -> None: ...
+
+
+@dataclass(frozen=True)
+class Revision:
+    """One commit's version of a kit file."""
+
+    commit: str
+    when: date
+    blob: str
+
+
+@dataclass
+class History:
+    """Per kit file, per platform key, the followers of each revision that changed them."""
+
+    status: str
+    """``git``, ``no-git`` or ``shallow``."""
+    points: dict[Path, dict[str, list[Point]]] = field(default_factory=dict)
+    hint: str | None = None
+
+
+def platform_keys(platforms: Iterable[Mapping[str, Any]]) -> list[str]:
+    """A name for each platform that survives reordering: network and handle (or name)."""
+    keys: list[str] = []
+    for item in platforms:
+        network = str(item.get("network", ""))
+        who = item.get("handle") or item.get("name") or ""
+        key = f"{network}:{str(who).lstrip('@').casefold()}"
+        while key in keys:
+            key += "+"
+        keys.append(key)
+    return keys
+
+
+def _git(args: list[str], cwd: Path, stdin: bytes | None = None) -> bytes | None:
+    try:
+        done = subprocess.run(
+            ["git", *args], cwd=cwd, input=stdin, capture_output=True, timeout=TIMEOUT, check=False
+        )
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return done.stdout if done.returncode == 0 else None
+
+
+def repository(folder: Path) -> tuple[str, Path | None]:
+    """Whether ``folder`` is in a git work tree (``git``), not (``no-git``) or a shallow clone."""
+    out = _git(
+        ["rev-parse", "--is-inside-work-tree", "--is-shallow-repository", "--show-toplevel"], folder
+    )
+    if out is None:
+        return "no-git", None
+    lines = out.decode("utf-8", "replace").splitlines()
+    if len(lines) < 3 or lines[0] != "true":
+        return "no-git", None
+    if lines[1] == "true":
+        return "shallow", Path(lines[2])
+    return "git", Path(lines[2])
+
+
+def revisions(path: Path) -> list[Revision]:
+    """The committed versions of ``path``, oldest first, following renames."""
+    out = _git(
+        [
+            "log",
+            "--follow",
+            "--no-abbrev",
+            "--raw",
+            "--no-color",
+            "--no-merges",
+            f"--format={SEPARATOR}%H %aI",
+            "--",
+            path.name,
+        ],
+        path.parent,
+    )
+    if not out:
+        return []
+    found: list[Revision] = []
+    for chunk in out.decode("utf-8", "replace").split(SEPARATOR)[1:]:
+        lines = chunk.strip().splitlines()
+        if not lines:
+            continue
+        commit, _, stamp = lines[0].partition(" ")
+        blob = _new_blob(lines[1:])
+        if blob is None:
+            continue
+        try:
+            when = datetime.fromisoformat(stamp.strip()).date()
+        except ValueError:
+            continue
+        found.append(Revision(commit, when, blob))
+    found.reverse()
+    return found
+
+
+def _new_blob(lines: list[str]) -> str | None:
+    """The blob a ``--raw`` line says the file became; None when it was deleted."""
+    for line in lines:
+        if not line.startswith(":"):
+            continue
+        fields = line[1:].split("\t", 1)[0].split()
+        if len(fields) >= 4 and fields[4:5] != ["D"] and set(fields[3]) != {"0"}:
+            return fields[3]
+    return None
+
+
+def read_blobs(blobs: list[str], cwd: Path) -> dict[str, bytes]:
+    """The contents of many blobs through one ``git cat-file --batch``."""
+    if not blobs:
+        return {}
+    out = _git(["cat-file", "--batch"], cwd, stdin="".join(f"{b}\n" for b in blobs).encode())
+    if out is None:
+        return {}
+    contents: dict[str, bytes] = {}
+    at = 0
+    while at < len(out):
+        end = out.index(b"\n", at)
+        header = out[at:end].decode("ascii", "replace").split()
+        at = end + 1
+        if len(header) < 3 or header[1] == "missing":
+            continue
+        size = int(header[2])
+        contents[header[0]] = out[at : at + size]
+        at += size + 1
+    return contents
+
+
+def followers(text: bytes, name: str) -> dict[str, int] | None:
+    """Followers per platform key in one revision, or None when it cannot be read at all."""
+    try:
+        decoded = text.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    doc, _ = parse(decoded, Document(Path(name), name, None))
+    data = doc.data
+    if not isinstance(data, dict) or not isinstance(data.get("platforms"), list):
+        return None
+    items = [p for p in data["platforms"] if isinstance(p, dict)]
+    out: dict[str, int] = {}
+    for key, item in zip(platform_keys(items), items, strict=True):
+        count = item.get("followers")
+        if isinstance(count, int) and not isinstance(count, bool) and count >= 0:
+            out[key] = count
+    return out
+
+
+def read(paths: Iterable[Path], memory: Memory, workers: int = 4) -> History:
+    """The follower history of each kit file in ``paths`` (all in one repository)."""
+    paths = list(paths)
+    if not paths:
+        return History("no-git")
+    status, root = repository(paths[0].parent)
+    if status == "no-git" or root is None:
+        return History(
+            status,
+            hint="the kits are not in a git repository, so growth comes only "
+            "from each platform's history: list",
+        )
+    if status == "shallow":
+        return History(
+            status,
+            hint="this is a shallow git clone, so growth history is not read; "
+            "check out the full history (actions/checkout with fetch-depth: 0)",
+        )
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        logs = dict(zip(paths, pool.map(revisions, paths), strict=True))
+    parsed: dict[str, dict[str, int] | None] = {}
+    unknown: list[str] = []
+    for revs in logs.values():
+        for rev in revs:
+            if rev.blob in parsed:
+                continue
+            known = memory.record(KIND, rev.blob)
+            if known is not None:
+                counts = known.get("followers")
+                parsed[rev.blob] = dict(counts) if isinstance(counts, dict) else None
+            else:
+                parsed[rev.blob] = None
+                unknown.append(rev.blob)
+    for blob, text in read_blobs(unknown, root).items():
+        counts = followers(text, blob)
+        parsed[blob] = counts
+        memory.remember(KIND, blob, {"followers": counts})
+    history = History("git")
+    for path, revs in logs.items():
+        per_key: dict[str, list[Point]] = {}
+        for rev in revs:
+            for key, count in (parsed.get(rev.blob) or {}).items():
+                per_key.setdefault(key, []).append(Point(rev.when, count))
+        history.points[path] = per_key
+    return history

@@ -1,0 +1,250 @@
+"""Image work of a build: kit photos, the accent of each avatar and social cards.
+
+Each piece of work is a job named by a hash of its inputs and the renderer's version. Jobs run
+in a thread pool (Pillow releases the GIL while it decodes, resizes and encodes); a job whose
+result is in the cache costs a lookup. Every job is timed, so a build can say what its images
+cost, per kit, cold and warm.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Callable, Iterable, Mapping
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from . import cards, palette, pictures
+from .cache import Cache, Entry, digest, file_digest
+from .derived import Derived
+from .errors import Problem
+from .kits import LoadedKit, image_refs
+from .load import Loc
+from .pictures import Picture, Rendition, Role
+from .view import KitView
+
+CARD_NAME = "card.png"
+
+
+@dataclass(frozen=True)
+class Output:
+    """A file the build publishes: where in the site, and where it lies in the cache."""
+
+    src: str
+    path: Path
+
+
+@dataclass(frozen=True)
+class JobCost:
+    """What one job cost: ``cold`` when it was drawn, warm when it came from the cache."""
+
+    slug: str
+    kind: str
+    cold: bool
+    seconds: float
+
+
+@dataclass
+class ImageStats:
+    """Image cost of one build, for logs and benchmarks."""
+
+    jobs: list[JobCost] = field(default_factory=list)
+
+    @property
+    def cold(self) -> int:
+        return sum(1 for j in self.jobs if j.cold)
+
+    @property
+    def warm(self) -> int:
+        return sum(1 for j in self.jobs if not j.cold)
+
+    @property
+    def cold_seconds(self) -> float:
+        return sum(j.seconds for j in self.jobs if j.cold)
+
+    @property
+    def warm_seconds(self) -> float:
+        return sum(j.seconds for j in self.jobs if not j.cold)
+
+    def per_kit(self) -> dict[str, dict[str, float]]:
+        """Per kit slug: jobs drawn (``cold``), reused (``warm``) and the seconds of each."""
+        out: dict[str, dict[str, float]] = {}
+        for job in self.jobs:
+            row = out.setdefault(
+                job.slug, {"cold": 0, "warm": 0, "cold_seconds": 0.0, "warm_seconds": 0.0}
+            )
+            kind = "cold" if job.cold else "warm"
+            row[kind] += 1
+            row[f"{kind}_seconds"] += job.seconds
+        return out
+
+    def summary(self) -> str:
+        kits = len({j.slug for j in self.jobs})
+        return (
+            f"images of {kits} kit{'s' if kits != 1 else ''}: {self.cold} drawn in "
+            f"{self.cold_seconds:.2f} s, {self.warm} reused from the cache in "
+            f"{self.warm_seconds:.2f} s (thread time)"
+        )
+
+
+class MediaError(Exception):
+    """Image work that failed, located at the kit field that names the image."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        super().__init__("\n".join(str(p) for p in problems))
+
+
+@dataclass(frozen=True)
+class _Job:
+    slug: str
+    kind: str
+    key: str
+    work: Callable[[Path], Mapping[str, Any]]
+    where: tuple[LoadedKit, Loc, str] | None = None
+
+
+ROLES = {"avatar": pictures.AVATAR, "cover": pictures.COVER, "highlights": pictures.HIGHLIGHT}
+
+
+class Media:
+    """Runs a build's image jobs against one cache and keeps what they produced."""
+
+    def __init__(self, cache: Cache, workers: int | None = None) -> None:
+        self.cache = cache
+        self.workers = workers or min(8, os.cpu_count() or 2)
+        self.stats = ImageStats()
+        self.outputs: list[Output] = []
+        self._digests: dict[Path, str] = {}
+
+    def _digest(self, path: Path) -> str:
+        if path not in self._digests:
+            self._digests[path] = file_digest(path)
+        return self._digests[path]
+
+    def _run(self, jobs: list[_Job]) -> dict[str, Entry]:
+        """Every job's result by key: from the cache, or drawn in the pool (once per key)."""
+
+        def one(job: _Job) -> tuple[_Job, Entry | None, Exception | None]:
+            started = time.perf_counter()
+            entry = self.cache.get(job.key)
+            cold = entry is None
+            try:
+                if entry is None:
+                    entry = self.cache.make(job.key, job.work)
+            except Exception as exc:
+                return job, None, exc
+            self.stats.jobs.append(JobCost(job.slug, job.kind, cold, time.perf_counter() - started))
+            return job, entry, None
+
+        unique = list({job.key: job for job in jobs}.values())
+        with ThreadPoolExecutor(max_workers=self.workers) as pool:
+            results = list(pool.map(one, unique))
+        problems = [_problem(job, exc) for job, _, exc in results if exc is not None]
+        if problems:
+            raise MediaError(problems)
+        return {job.key: entry for job, entry, _ in results if entry is not None}
+
+    def pictures(self, kits: Iterable[LoadedKit]) -> dict[str, Derived]:
+        """Draw every kit's photos; per slug, its pictures and the accent found in its avatar."""
+        planned: list[tuple[LoadedKit, str, Picture, _Job]] = []
+        for loaded in kits:
+            for loc, ref in image_refs(loaded.kit):
+                facts = loaded.image(ref)
+                if facts is None:
+                    continue
+                role = ROLES[str(loc[0])]
+                stem = _stem(loaded.slug, loc)
+                key = digest(
+                    pictures.VERSION,
+                    palette.VERSION,
+                    role.name,
+                    repr(role.widths),
+                    role.sizes,
+                    stem,
+                    self._digest(facts.path),
+                )
+                picture = pictures.plan(facts, stem, role, key[:10])
+                job = _Job(
+                    loaded.slug,
+                    stem.rsplit("/", 1)[-1],
+                    key,
+                    _picture_work(facts.path, picture, role),
+                    (loaded, loc, ref),
+                )
+                planned.append((loaded, ref, picture, job))
+        entries = self._run([job for *_, job in planned])
+        found: dict[str, dict[str, Picture]] = {}
+        accents: dict[str, str | None] = {}
+        for loaded, ref, picture, job in planned:
+            entry = entries[job.key]
+            for rendition in picture.files:
+                self.outputs.append(Output(rendition.src, entry.path(rendition.name)))
+            found.setdefault(loaded.slug, {})[ref] = picture
+            if job.where and job.where[1] == ("avatar",):
+                accent = entry.meta.get("accent")
+                accents[loaded.slug] = accent if isinstance(accent, str) else None
+        return {
+            slug: Derived(pictures=found.get(slug, {}), accent=accents.get(slug))
+            for slug in {*found, *accents}
+        }
+
+    def cards(
+        self, views: Iterable[KitView], site_name: str, avatars: Mapping[str, Path]
+    ) -> dict[tuple[str, str], Rendition]:
+        """Draw the social card of each media-kit (``kit``) and work-with-me (``work``) page."""
+        fonts = cards.font_digest()
+        jobs: list[_Job] = []
+        placed: list[tuple[str, str, str]] = []
+        for view in views:
+            avatar = avatars.get(view.slug)
+            for kind, url in (("kit", view.url), ("work", view.work_url)):
+                card = cards.card_for(view, kind, site_name, avatar)
+                key = digest(
+                    cards.VERSION,
+                    fonts,
+                    card.fingerprint(),
+                    self._digest(avatar) if avatar else "",
+                )
+                jobs.append(_Job(view.slug, f"{kind}-card", key, _card_work(card)))
+                placed.append((view.slug, kind, f"{url}card.{key[:10]}.png"))
+        entries = self._run(jobs)
+        out: dict[tuple[str, str], Rendition] = {}
+        for job, (slug, kind, src) in zip(jobs, placed, strict=True):
+            self.outputs.append(Output(src, entries[job.key].path(CARD_NAME)))
+            out[(slug, kind)] = Rendition(src, cards.WIDTH, cards.HEIGHT, "PNG")
+        return out
+
+
+def _stem(slug: str, loc: Loc) -> str:
+    if loc[0] == "highlights":
+        assert isinstance(loc[1], int)
+        return f"{slug}/highlight-{loc[1] + 1}"
+    return f"{slug}/{loc[0]}"
+
+
+def _picture_work(source: Path, picture: Picture, role: Role) -> Callable[[Path], dict[str, Any]]:
+    def work(folder: Path) -> dict[str, Any]:
+        pictures.render(source, picture, folder)
+        if role is not pictures.AVATAR:
+            return {}
+        return {"accent": palette.accent_from(pictures.upright(source, (96, 96)))}
+
+    return work
+
+
+def _card_work(card: cards.Card) -> Callable[[Path], dict[str, Any]]:
+    def work(folder: Path) -> dict[str, Any]:
+        cards.draw(card).save(folder / CARD_NAME, "PNG")
+        return {}
+
+    return work
+
+
+def _problem(job: _Job, exc: Exception) -> Problem:
+    if job.where is None:
+        return Problem("(build)", 1, 1, job.kind, f"could not draw the image: {exc}")
+    loaded, loc, ref = job.where
+    return loaded.doc.problem(loc, f"{ref}: could not be converted for the site ({exc})")

@@ -1,0 +1,170 @@
+"""Kit photos as a page serves them: upright, metadata-free, responsive WebP plus a fallback.
+
+A creator's phone photo carries EXIF: the camera, the time and often the GPS position of their
+home. Every published image is therefore re-encoded from its pixels alone, after the EXIF
+orientation is applied and colours are converted to sRGB; nothing of the original file's
+metadata is copied. Sizes are planned from the checked image facts before anything is drawn,
+so pages know their ``srcset`` and ``width``/``height`` (no layout shift) up front.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from pathlib import Path
+
+from PIL import Image, ImageCms, ImageOps
+
+from .images import ImageFacts
+
+VERSION = "pictures-1"
+"""Bump when the output of ``render`` changes, so cached renditions are drawn again."""
+
+WEBP_QUALITY = 80
+JPEG_QUALITY = 82
+
+
+@dataclass(frozen=True)
+class Role:
+    """How a page shows one kind of image: the widths worth drawing and the CSS ``sizes``."""
+
+    name: str
+    widths: tuple[int, ...]
+    sizes: str
+
+
+AVATAR = Role("avatar", (160, 320, 480), "(min-width: 45em) 9rem, 7rem")
+COVER = Role("cover", (640, 1280, 1920), "(min-width: 76em) 61rem, 100vw")
+HIGHLIGHT = Role(
+    "highlight", (400, 800, 1200), "(min-width: 76em) 20rem, (min-width: 45em) 45vw, 100vw"
+)
+
+
+@dataclass(frozen=True)
+class Rendition:
+    """One published file: its site path (relative to the site root) and pixel size."""
+
+    src: str
+    width: int
+    height: int
+    format: str
+
+    @property
+    def name(self) -> str:
+        return self.src.rsplit("/", 1)[-1]
+
+
+@dataclass(frozen=True)
+class Picture:
+    """Every rendition of one source image; the fallback is what ``<img src>`` names."""
+
+    webp: tuple[Rendition, ...]
+    fallback: Rendition
+    sizes: str
+
+    @property
+    def width(self) -> int:
+        return self.webp[-1].width
+
+    @property
+    def height(self) -> int:
+        return self.webp[-1].height
+
+    @property
+    def files(self) -> tuple[Rendition, ...]:
+        return (*self.webp, self.fallback)
+
+
+def widths(source_width: int, wanted: tuple[int, ...]) -> tuple[int, ...]:
+    """The wanted widths a source can fill without upscaling; at least its own width."""
+    fit = sorted({w for w in wanted if w < source_width})
+    if len(fit) < len(wanted):
+        fit.append(min(source_width, max(wanted)))
+    return tuple(sorted(set(fit)))
+
+
+def plan(facts: ImageFacts, stem: str, role: Role, tag: str) -> Picture:
+    """The renditions of an image at site path ``stem`` (``ava/avatar``), named with ``tag``.
+
+    ``tag`` is a short hash of the inputs, so a changed photo gets new URLs and no browser or
+    social network keeps showing the old one.
+    """
+    source_width, source_height = facts.oriented
+    out: list[Rendition] = []
+    for width in widths(source_width, role.widths):
+        height = max(1, round(source_height * width / source_width))
+        out.append(Rendition(f"{stem}-{width}.{tag}.webp", width, height, "WEBP"))
+    middle = out[min(1, len(out) - 1)]
+    kind, suffix = ("PNG", "png") if facts.alpha else ("JPEG", "jpg")
+    fallback = Rendition(f"{stem}-{middle.width}.{tag}.{suffix}", middle.width, middle.height, kind)
+    return Picture(tuple(out), fallback, role.sizes)
+
+
+def upright(path: Path, largest: tuple[int, int] | None = None) -> Image.Image:
+    """The picture at ``path`` turned as its EXIF says, in sRGB, with no metadata attached.
+
+    ``largest`` lets JPEG decode at a reduced scale when only smaller sizes are needed.
+    """
+    with Image.open(path) as opened:
+        if largest and opened.format == "JPEG":
+            w, h = largest
+            turned = opened.getexif().get(0x0112, 1) in (5, 6, 7, 8)
+            opened.draft("RGB", (h, w) if turned else (w, h))
+        turned_image = ImageOps.exif_transpose(opened)
+        picture = _srgb(turned_image)
+    alpha = picture.mode in ("RGBA", "LA", "PA") or "transparency" in picture.info
+    mode = "RGBA" if alpha else "RGB"
+    clean = picture.convert(mode)
+    clean.info.clear()
+    return clean
+
+
+def _srgb(image: Image.Image) -> Image.Image:
+    """Convert an embedded colour profile (Display P3 phone photos) to sRGB, then drop it."""
+    profile = image.info.get("icc_profile")
+    if not profile or image.mode not in ("RGB", "RGBA"):
+        return image
+    try:
+        converted = ImageCms.profileToProfile(
+            image,
+            ImageCms.ImageCmsProfile(io.BytesIO(profile)),
+            ImageCms.createProfile("sRGB"),
+            outputMode=image.mode,
+        )
+    except (ImageCms.PyCMSError, OSError, ValueError):
+        return image
+    return converted if converted is not None else image
+
+
+def render(path: Path, picture: Picture, into: Path) -> list[Path]:
+    """Draw every rendition of ``picture`` from the source at ``path`` into the folder ``into``."""
+    largest = max(picture.files, key=lambda r: r.width)
+    source = upright(path, (largest.width, largest.height))
+    written = []
+    for rendition in picture.files:
+        sized = _resized(source, rendition.width, rendition.height)
+        target = into / rendition.name
+        save(sized, target, rendition.format)
+        written.append(target)
+    return written
+
+
+def _resized(image: Image.Image, width: int, height: int) -> Image.Image:
+    if image.size == (width, height):
+        return image
+    return image.resize((width, height), Image.Resampling.LANCZOS, reducing_gap=3.0)
+
+
+def save(image: Image.Image, target: Path, kind: str) -> None:
+    """Encode ``image`` with no metadata at all: no EXIF, XMP, ICC profile or comments."""
+    bare = Image.new(image.mode, image.size)
+    bare.paste(image)
+    bare.info.clear()
+    if kind == "WEBP":
+        bare.save(target, "WEBP", quality=WEBP_QUALITY, method=4)
+    elif kind == "JPEG":
+        bare.convert("RGB").save(
+            target, "JPEG", quality=JPEG_QUALITY, optimize=True, progressive=True
+        )
+    else:
+        bare.save(target, "PNG")

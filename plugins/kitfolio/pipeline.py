@@ -1,0 +1,76 @@
+"""Everything a build derives from the kits besides the pages: history, pictures, views, cards.
+
+Engine-neutral, so the MkDocs adapter, a benchmark or a plain script run it the same way:
+
+    roster = load_roster(kit_files(Path("kits")), Path("."))
+    built = derive(roster, Settings(), cache_dir=Path(".cache/kitfolio"), site_name="Kits")
+    print(built.stats.summary(), built.stats.per_kit())
+
+The order matters: the avatar gives the accent, the accent and history shape the view, and the
+view (with private prices already gone) is what a social card shows.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from . import history as git_history
+from .cache import Cache
+from .derived import Derived
+from .history import History
+from .kits import Roster
+from .media import ImageStats, Media, Output
+from .pictures import Rendition
+from .site import Site, build_site
+from .view import Settings
+
+
+@dataclass
+class Built:
+    """What a build adds to the site besides its pages, and what it cost."""
+
+    site: Site
+    outputs: list[Output] = field(default_factory=list)
+    cards: dict[tuple[str, str], Rendition] = field(default_factory=dict)
+    stats: ImageStats = field(default_factory=ImageStats)
+    history: History = field(default_factory=lambda: History("off"))
+    history_seconds: float = 0.0
+
+
+def derive(
+    roster: Roster,
+    settings: Settings,
+    *,
+    cache_dir: Path,
+    site_name: str = "",
+    git: bool = True,
+    workers: int | None = None,
+) -> Built:
+    """Read history, draw pictures and cards (or find them in ``cache_dir``), build the views.
+
+    Raises ``media.MediaError`` when an image cannot be converted; the cache's manifest is
+    written once, at the end of a successful run.
+    """
+    cache = Cache(cache_dir)
+    media = Media(cache, workers)
+    started = time.perf_counter()
+    found = History("off")
+    if git and roster.kits:
+        found = git_history.read([k.path for k in roster.kits], cache)
+    history_seconds = time.perf_counter() - started
+    drawn = media.pictures(roster.kits)
+    derived: dict[str, Derived] = {}
+    for loaded in roster.kits:
+        mine = drawn.get(loaded.slug, Derived())
+        derived[loaded.slug] = replace(mine, history=found.points.get(loaded.path, {}))
+    site = build_site(roster, settings, derived)
+    avatars = {}
+    for loaded in roster.kits:
+        facts = loaded.image(loaded.kit.avatar)
+        if facts is not None:
+            avatars[loaded.slug] = facts.path
+    cards = media.cards(site.kits, site_name, avatars)
+    cache.save()
+    return Built(site, media.outputs, cards, media.stats, found, history_seconds)

@@ -1,0 +1,135 @@
+"""The image cache: a warm build draws nothing; a changed input redraws only what it shapes."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from PIL import Image
+
+from conftest import MINIMAL_KIT, build_error, load_kits, write_site
+from kitfolio import pictures
+from kitfolio.cache import Cache
+from kitfolio.media import ImageStats, Media, MediaError
+from kitfolio.plugin import KitfolioPlugin
+
+
+def with_avatar(name: str, followers: int = 48200) -> str:
+    return (
+        MINIMAL_KIT.replace("Ava Green", name).replace("48200", str(followers))
+        + "avatar: media/face.jpg\n"
+    )
+
+
+def project(root: Path, **options: object) -> Path:
+    (root / "kits" / "media").mkdir(parents=True, exist_ok=True)
+    Image.effect_noise((640, 640), 50).convert("RGB").save(root / "kits" / "media" / "face.jpg")
+    return write_site(
+        root, {"ava": with_avatar("Ava Green"), "bo": with_avatar("Bo Lind", 9000)}, **options
+    )
+
+
+def built(root: Path) -> tuple[ImageStats, Path]:
+    """Build ``root`` and return the image stats of that build and its site folder."""
+    config = load_config(str(root / "mkdocs.yml"))
+    build(config)
+    plugin = config.plugins["kitfolio"]
+    assert isinstance(plugin, KitfolioPlugin) and plugin.built is not None
+    return plugin.built.stats, Path(config.site_dir)
+
+
+def snapshot(folder: Path) -> dict[str, int]:
+    return {str(p.relative_to(folder)): p.stat().st_mtime_ns for p in folder.rglob("*")}
+
+
+def test_a_warm_build_draws_nothing_and_touches_no_cached_file(tmp_path: Path) -> None:
+    root = project(tmp_path)
+    cold, _ = built(root)
+    # Per kit: one avatar (3 WebP + 1 JPEG) and two social cards.
+    assert cold.cold == 6 and cold.warm == 0
+    assert {slug: row["cold"] for slug, row in cold.per_kit().items()} == {"ava": 3, "bo": 3}
+    cache = root / ".cache" / "kitfolio"
+    before = snapshot(cache / "files")
+    warm, site = built(root)
+    assert warm.cold == 0 and warm.warm == 6
+    assert snapshot(cache / "files") == before
+    assert len(list((site / "ava").glob("avatar-*.webp"))) == 3
+    manifest = json.loads((cache / "manifest.json").read_text("utf-8"))
+    assert len(manifest["entries"]) == 6
+    assert not (cache / "staging").exists()
+
+
+def test_a_changed_figure_redraws_only_that_kits_cards(tmp_path: Path) -> None:
+    root = project(tmp_path)
+    built(root)
+    (root / "kits" / "bo.yml").write_text(with_avatar("Bo Lind", 12500), encoding="utf-8")
+    stats, _ = built(root)
+    drawn = sorted((j.slug, j.kind) for j in stats.jobs if j.cold)
+    assert drawn == [("bo", "kit-card"), ("bo", "work-card")]
+
+
+def test_a_changed_photo_redraws_its_pictures_and_cards(tmp_path: Path) -> None:
+    root = project(tmp_path)
+    built(root)
+    Image.effect_noise((640, 640), 80).convert("RGB").save(root / "kits" / "media" / "face.jpg")
+    stats, _ = built(root)
+    assert stats.cold == 6
+
+
+def test_a_new_renderer_version_redraws_pictures_only(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = project(tmp_path)
+    built(root)
+    monkeypatch.setattr(pictures, "VERSION", "pictures-test")
+    stats, site = built(root)
+    assert sorted(j.kind for j in stats.jobs if j.cold) == ["avatar", "avatar"]
+    # Old renditions are gone from the cache; the site has only the new ones.
+    assert len(list((site / "ava").glob("avatar-*"))) == 4
+    entries = list((root / ".cache" / "kitfolio" / "files").glob("*/*"))
+    assert len(entries) == 6
+
+
+def test_cache_dir_is_an_option_and_cannot_be_inside_docs(tmp_path: Path) -> None:
+    root = project(tmp_path, plugins=[{"kitfolio": {"cache_dir": "build-cache"}}])
+    built(root)
+    assert (root / "build-cache" / "manifest.json").is_file()
+    assert not (root / ".cache").exists()
+    write_site(root, {}, plugins=[{"kitfolio": {"cache_dir": "docs/cache"}}])
+    error = build_error(root)
+    assert "cache_dir 'docs/cache' is inside docs_dir" in str(error)
+    assert not (root / "docs" / "cache").exists()
+
+
+def test_the_build_logs_what_images_cost(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    root = project(tmp_path)
+    caplog.set_level("INFO")
+    built(root)
+    lines = [r.getMessage() for r in caplog.records if "images of 2 kits" in r.getMessage()]
+    assert len(lines) == 1 and "6 drawn in" in lines[0] and "0 reused" in lines[0]
+
+
+def test_a_preview_address_redraws_nothing(tmp_path: Path) -> None:
+    """``mkdocs serve`` builds under a local site_url; the cards must not depend on it."""
+    root = project(tmp_path)
+    built(root)
+    write_site(root, {}, site_url="http://127.0.0.1:8000/")
+    stats, site = built(root)
+    assert stats.cold == 0
+    assert 'content="http://127.0.0.1:8000/ava/"' in (site / "ava" / "index.html").read_text()
+
+
+def test_an_image_that_cannot_be_converted_names_the_kit_and_field(tmp_path: Path) -> None:
+    """A photo removed between the check and the drawing: an error at the field, no traceback."""
+    (tmp_path / "kits" / "media").mkdir(parents=True)
+    Image.new("RGB", (64, 64), "red").save(tmp_path / "kits" / "media" / "face.jpg")
+    roster = load_kits(tmp_path, {"ava": with_avatar("Ava Green")})
+    (tmp_path / "kits" / "media" / "face.jpg").write_bytes(b"")
+    media = Media(Cache(tmp_path / "cache"))
+    with pytest.raises(MediaError) as info:
+        media.pictures(roster.kits)
+    [problem] = info.value.problems
+    assert str(problem).startswith("kits/ava.yml:10:9: avatar: media/face.jpg: could not be")
