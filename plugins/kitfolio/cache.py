@@ -9,6 +9,7 @@ Parsed old revisions of kit files are remembered here too, by git blob hash.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -116,9 +117,13 @@ class Cache:
             files = sorted(p.name for p in scratch.iterdir() if p.is_file())
             final = self._entry_folder(key)
             final.parent.mkdir(parents=True, exist_ok=True)
-            if final.exists():
-                shutil.rmtree(final)
-            os.replace(scratch, final)
+            try:
+                os.replace(scratch, final)
+            except OSError:
+                if not final.is_dir():
+                    raise
+                # Another build (mkdocs serve beside mkdocs build) drew the same key first;
+                # the key names the inputs, so its result is this result.
         finally:
             shutil.rmtree(scratch, ignore_errors=True)
         with self._lock:
@@ -151,7 +156,8 @@ class Cache:
             json.dump(data, stream, indent=0, sort_keys=True)
         os.replace(temporary, self.folder / MANIFEST)
         self._prune(used)
-        shutil.rmtree(self.folder / "staging", ignore_errors=True)
+        with contextlib.suppress(OSError):
+            (self.folder / "staging").rmdir()  # only when empty: a parallel build may be drawing
 
     def _prune(self, keep: Iterable[str]) -> None:
         kept = set(keep)
