@@ -8,6 +8,7 @@ about kits live in the core modules; this file only wires them to MkDocs events.
 from __future__ import annotations
 
 import html
+import json
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -23,12 +24,14 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
+from . import outputs
 from . import site as sitemodel
-from .errors import errors, warnings
+from .errors import Problem, errors, warnings
 from .kits import Roster, kit_files, load_roster
 from .material import valid_toggles
 from .media import MediaError
 from .pipeline import Built, derive
+from .pitches import PitchView
 from .schema import kit_schema_text
 from .social import page_meta
 from .view import KitView, Settings
@@ -46,6 +49,8 @@ class KitfolioConfig(base.Config):
     """Where drawn images and parsed kit revisions are kept between builds."""
     growth_history = c.Type(bool, default=True)
     """Read follower growth from the kits' git history."""
+    agency = c.Optional(c.Type(dict))
+    pitches_dir = c.Type(str, default="pitches")
 
 
 @dataclass
@@ -53,6 +58,7 @@ class _Pages:
     """Which generated page shows which kit, by source path."""
 
     kinds: dict[str, tuple[str, KitView | None]] = field(default_factory=dict)
+    pitches: dict[str, PitchView] = field(default_factory=dict)
 
 
 def theme_dir() -> Path:
@@ -72,6 +78,8 @@ class KitfolioPlugin(BasePlugin[KitfolioConfig]):
         self.pages = _Pages()
         self.kits_dir = Path("kits")
         self.built: Built | None = None
+        self.pitches_dir = Path("pitches")
+        self.additions = outputs.Additions()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if not config.site_url:
@@ -85,14 +93,31 @@ class KitfolioPlugin(BasePlugin[KitfolioConfig]):
             raise PluginError(
                 f"kitfolio: kits_dir {self.config.kits_dir!r} is not a folder next to mkdocs.yml"
             )
-        self.roster = load_roster(kit_files(self.kits_dir), root)
-        self._report(strict=bool(config.strict))
+        self.pitches_dir = (root / self.config.pitches_dir).resolve()
+        kits = kit_files(self.kits_dir)
+        self.roster = load_roster(kits, root)
         settings = Settings(
             locale=self.config.locale or str(config.theme.get("language") or "en"),
             stale_after_days=self.config.stale_after_days,
         )
+        config_file = Path(config.config_file_path or root / "mkdocs.yml")
+        agency, agency_problems = outputs.load_agency_option(self.config.agency, config_file, root)
+        where = "kits or the agency option" if agency_problems else "kits"
+        self._report(
+            self.roster.problems + agency_problems, strict=bool(config.strict), where=where
+        )
         self.built = self._derive(config, root, settings)
         self.site = self.built.site
+        self.additions = outputs.load_additions(
+            self.site,
+            agency,
+            root=root,
+            pitches_dir=self.pitches_dir,
+            known_slugs=[path.stem for path in kits],
+        )
+        self._report(self.additions.problems, strict=bool(config.strict), where="pitches")
+        for name, expired in self.additions.pitches.expired:
+            log.info(f"{name}: expired on {expired.isoformat()}; the pitch is not built")
         self._install_theme(config)
         return config
 
@@ -125,9 +150,9 @@ class KitfolioPlugin(BasePlugin[KitfolioConfig]):
         log.info(built.stats.summary())
         return built
 
-    def _report(self, *, strict: bool) -> None:
-        failing = errors(self.roster.problems)
-        cautions = warnings(self.roster.problems)
+    def _report(self, problems: list[Problem], *, strict: bool, where: str = "kits") -> None:
+        failing = errors(problems)
+        cautions = warnings(problems)
         for problem in cautions:
             (log.error if strict else log.warning)(str(problem))
         for problem in failing:
@@ -135,7 +160,7 @@ class KitfolioPlugin(BasePlugin[KitfolioConfig]):
         if failing or (strict and cautions):
             count = len(failing) + (len(cautions) if strict else 0)
             raise PluginError(
-                f"kitfolio: {count} problem{'s' if count != 1 else ''} in kits; "
+                f"kitfolio: {count} problem{'s' if count != 1 else ''} in {where}; "
                 "nothing was built and site/ is unchanged"
             )
 
@@ -170,7 +195,29 @@ class KitfolioPlugin(BasePlugin[KitfolioConfig]):
                 inclusion=InclusionLevel.UNDEFINED,
             )
         files.append(File.generated(config, "schema/kit.schema.json", content=kit_schema_text()))
+        self._add_roster_files(files, config)
         return files
+
+    def _add_roster_files(self, files: Files, config: MkDocsConfig) -> None:
+        """The data feed, the agency logo and the unlisted pitch pages."""
+        assert self.site is not None
+        for src, text in outputs.feed_files(
+            self.site, self.additions, config.site_name, str(config.site_url)
+        ):
+            files.append(File.generated(config, src, content=text))
+        for src, path in outputs.copied_files(self.additions):
+            files.append(File.generated(config, src, abs_src_path=str(path)))
+        for pitch in self.additions.pitches.pitches:
+            front = (
+                "---\ntemplate: kitfolio/pitch.html\nhide: [navigation, toc]\n"
+                "search: {exclude: true}\n---\n"
+            )
+            files.append(
+                File.generated(
+                    config, pitch.src, content=front, inclusion=InclusionLevel.NOT_IN_NAV
+                )
+            )
+            self.pages.pitches[pitch.src] = pitch
 
     def _page(
         self,
@@ -188,6 +235,8 @@ class KitfolioPlugin(BasePlugin[KitfolioConfig]):
     def on_page_content(
         self, html_text: str, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
+        if page.file.src_uri in self.pages.pitches:
+            return ""
         found = self.pages.kinds.get(page.file.src_uri)
         if found is None:
             return html_text
@@ -204,6 +253,9 @@ class KitfolioPlugin(BasePlugin[KitfolioConfig]):
     def on_page_context(
         self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> TemplateContext:
+        pitch = self.pages.pitches.get(page.file.src_uri)
+        if pitch is not None and self.site is not None:
+            return self._pitch_context(context, page, pitch)
         found = self.pages.kinds.get(page.file.src_uri)
         if found is None or self.site is None:
             return context
@@ -211,6 +263,7 @@ class KitfolioPlugin(BasePlugin[KitfolioConfig]):
         extra: dict[str, Any] = context  # type: ignore[assignment]
         extra["kitfolio"] = self.site
         extra["kit"] = view
+        extra["kf_roster"] = self.additions.roster
         title = sitemodel.page_title(kind, view, config.site_name)
         page.title = Markup(html.escape(title))
         description = (
@@ -238,6 +291,44 @@ class KitfolioPlugin(BasePlugin[KitfolioConfig]):
     ) -> str:
         return valid_toggles(output_content)
 
+    def _pitch_context(
+        self, context: TemplateContext, page: Page, pitch: PitchView
+    ) -> TemplateContext:
+        extra: dict[str, Any] = context  # type: ignore[assignment]
+        extra["kitfolio"] = self.site
+        extra["kit"] = pitch.kit
+        extra["pitch"] = pitch
+        page.title = Markup(html.escape(f"{pitch.kit.name} for {pitch.brand}"))
+        page.meta["description"] = Markup(
+            html.escape(f"A proposal for {pitch.brand} from {pitch.kit.name}")
+        )
+        return context
+
+    def on_template_context(
+        self, context: TemplateContext, /, *, template_name: str, config: MkDocsConfig
+    ) -> TemplateContext:
+        """Pitches are unlisted: the sitemap leaves them out."""
+        if template_name == "sitemap.xml" and self.pages.pitches:
+            pages = context.get("pages") or []
+            context["pages"] = [f for f in pages if f.src_uri not in self.pages.pitches]
+        return context
+
+    @event_priority(-100)
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        """Pitches are unlisted: whichever search plugin ran, its index leaves them out."""
+        index = Path(config.site_dir) / "search" / "search_index.json"
+        if not self.pages.pitches or not index.is_file():
+            return
+        data = json.loads(index.read_text(encoding="utf-8"))
+        unlisted = {pitch.url for pitch in self.pages.pitches.values()}
+        docs = data.get("docs", [])
+        kept = [d for d in docs if str(d.get("location", "")).split("#")[0] not in unlisted]
+        if len(kept) != len(docs):
+            data["docs"] = kept
+            index.write_text(
+                json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8"
+            )
+
     def on_env(self, env: Any, config: MkDocsConfig, files: Files) -> Any:
         previous = env.autoescape
 
@@ -251,6 +342,8 @@ class KitfolioPlugin(BasePlugin[KitfolioConfig]):
 
     def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
         server.watch(str(self.kits_dir))
+        if self.pitches_dir.is_dir():
+            server.watch(str(self.pitches_dir))
         for folder in sitemodel.image_folders(self.roster, self.kits_dir):
             server.watch(str(folder))
         return server

@@ -40,3 +40,7 @@ def kit_schema() -> dict[str, Any]:
 def kit_schema_text() -> str:
     """The schema as committed at schema/kit.schema.json."""
     return json.dumps(kit_schema(), indent=2, ensure_ascii=False) + "\n"
+
+
+Draft07 = _Draft07
+"""The draft-07 generator, for the other schemas Kitfolio publishes (the data feed's)."""

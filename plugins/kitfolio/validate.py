@@ -1,11 +1,11 @@
-"""Validate a parsed kit against the model and explain each error where it stands in the file."""
+"""Validate a parsed kit (or any strict model) and explain each error where it stands in the file."""
 
 from __future__ import annotations
 
 import difflib
 import types
 import typing
-from typing import Any
+from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
@@ -31,6 +31,8 @@ _PLAIN_MESSAGES = {
     "float_type": "expected a number, got {got}",
 }
 
+M = TypeVar("M", bound=BaseModel)
+
 
 def check(doc: Document) -> tuple[Kit | None, list[Problem]]:
     """The kit in ``doc`` if it is valid, and every problem found in it."""
@@ -44,8 +46,18 @@ def check(doc: Document) -> tuple[Kit | None, list[Problem]]:
         return Kit.model_validate(doc.data), []
     except ValidationError as exc:
         errors = exc.errors(include_url=False)
-        problems = [_explain(doc, error) for error in errors]
+        problems = [_explain(doc, error, Kit, ()) for error in errors]
         return None, problems + _cross_field(doc, errors)
+
+
+def check_model(
+    doc: Document, model: type[M], data: Any, at: Loc = ()
+) -> tuple[M | None, list[Problem]]:
+    """``data`` (found at ``at`` in ``doc``) as ``model``, and every problem found in it."""
+    try:
+        return model.model_validate(data), []
+    except ValidationError as exc:
+        return None, [_explain(doc, e, model, at) for e in exc.errors(include_url=False)]
 
 
 def _cross_field(doc: Document, errors: list[ErrorDetails]) -> list[Problem]:
@@ -65,8 +77,8 @@ def _cross_field(doc: Document, errors: list[ErrorDetails]) -> list[Problem]:
     return found
 
 
-def _explain(doc: Document, error: ErrorDetails) -> Problem:
-    loc: Loc = tuple(error["loc"])
+def _explain(doc: Document, error: ErrorDetails, root: type[BaseModel], at: Loc) -> Problem:
+    loc: Loc = (*at, *error["loc"])
     kind = error["type"]
     ctx: dict[str, Any] = dict(error.get("ctx") or {})
     value = error.get("input")
@@ -76,7 +88,7 @@ def _explain(doc: Document, error: ErrorDetails) -> Problem:
     if "field" in ctx:
         loc = (*loc, ctx["field"])
     if kind == "extra_forbidden":
-        return doc.problem(loc, _unknown_field(loc), key=True)
+        return doc.problem(loc, _unknown_field(loc[len(at) :], root), key=True)
     if kind == "missing":
         return doc.problem(loc, _PLAIN_MESSAGES["missing"], key=True)
     if kind == "enum":
@@ -93,9 +105,9 @@ def _not_one_of(expected: str, value: Any) -> str:
     return message + _hint(value, choices)
 
 
-def _unknown_field(loc: Loc) -> str:
+def _unknown_field(loc: Loc, root: type[BaseModel] = Kit) -> str:
     name = str(loc[-1])
-    model = _model_at(loc[:-1])
+    model = _model_at(loc[:-1], root)
     known = list(model.model_fields) if model else []
     message = f"unknown field {name!r}"
     if known:
@@ -111,9 +123,9 @@ def _hint(value: Any, choices: list[str]) -> str:
     return f" (did you mean {lowered[match[0]]!r}?)" if match else ""
 
 
-def _model_at(loc: Loc) -> type[BaseModel] | None:
+def _model_at(loc: Loc, root: type[BaseModel] = Kit) -> type[BaseModel] | None:
     """The model class that describes the mapping at ``loc``, found by walking field types."""
-    current: Any = Kit
+    current: Any = root
     for part in loc:
         current = _step(current, part)
         if current is None:

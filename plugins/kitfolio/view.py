@@ -160,6 +160,8 @@ class PlatformView:
     points: tuple[growth.Point, ...] = ()
     growth: tuple[GrowthView, ...] = ()
     sparkline: Markup | None = None
+    avg_views: int | None = None
+    open_rate: float | None = None
 
 
 @dataclass(frozen=True)
@@ -167,6 +169,7 @@ class Share:
     label: str
     value: float
     text: str
+    key: str = ""
 
 
 @dataclass(frozen=True)
@@ -195,6 +198,7 @@ class PriceLine:
     note: str | None = None
     highest: float | None = None
     """The top of a price range, only when the visibility shows whole prices."""
+    network: str | None = None
 
 
 @dataclass(frozen=True)
@@ -318,6 +322,7 @@ class KitView:
     palette: Palette | None = None
     cover: Image | None = None
     charts: ChartSet = field(default_factory=ChartSet)
+    language_tags: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -403,6 +408,7 @@ def build_view(
         palette=kit_palette,
         cover=_picture(loaded, kit.cover, f"{slug}/cover", COVER, derived, ""),
         charts=_charts(audience, platforms, fmt),
+        language_tags=list(kit.languages),
     )
 
 
@@ -580,12 +586,14 @@ def _platform(platform: Platform, fmt: Formatter) -> PlatformView:
         open_rate_text=fmt.percent(platform.open_rate) if platform.open_rate is not None else None,
         tier=platform_tier,
         tier_label=TIER_LABELS[platform_tier],
+        avg_views=platform.avg_views,
+        open_rate=platform.open_rate,
     )
 
 
 def _shares(values: dict[str, float], fmt: Formatter, label: object = None) -> list[Share]:
     name = fmt.country if label == "country" else str
-    return [Share(name(key), value, fmt.percent(value)) for key, value in values.items()]
+    return [Share(name(key), value, fmt.percent(value), key) for key, value in values.items()]
 
 
 def _by_share(shares: dict[str, float]) -> dict[str, float]:
@@ -654,6 +662,7 @@ def rates_view(rates: Rates, fmt: Formatter) -> RatesView:
             highest=highest(item.price) if visibility is Visibility.public else None,
             detail=render_inline(item.includes) if item.includes else None,
             platform=NETWORK_LABELS[item.platform] if item.platform else None,
+            network=item.platform.value if item.platform else None,
         )
         for item in rates.items
     ]

@@ -1,0 +1,197 @@
+"""Brand fit: creators ranked for a brand's brief, each with the reasons for its score.
+
+The same function runs in the browser (``rank`` in theme/assets/kitfolio/roster.js); the cases
+in tests/roster/fit_cases.json are run against both, so the two cannot drift. Both read kit cards
+exactly as ``kits.json`` publishes them, so only what the rate visibility shows can count.
+
+The rules (docs/roster.md repeats them for brands):
+
+- Each criterion the brief gives earns points; the score is earned ÷ possible × 100, rounded
+  half up to a whole number. Criteria the brief leaves empty count for nobody.
+- platforms (25): the share of the brief's platforms the creator is on.
+- budget (25): all points when a visible price in the brief's currency is at or under the budget.
+- niche (20): the share of the brief's niche words found in the niche, tags and tagline.
+- countries (20): the audience share in the brief's countries, as a fraction of 100.
+- age (15): the audience share in the brief's age bands, as a fraction of 100.
+- values (15): the share of the brief's values the creator holds (case-insensitive).
+- A creator is excluded when every keyword of one of their dealbreakers is a word of the brand's
+  category ("Fast fashion brands" excludes the category "fast fashion", not "fashion").
+- Ties keep the roster's order (by name); excluded creators follow, in roster order.
+
+Words are runs of letters and digits, lower-cased; a trailing "s" is dropped from words longer
+than three letters, so "brands" and "brand" are one word.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+WEIGHTS = {"platforms": 25, "budget": 25, "niche": 20, "countries": 20, "age": 15, "values": 15}
+GENERIC_WORDS = (
+    "a an and any all are brands companies company for in no not of on or products services "
+    "that the to with which who use using"
+)
+"""Words of a dealbreaker that say nothing about the category (stemmed with ``words``)."""
+_WORD = re.compile(r"[^\W_]+")
+
+
+@dataclass(frozen=True)
+class Fit:
+    """One creator's place in a ranking."""
+
+    slug: str
+    score: int
+    reasons: list[str] = field(default_factory=list)
+    excluded: str | None = None
+    """Why the creator is left out (a matching dealbreaker), or None."""
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "slug": self.slug,
+            "score": self.score,
+            "reasons": list(self.reasons),
+            "excluded": self.excluded,
+        }
+
+
+def words(text: str) -> list[str]:
+    """Lower-cased words of ``text``, each without a plural "s" when longer than three letters."""
+    out = []
+    for word in _WORD.findall(text.lower()):
+        out.append(word[:-1] if len(word) > 3 and word.endswith("s") else word)
+    return out
+
+
+_GENERIC = frozenset(words(GENERIC_WORDS))
+
+
+def _percent(value: float) -> str:
+    return f"{math.floor(value + 0.5)}%"
+
+
+def _list(brief: Mapping[str, Any], key: str) -> list[Any]:
+    value = brief.get(key)
+    return [v for v in value if v not in (None, "")] if isinstance(value, list) else []
+
+
+def dealbreaker(card: Mapping[str, Any], category: str) -> str | None:
+    """The first dealbreaker of ``card`` that rules out a brand of ``category``."""
+    brand = set(words(category))
+    if not brand:
+        return None
+    for text in card.get("dealbreakers") or []:
+        keys = [w for w in words(text) if w not in _GENERIC]
+        if keys and all(k in brand for k in keys):
+            return str(text)
+    return None
+
+
+def score(card: Mapping[str, Any], brief: Mapping[str, Any]) -> Fit:
+    """How well one creator fits the brief, with reasons; excluded by a dealbreaker or not."""
+    slug = str(card.get("slug", ""))
+    category = brief.get("category")
+    if isinstance(category, str) and category.strip():
+        hit = dealbreaker(card, category)
+        if hit is not None:
+            return Fit(slug, 0, [], f"won't promote: {hit}")
+    earned = 0.0
+    possible = 0
+    reasons: list[str] = []
+
+    platforms = _list(brief, "platforms")
+    if platforms:
+        possible += WEIGHTS["platforms"]
+        theirs = {str(p.get("network")): str(p.get("label")) for p in card.get("platforms") or []}
+        matched = [theirs[p] for p in platforms if p in theirs]
+        earned += WEIGHTS["platforms"] * len(matched) / len(platforms)
+        if matched:
+            reasons.append("on " + ", ".join(matched))
+
+    budget = brief.get("budget")
+    if isinstance(budget, (int, float)) and not isinstance(budget, bool):
+        possible += WEIGHTS["budget"]
+        within = _within_budget(card, float(budget), brief.get("currency"))
+        if within is not None:
+            earned += WEIGHTS["budget"]
+            reasons.append(f"{within} within budget")
+
+    niche = [w for text in _list(brief, "niche") for w in words(str(text))]
+    if niche:
+        possible += WEIGHTS["niche"]
+        about = " ".join(
+            [str(card.get("niche") or ""), *[str(t) for t in card.get("tags") or []],
+             str(card.get("tagline") or "")]
+        )
+        theirs_words = set(words(about))
+        found = [w for w in niche if w in theirs_words]
+        earned += WEIGHTS["niche"] * len(found) / len(niche)
+        if found:
+            reasons.append("niche: " + ", ".join(found))
+
+    audience = card.get("audience") or {}
+    countries = _list(brief, "countries")
+    if countries:
+        possible += WEIGHTS["countries"]
+        shares = audience.get("countries") or {}
+        share = 0.0
+        named = []
+        for code in countries:
+            if code in shares:
+                share += float(shares[code])
+                named.append(str(code))
+        share = min(share, 100.0)
+        earned += WEIGHTS["countries"] * share / 100
+        if share > 0:
+            reasons.append(f"{_percent(share)} of audience in {', '.join(named)}")
+
+    bands = _list(brief, "age")
+    if bands:
+        possible += WEIGHTS["age"]
+        ages = audience.get("age") or {}
+        share = 0.0
+        named = []
+        for band in bands:
+            if band in ages:
+                share += float(ages[band])
+                named.append(str(band))
+        share = min(share, 100.0)
+        earned += WEIGHTS["age"] * share / 100
+        if share > 0:
+            reasons.append(f"{_percent(share)} of audience aged {', '.join(named)}")
+
+    values = [str(v).strip() for v in _list(brief, "values") if str(v).strip()]
+    if values:
+        possible += WEIGHTS["values"]
+        held = {str(v).strip().lower(): str(v) for v in card.get("values") or []}
+        shared = [held[v.lower()] for v in values if v.lower() in held]
+        earned += WEIGHTS["values"] * len(shared) / len(values)
+        if shared:
+            reasons.append("values: " + ", ".join(shared))
+
+    points = math.floor(100 * earned / possible + 0.5) if possible else 0
+    return Fit(slug, points, reasons, None)
+
+
+def _within_budget(card: Mapping[str, Any], budget: float, currency: Any) -> str | None:
+    """The dearest visible price at or under the budget (first on a tie), by name."""
+    rates = card.get("rates") or {}
+    if currency and rates.get("currency") != currency:
+        return None
+    best: tuple[float, str] | None = None
+    for line in [*(rates.get("items") or []), *(rates.get("packages") or [])]:
+        amount = line.get("min")
+        if isinstance(amount, (int, float)) and amount <= budget:
+            if best is None or amount > best[0]:
+                best = (float(amount), str(line.get("name")))
+    return best[1] if best else None
+
+
+def rank(cards: Sequence[Mapping[str, Any]], brief: Mapping[str, Any]) -> list[Fit]:
+    """Every card ranked for the brief: best fit first, excluded creators last."""
+    fits = [score(card, brief) for card in cards]
+    kept = sorted((f for f in fits if f.excluded is None), key=lambda f: -f.score)
+    return kept + [f for f in fits if f.excluded is not None]

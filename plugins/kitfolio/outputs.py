@@ -1,0 +1,89 @@
+"""What a build adds beside the kit pages: the agency, the roster's choices, pitches and the feed.
+
+Engine-neutral like site.py: the MkDocs adapter asks this module which extra pages and files
+there are, and writes them through MkDocs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from . import data
+from .agency import AgencyView, load_agency
+from .errors import Problem
+from .formatting import Formatter
+from .pitches import Pitches, load_pitches, pitch_files
+from .roster import RosterView, build_roster
+from .site import Site
+
+
+@dataclass
+class Additions:
+    """The agency, the roster's filter choices and the pitches of one build."""
+
+    agency: AgencyView | None = None
+    roster: RosterView | None = None
+    pitches: Pitches = field(default_factory=Pitches)
+    problems: list[Problem] = field(default_factory=list)
+
+
+def load_agency_option(
+    options: dict[str, Any] | None, config_file: Path, root: Path
+) -> tuple[AgencyView | None, list[Problem]]:
+    """Check the plugin's ``agency`` option, located in mkdocs.yml."""
+    return load_agency(options, config_file, _display(config_file, root))
+
+
+def load_additions(
+    site: Site,
+    agency: AgencyView | None,
+    *,
+    root: Path,
+    pitches_dir: Path,
+    known_slugs: list[str],
+) -> Additions:
+    """The roster's filter choices, and every pitch checked against the kits' views."""
+    views = {view.slug: view for view in site.kits}
+    pitches = load_pitches(
+        pitch_files(pitches_dir),
+        root,
+        views,
+        known_slugs,
+        site.settings.today,
+        Formatter(site.settings.locale),
+    )
+    return Additions(
+        agency=agency,
+        roster=build_roster(site.kits, agency),
+        pitches=pitches,
+        problems=pitches.problems,
+    )
+
+
+def feed_files(
+    site: Site, additions: Additions, site_name: str, site_url: str
+) -> Iterator[tuple[str, str]]:
+    """(site path, text) of the data feed: kits.json, each kit.json, and the feed's schema."""
+    base = site_url if site_url.endswith("/") else site_url + "/"
+    info = data.site_info(site_name, base, site.settings.locale)
+    yield data.ROSTER_PATH, data.roster_json(site.kits, info, additions.agency)
+    for view in site.kits:
+        yield view.url + data.KIT_FILE, data.kit_json(view, info)
+    yield data.SCHEMA_PATH, data.feed_schema_text()
+
+
+def copied_files(additions: Additions) -> Iterator[tuple[str, Path]]:
+    """(site path, file) of what is published as it is: the agency's logo."""
+    agency = additions.agency
+    if agency and agency.logo and agency.logo_file:
+        yield agency.logo.src, agency.logo_file
+
+
+def _display(path: Path, root: Path) -> str:
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return str(path)

@@ -1,0 +1,185 @@
+"""Tailored pitches: ``pitches/<name>.yml`` becomes an unlisted page ``/for/<name>/``.
+
+A pitch shows one kit to one brand with a personal note and a chosen set of packages and past
+partnerships. It names them by the kit's own words, so an unknown kit, package or partnership
+is an error located in the pitch file. Pitches are unlisted, not secret: prices still show only
+as the kit's rate visibility allows, because they come from the kit's view.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import TypeVar
+
+from markupsafe import Markup
+from pydantic import BaseModel, ConfigDict
+
+from .errors import Problem
+from .fields import IsoDate, Line, Markdown, RequiredText, is_slug
+from .formatting import Formatter
+from .load import Document, Loc, load
+from .markup import render
+from .validate import check_model
+from .view import KitView, PartnershipView, PriceLine
+
+SUFFIXES = (".yml", ".yaml")
+T = TypeVar("T")
+URL_PREFIX = "for"
+
+
+class Pitch(BaseModel):
+    """One pitch file: the contract documented in docs/pitches.md."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    kit: RequiredText
+    brand: Line
+    note: Markdown | None = None
+    packages: list[RequiredText] = []
+    items: list[RequiredText] = []
+    partnerships: list[RequiredText] = []
+    expires: IsoDate | None = None
+
+
+@dataclass(frozen=True)
+class PitchView:
+    """All a pitch page shows; prices already as the kit's visibility allows."""
+
+    name: str
+    src: str
+    url: str
+    brand: str
+    kit: KitView
+    note: Markup | None
+    packages: list[PriceLine]
+    items: list[PriceLine]
+    partnerships: list[PartnershipView]
+    expires: date | None
+    expires_text: str | None
+
+
+@dataclass
+class Pitches:
+    """The pitches of a site: those to build, those past their date, and every problem."""
+
+    pitches: list[PitchView] = field(default_factory=list)
+    expired: list[tuple[str, date]] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+
+def pitch_files(folder: Path) -> list[Path]:
+    """The pitch files of a folder, in name order; none when the folder does not exist."""
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.iterdir() if p.suffix in SUFFIXES and p.is_file())
+
+
+def load_pitches(
+    paths: Iterable[Path],
+    root: Path,
+    views: Mapping[str, KitView],
+    known: Iterable[str],
+    today: date,
+    fmt: Formatter,
+) -> Pitches:
+    """Check every pitch file against the kits; ``known`` are all kit slugs, valid or not."""
+    out = Pitches()
+    slugs = set(known)
+    for path in paths:
+        display = _display(path, root)
+        if not is_slug(path.stem):
+            out.problems.append(
+                Problem(display, 1, 1, "(file name)",
+                        f"expected a slug of lowercase letters, digits and hyphens, got {path.name!r}")
+            )
+            continue
+        doc, problems = load(path, display)
+        if problems:
+            out.problems += problems
+            continue
+        if not isinstance(doc.data, dict):
+            out.problems.append(doc.problem((), "expected a mapping of pitch fields (kit, brand, ...)"))
+            continue
+        pitch, problems = check_model(doc, Pitch, doc.data)
+        if pitch is None:
+            out.problems += problems
+            continue
+        view = views.get(pitch.kit)
+        if view is None:
+            if pitch.kit not in slugs:
+                out.problems.append(doc.problem(("kit",), _unknown("kit", pitch.kit, sorted(slugs))))
+            continue
+        chosen, problems = _choose(doc, pitch, view)
+        if problems:
+            out.problems += problems
+            continue
+        if pitch.expires is not None and pitch.expires < today:
+            out.expired.append((display, pitch.expires))
+            continue
+        packages, items, partnerships = chosen
+        out.pitches.append(
+            PitchView(
+                name=path.stem,
+                src=f"{URL_PREFIX}/{path.stem}/index.md",
+                url=f"{URL_PREFIX}/{path.stem}/",
+                brand=pitch.brand,
+                kit=view,
+                note=render(pitch.note) if pitch.note else None,
+                packages=packages,
+                items=items,
+                partnerships=partnerships,
+                expires=pitch.expires,
+                expires_text=fmt.date(pitch.expires) if pitch.expires else None,
+            )
+        )
+    return out
+
+
+def _choose(
+    doc: Document, pitch: Pitch, view: KitView
+) -> tuple[tuple[list[PriceLine], list[PriceLine], list[PartnershipView]], list[Problem]]:
+    """The kit's packages, items and partnerships the pitch names, in the pitch's order."""
+    problems: list[Problem] = []
+    rates = view.rates
+    packages = _pick(doc, "packages", "package", pitch.packages,
+                     {p.name: p for p in rates.packages} if rates else {}, problems, view.slug)
+    items = _pick(doc, "items", "rate item", pitch.items,
+                  {i.name: i for i in rates.items} if rates else {}, problems, view.slug)
+    partnerships = _pick(doc, "partnerships", "partnership", pitch.partnerships,
+                         {p.brand: p for p in view.partnerships}, problems, view.slug)
+    return (packages, items, partnerships), problems
+
+
+def _pick(
+    doc: Document, key: str, what: str, names: list[str], known: dict[str, T],
+    problems: list[Problem], slug: str,
+) -> list[T]:
+    chosen: list[T] = []
+    for index, name in enumerate(names):
+        if name in known:
+            chosen.append(known[name])
+            continue
+        loc: Loc = (key, index)
+        problems.append(doc.problem(loc, _unknown(f"{what} of kit {slug!r}", name, list(known))))
+    return chosen
+
+
+def _unknown(what: str, name: str, choices: list[str]) -> str:
+    message = f"unknown {what} {name!r}"
+    close = difflib.get_close_matches(name, choices, n=1, cutoff=0.6)
+    if close:
+        return message + f" (did you mean {close[0]!r}?)"
+    if choices:
+        return message + f"; expected one of {', '.join(repr(c) for c in choices)}"
+    return message + "; the kit has none"
+
+
+def _display(path: Path, root: Path) -> str:
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return str(path)
