@@ -164,12 +164,12 @@ def _pick(
             chosen.append(known[name])
             continue
         loc: Loc = (key, index)
-        problems.append(doc.problem(loc, _unknown(f"{what} of kit {slug!r}", name, list(known))))
+        problems.append(doc.problem(loc, _unknown(what, name, list(known), f" of kit {slug!r}")))
     return chosen
 
 
-def _unknown(what: str, name: str, choices: list[str]) -> str:
-    message = f"unknown {what} {name!r}"
+def _unknown(what: str, name: str, choices: list[str], of: str = "") -> str:
+    message = f"unknown {what} {name!r}{of}"
     close = difflib.get_close_matches(name, choices, n=1, cutoff=0.6)
     if close:
         return message + f" (did you mean {close[0]!r}?)"

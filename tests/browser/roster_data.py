@@ -103,6 +103,7 @@ def kit_yaml(c: Creator) -> str:
     age = ", ".join(f'"{k}": {v}' for k, v in c.age.items())
     booked = f"availability: {{booked_until: {c.booked_until}}}\n" if c.booked_until else ""
     deal = f"dealbreakers: [{', '.join(c.dealbreakers)}]\n" if c.dealbreakers else ""
+    terms = f"terms: {{payment: Net {30 + c.index % 3 * 15}, usage: 30 days organic}}\n" if c.index % 4 == 0 else ""
     return (
         f"name: {c.name}\n"
         f"tagline: {c.niche} stories, number {c.index}\n"
@@ -117,6 +118,7 @@ def kit_yaml(c: Creator) -> str:
         f"{deal}"
         f"offers: [{', '.join(c.offers)}]\n"
         f"{booked}"
+        f"{terms}"
         "rates:\n"
         f"  currency: {c.currency}\n"
         f"  visibility: {c.visibility}\n"

@@ -193,8 +193,11 @@
     this.writeForm();
     this.wire();
     [this.form, this.fitBox].forEach(function (node) { if (node) { node.hidden = false; } });
+    this.list.setAttribute("data-kf-enhanced", "");
     this.update();
     root.setAttribute("data-kf-ready", "true");
+    var warm = window.requestIdleCallback || function (f) { return setTimeout(f, 200); };
+    warm(function () { ["followers", "engagement", "fresh", "price"].forEach(function (k) { self.order(k); }); });
   }
 
   Roster.prototype.index = function (kits) {
@@ -433,10 +436,12 @@
       compare = function (a, b) { return fresh[a] === fresh[b] ? a - b : (fresh[a] < fresh[b] ? 1 : -1); };
     }
     if (sort === "price") {
-      var group = function (i) { return isNaN(lowest[i]) ? 2 : (currency[i] === s.currency ? 0 : 1); };
-      compare = function (a, b) {
-        return group(a) - group(b) || (group(a) < 2 ? lowest[a] - lowest[b] : 0) || a - b;
-      };
+      // Prices in the chosen currency first, then other currencies, then hidden prices.
+      var keys = new Float64Array(n);
+      for (i = 0; i < n; i++) {
+        keys[i] = isNaN(lowest[i]) ? Infinity : (currency[i] === s.currency ? 0 : 1e15) + lowest[i];
+      }
+      compare = function (a, b) { return keys[a] - keys[b] || a - b; };
     }
     if (compare) { idx.sort(compare); }
     this.orders[key] = idx;
@@ -527,18 +532,22 @@
     var byCountry = new Map(), byLang = new Map(), byValue = new Map();
     var byOffer = new Int32Array(this.offerBits.size);
     var availableCount = 0;
-    function add(map, key) { map.set(key, (map.get(key) || 0) + 1); }
+    var netMask = this.netMask, tiers = this.tier, countries = this.countries, langs = this.langs;
+    var vals = this.vals, offerMask = this.offerMask, available = this.available;
+    var nNets = byNet.length, nOffers = byOffer.length;
+    function add(map, keys) { for (var j = 0; j < keys.length; j++) { map.set(keys[j], (map.get(keys[j]) || 0) + 1); } }
     for (var i = 0; i < n; i++) {
       var m = mask[i];
-      var b, j;
-      if ((m & ~BIT.platform) === 0) { for (b = 0; b < byNet.length; b++) { if (this.netMask[i] & (1 << b)) { byNet[b]++; } } }
-      if ((m & ~BIT.tier) === 0 && this.tier[i] >= 0) { byTier[this.tier[i]]++; }
-      if ((m & ~BIT.country) === 0) { for (j = 0; j < this.countries[i].length; j++) { add(byCountry, this.countries[i][j]); } }
-      if ((m & ~BIT.language) === 0) { for (j = 0; j < this.langs[i].length; j++) { add(byLang, this.langs[i][j]); } }
-      if ((m & ~BIT.available) === 0 && this.available[i]) { availableCount++; }
+      var b;
+      if (m & ~(BIT.platform | BIT.tier | BIT.country | BIT.language | BIT.available)) { continue; }
+      if ((m & ~BIT.platform) === 0) { for (b = 0; b < nNets; b++) { if (netMask[i] & (1 << b)) { byNet[b]++; } } }
+      if ((m & ~BIT.tier) === 0 && tiers[i] >= 0) { byTier[tiers[i]]++; }
+      if ((m & ~BIT.country) === 0) { add(byCountry, countries[i]); }
+      if ((m & ~BIT.language) === 0) { add(byLang, langs[i]); }
+      if ((m & ~BIT.available) === 0 && available[i]) { availableCount++; }
       if (m === 0) {
-        for (j = 0; j < this.vals[i].length; j++) { add(byValue, this.vals[i][j]); }
-        for (b = 0; b < byOffer.length; b++) { if (this.offerMask[i] & (1 << b)) { byOffer[b]++; } }
+        add(byValue, vals[i]);
+        for (b = 0; b < nOffers; b++) { if (offerMask[i] & (1 << b)) { byOffer[b]++; } }
       }
     }
     var self = this;

@@ -1,0 +1,320 @@
+"""The roster in Chromium: filters, URL state, counts, sorting, compare, shortlist, CSV, brand fit.
+
+A generated roster of 60 creators is built once; what each creator is (roster_data.creator)
+is the oracle the page is checked against, computed here from the source data, not the feed.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+from roster_data import Creator, creator, write_roster
+
+from kitfolio.fit import rank
+
+pytestmark = pytest.mark.browser
+
+COUNT = 60
+CREATORS = sorted((creator(i) for i in range(COUNT)), key=lambda c: (c.name.casefold(), c.slug))
+BY_SLUG = {c.slug: c for c in CREATORS}
+CASES = json.loads((Path(__file__).parents[1] / "fit_cases.json").read_text(encoding="utf-8"))["cases"]
+
+
+@pytest.fixture(scope="module")
+def roster(tmp_path_factory: pytest.TempPathFactory, serve: Callable[..., str]) -> str:
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    root = write_roster(tmp_path_factory.mktemp("roster"), COUNT)
+    config = load_config(str(root / "mkdocs.yml"))
+    build(config)
+    return serve(Path(config.site_dir), "/roster/")
+
+
+def open_roster(page: Any, base: str, query: str = "") -> None:
+    page.goto(base + query)
+    page.wait_for_selector("[data-kf-roster][data-kf-ready=true]", state="attached")
+
+
+def shown(page: Any) -> list[str]:
+    """Slugs of every card the page shows, clicking "Show more" until all are there."""
+    more = page.locator("[data-kf-more] button")
+    while more.is_visible():
+        more.click()
+    slugs: list[str] = page.eval_on_selector_all(
+        "[data-kf-cards] > [data-kit]", "els => els.map(e => e.dataset.kit)"
+    )
+    return slugs
+
+
+def query(page: Any) -> dict[str, list[str]]:
+    """The page's query as the page itself sees it (``page.url`` may lag a replaceState)."""
+    return parse_qs(page.evaluate("() => location.search.slice(1)"))
+
+
+def best(c: Creator) -> float:
+    return max([c.engagement] + [1.0] * (len(c.platforms) - 1))
+
+
+def tier(c: Creator) -> str:
+    top = max(f for _, f in c.platforms)
+    return next((n for n, limit in (("nano", 10_000), ("micro", 100_000), ("mid", 500_000),
+                                     ("macro", 1_000_000)) if top < limit), "mega")
+
+
+def lowest(c: Creator) -> int | None:
+    return c.price if c.visibility in ("public", "from") else None
+
+
+def names(slugs: Iterable[str]) -> list[str]:
+    return [BY_SLUG[s].name for s in slugs]
+
+
+def matching(**rules: Callable[[Creator], bool]) -> list[str]:
+    return [c.slug for c in CREATORS if all(rule(c) for rule in rules.values())]
+
+
+def test_a_shared_url_shows_exactly_the_matching_cards(page: Any, roster: str, assert_clean: Any) -> None:
+    open_roster(page, roster, "?platform=youtube&country=NO")
+    expected = matching(
+        platform=lambda c: "youtube" in [n for n, _ in c.platforms],
+        country=lambda c: "NO" in c.countries,
+    )
+    assert expected and len(expected) < COUNT
+    assert shown(page) == expected
+    assert page.input_value("#kf-f-platform") == "youtube"
+    assert page.input_value("#kf-f-country") == "NO"
+    assert page.inner_text("[data-kf-count]") == f"{len(expected)} of {COUNT} creators match"
+    assert_clean(page)
+
+
+def test_filters_write_the_url_and_show_the_matches(page: Any, roster: str) -> None:
+    open_roster(page, roster)
+    assert shown(page) == [c.slug for c in CREATORS]
+    rules: dict[str, Callable[[Creator], bool]] = {}
+
+    page.select_option("#kf-f-tier", "micro")
+    rules["tier"] = lambda c: tier(c) == "micro"
+    assert query(page)["tier"] == ["micro"]
+    assert shown(page) == matching(**rules)
+
+    page.fill("#kf-f-min-er", "3")
+    rules["er"] = lambda c: best(c) >= 3
+    assert query(page)["min_er"] == ["3"]
+    assert shown(page) == matching(**rules)
+
+    page.check("input[name=values][value=sustainability]")
+    rules["values"] = lambda c: "sustainability" in c.values
+    assert query(page)["values"] == ["sustainability"]
+    assert shown(page) == matching(**rules)
+
+    page.fill("#kf-f-q", "food")
+    rules["q"] = lambda c: "food" in c.niche.lower()
+    assert query(page)["q"] == ["food"]
+    assert shown(page) == matching(**rules)
+
+    page.fill("#kf-f-q", "")
+    del rules["q"]
+    page.fill("#kf-f-budget", "2000")
+    rules["budget"] = lambda c: c.currency == "GBP" and (lowest(c) or 10**9) <= 2000
+    assert query(page)["budget"] == ["2000"]
+    assert shown(page) == matching(**rules)
+    assert shown(page), "the combination should still match someone"
+
+    page.click("[data-kf-reset]")
+    page.wait_for_function("() => !location.search")
+    assert shown(page) == [c.slug for c in CREATORS]
+
+
+def test_more_filters_from_the_url(page: Any, roster: str) -> None:
+    open_roster(page, roster, "?language=sv&offers=affiliate,gifting&available=now&min_followers=20000&max_followers=900000")
+    expected = matching(
+        language=lambda c: c.language == "sv",
+        offers=lambda c: {"affiliate", "gifting"} <= set(c.offers),
+        available=lambda c: c.booked_until is None,
+        followers=lambda c: 20000 <= c.total <= 900000,
+    )
+    assert shown(page) == expected
+    assert page.is_checked("input[name=offers][value=gifting]")
+    assert page.is_checked("input[name=available]")
+
+
+def test_each_choice_counts_its_matches_among_the_other_filters(page: Any, roster: str) -> None:
+    open_roster(page, roster, "?country=GB")
+    in_gb = [c for c in CREATORS if "GB" in c.countries]
+    for network in ("instagram", "youtube", "tiktok"):
+        label = page.eval_on_selector(f"#kf-f-platform option[value={network}]", "o => o.textContent")
+        count = sum(1 for c in in_gb if network in [n for n, _ in c.platforms])
+        assert label.endswith(f"({count})"), (network, label)
+    # The country's own choices count every creator matching the other filters (none).
+    no_label = page.eval_on_selector("#kf-f-country option[value=NO]", "o => o.textContent")
+    assert no_label.endswith(f"({sum(1 for c in CREATORS if 'NO' in c.countries)})")
+    value = page.locator("input[name=values][value=family]").locator("xpath=..").inner_text()
+    assert value.strip().endswith(f"({sum(1 for c in in_gb if 'family' in c.values)})")
+
+
+@pytest.mark.parametrize(
+    ("sort", "key"),
+    [
+        ("followers", lambda c: -c.total),
+        ("engagement", lambda c: -best(c)),
+        ("fresh", lambda c: tuple(-int(p) for p in c.stats_as_of.split("-"))),
+        ("price", lambda c: (0 if c.currency == "GBP" and lowest(c) else 1 if lowest(c) else 2,
+                             lowest(c) or 0)),
+    ],
+)
+def test_sorting(page: Any, roster: str, sort: str, key: Callable[[Creator], Any]) -> None:
+    open_roster(page, roster, f"?sort={sort}")
+    expected = [c.slug for c in sorted(CREATORS, key=key)]  # stable: ties keep name order
+    assert shown(page) == expected
+
+
+def test_compare_two_to_four_creators_side_by_side(page: Any, roster: str) -> None:
+    picks = [CREATORS[0].slug, CREATORS[1].slug, CREATORS[2].slug]
+    open_roster(page, roster)
+    page.check(f"[data-kit={picks[0]}] [data-kf-pick]")
+    assert page.is_disabled("[data-kf-open-compare]"), "one creator is nothing to compare"
+    for slug in picks[1:]:
+        page.check(f"[data-kit={slug}] [data-kf-pick]")
+    assert query(page)["compare"] == [",".join(picks)]
+    page.check(f"[data-kit={CREATORS[3].slug}] [data-kf-pick]")
+    assert page.is_disabled(f"[data-kit={CREATORS[4].slug}] [data-kf-pick]"), "at most four"
+    page.uncheck(f"[data-kit={CREATORS[3].slug}] [data-kf-pick]")
+    page.click("[data-kf-open-compare]")
+    dialog = page.locator("dialog[open]")
+    dialog.wait_for()
+    heads = dialog.locator("thead th").all_inner_texts()
+    assert heads[1:] == names(picks)
+    rows = {
+        row.locator("th").inner_text(): row.locator("td").all_inner_texts()
+        for row in dialog.locator("tbody tr").all()
+    }
+    for column, slug in enumerate(picks):
+        c = BY_SLUG[slug]
+        assert rows["Total followers"][column] == f"{c.total:,}"
+        assert rows["Best engagement"][column] == f"{best(c):g}%"
+        assert [v.strip() for v in rows["Values"][column].split(",")] == list(c.values)
+        top = max(c.countries, key=lambda k: c.countries[k])
+        assert rows["Top countries"][column].startswith(f"{top} {c.countries[top]}%")
+        if lowest(c) is None:
+            assert rows["Prices"][column] == "On request"
+        else:
+            assert f"{c.price:,}" in rows["Prices"][column]
+    # Terms come from each kit's own kit.json.
+    with_terms = [i for i, s in enumerate(picks) if BY_SLUG[s].index % 4 == 0]
+    assert with_terms, "the generated roster gives every fourth creator terms"
+    assert rows["Payment"][with_terms[0]].startswith("Net ")
+    dialog.locator("[data-kf-close]").click()
+    assert not page.locator("dialog[open]").count()
+
+
+def test_the_shortlist_lives_in_the_url_and_in_local_storage(page: Any, roster: str) -> None:
+    first, second = CREATORS[5].slug, CREATORS[9].slug
+    open_roster(page, roster)
+    page.click(f"[data-kit={first}] [data-kf-star]")
+    page.click(f"[data-kit={second}] [data-kf-star]")
+    assert page.get_attribute(f"[data-kit={first}] [data-kf-star]", "aria-pressed") == "true"
+    assert query(page)["shortlist"] == [f"{first},{second}"]
+    assert page.locator("[data-kf-shortlist] li").all_inner_texts() == names([first, second])
+    # Back later without the query: the shortlist comes back from localStorage.
+    open_roster(page, roster)
+    assert query(page)["shortlist"] == [f"{first},{second}"]
+    # The shared link opens on the shortlist alone, in a browser that never saw it.
+    link = page.input_value("[data-kf-link]")
+    assert parse_qs(urlsplit(link).query) == {"shortlist": [f"{first},{second}"], "view": ["shortlist"]}
+    other = page.context.browser.new_context()
+    try:
+        fresh = other.new_page()
+        open_roster(fresh, roster, "?" + urlsplit(link).query)
+        assert shown(fresh) == [first, second]  # in name order, as everywhere
+        fresh.click("[data-kf-only]")
+        assert len(shown(fresh)) == COUNT
+    finally:
+        other.close()
+    page.click(f"[data-kit={first}] [data-kf-star]")
+    assert query(page)["shortlist"] == [second]
+
+
+def test_the_shortlist_downloads_as_csv(page: Any, roster: str) -> None:
+    public = next(c for c in CREATORS if c.visibility == "public")
+    private = next(c for c in CREATORS if c.visibility == "private")
+    open_roster(page, roster, f"?shortlist={public.slug},{private.slug}")
+    with page.expect_download() as info:
+        page.click("[data-kf-csv]")
+    download = info.value
+    assert download.suggested_filename == "shortlist.csv"
+    text = Path(download.path()).read_text(encoding="utf-8-sig")
+    rows = list(csv.DictReader(io.StringIO(text)))
+    assert [r["Name"] for r in rows] == [public.name, private.name]
+    pub, priv = rows
+    assert pub["Media kit"] == f"https://example.org/roster/{public.slug}/"
+    assert pub["Platforms and followers"].split("; ")[0].endswith(f" {public.platforms[0][1]}")
+    assert pub["Total followers"] == str(public.total)
+    assert float(pub["Best engagement rate (%)"]) == best(public)
+    assert f"Reel: £{public.price:,}" in pub["Visible prices"] or f"Reel: €{public.price:,}" in pub["Visible prices"]
+    assert priv["Visible prices"] == "On request"
+    assert str(private.price) not in text and f"{private.price:,}" not in text
+    assert pub["Contact"] == f"{public.slug}@example.org"
+
+
+def test_brand_fit_ranks_the_roster_with_reasons(page: Any, roster: str) -> None:
+    open_roster(page, roster)
+    page.click("[data-kf-fit] summary")
+    page.fill("#kf-b-budget", "1500")
+    page.check("input[name=fit_platforms][value=instagram]")
+    page.fill("#kf-b-niche", "vegan recipes")
+    page.select_option("#kf-b-countries", ["GB", "IE"])
+    page.check("input[name=fit_age][value='25-34']")
+    page.fill("#kf-b-values", "sustainability, family")
+    page.fill("#kf-b-category", "fast fashion")
+    page.click(".kf-fit__form button[type=submit]")
+    page.wait_for_function("() => new URLSearchParams(location.search).get('sort') === 'fit'")
+    q = query(page)
+    assert q["fit_niche"] == ["vegan recipes"] and q["fit_countries"] == ["IE,GB"]
+    brief = {"budget": 1500, "currency": "GBP", "platforms": ["instagram"], "niche": ["vegan recipes"],
+             "countries": ["IE", "GB"], "age": ["25-34"], "values": ["sustainability", "family"],
+             "category": "fast fashion"}
+    cards = json.loads(page.evaluate("() => fetch('kits.json').then(r => r.text())"))["kits"]
+    ranked = rank(cards, brief)
+    assert shown(page) == [f.slug for f in ranked]
+    top = ranked[0]
+    card = page.locator(f"[data-kit={top.slug}] .kf-card__fit")
+    assert card.locator(".kf-fit__score").inner_text() == f"Fit {top.score}/100"
+    assert card.locator("li").all_inner_texts() == top.reasons
+    out = [f for f in ranked if f.excluded]
+    assert out, "the generated roster has creators who refuse fast fashion"
+    assert page.locator(f"[data-kit={out[0].slug}] .kf-fit__excluded").inner_text() == (
+        "Excluded: won't promote: Fast fashion brands"
+    )
+    assert f"{len(out)} excluded by their dealbreakers" in page.inner_text("[data-kf-count]")
+    # The ranking is shareable: the same URL ranks the same way.
+    open_roster(page, roster, page.evaluate("() => location.search"))
+    assert shown(page) == [f.slug for f in ranked]
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["name"] for c in CASES])
+def test_the_browser_ranks_the_shared_cases_like_python(page: Any, roster: str, case: dict[str, Any]) -> None:
+    open_roster(page, roster)
+    got = page.evaluate("([cards, brief]) => kitfolio.fit.rank(cards, brief)", [case["cards"], case["brief"]])
+    assert got == case["expected"]
+
+
+def test_without_javascript_every_creator_is_listed_by_name(browser: Any, roster: str) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto(roster)
+        cards = page.locator("[data-kf-cards] > [data-kit]")
+        assert cards.evaluate_all("els => els.map(e => e.dataset.kit)") == [c.slug for c in CREATORS]
+        assert cards.first.is_visible() and cards.last.is_visible()
+        assert not page.is_visible("[data-kf-filters]")
+        assert page.inner_text("[data-kf-count]") == f"{COUNT} creators"
+    finally:
+        context.close()
