@@ -55,7 +55,8 @@ def shown(page: Any) -> list[str]:
 
 
 def query(page: Any) -> dict[str, list[str]]:
-    """The page's query as the page itself sees it (``page.url`` may lag a replaceState)."""
+    """The page's query once roster.js has written it (it does so a moment after a change)."""
+    page.wait_for_function("() => !window.kitfolio.roster.pendingURL")
     return parse_qs(page.evaluate("() => location.search.slice(1)"))
 
 
@@ -129,7 +130,7 @@ def test_filters_write_the_url_and_show_the_matches(page: Any, roster: str) -> N
     assert shown(page), "the combination should still match someone"
 
     page.click("[data-kf-reset]")
-    page.wait_for_function("() => !location.search")
+    page.wait_for_function("() => !location.search && !window.kitfolio.roster.pendingURL")
     assert shown(page) == [c.slug for c in CREATORS]
 
 
@@ -275,8 +276,8 @@ def test_brand_fit_ranks_the_roster_with_reasons(page: Any, roster: str) -> None
     page.fill("#kf-b-values", "sustainability, family")
     page.fill("#kf-b-category", "fast fashion")
     page.click(".kf-fit__form button[type=submit]")
-    page.wait_for_function("() => new URLSearchParams(location.search).get('sort') === 'fit'")
     q = query(page)
+    assert q["sort"] == ["fit"]
     assert q["fit_niche"] == ["vegan recipes"] and q["fit_countries"] == ["IE,GB"]
     brief = {"budget": 1500, "currency": "GBP", "platforms": ["instagram"], "niche": ["vegan recipes"],
              "countries": ["IE", "GB"], "age": ["25-34"], "values": ["sustainability", "family"],
@@ -295,6 +296,7 @@ def test_brand_fit_ranks_the_roster_with_reasons(page: Any, roster: str) -> None
     )
     assert f"{len(out)} excluded by their dealbreakers" in page.inner_text("[data-kf-count]")
     # The ranking is shareable: the same URL ranks the same way.
+    query(page)
     open_roster(page, roster, page.evaluate("() => location.search"))
     assert shown(page) == [f.slug for f in ranked]
 

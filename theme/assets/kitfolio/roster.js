@@ -200,10 +200,13 @@
     warm(function () { ["followers", "engagement", "fresh", "price"].forEach(function (k) { self.order(k); }); });
   }
 
+  /* The server-rendered cards are kept as their HTML, not as 10,000 detached elements: strings
+     cost the garbage collector nothing, so filtering stays smooth. A card is made again from its
+     own markup (the browser's serialisation of what it parsed, so text stays text) when shown. */
   Roster.prototype.index = function (kits) {
     var elements = new Map();
     Array.prototype.forEach.call(this.list.querySelectorAll("[data-kit]"), function (li) {
-      elements.set(li.getAttribute("data-kit"), li);
+      elements.set(li.getAttribute("data-kit"), li.outerHTML);
     });
     kits = kits.filter(function (k) { return elements.has(k.slug); });
     var n = kits.length;
@@ -213,7 +216,7 @@
     this.kits = kits;
     this.n = n;
     this.bySlug = new Map();
-    this.els = new Array(n);
+    this.html = new Array(n);
     this.hay = new Array(n);
     this.netMask = new Int32Array(n);
     this.offerMask = new Int32Array(n);
@@ -232,7 +235,7 @@
     for (var i = 0; i < n; i++) {
       var k = kits[i];
       this.bySlug.set(k.slug, i);
-      this.els[i] = elements.get(k.slug);
+      this.html[i] = elements.get(k.slug);
       this.hay[i] = [k.name, k.niche, (k.tags || []).join(" "), k.tagline || "", k.location || ""].join("\n").toLowerCase();
       var m = 0;
       (k.platforms || []).forEach(function (p) { m |= bit(nets, p.network); });
@@ -272,7 +275,18 @@
     return state;
   };
 
+  /* Chromium makes history.replaceState cost milliseconds and ignores it when called too often,
+     so the URL follows the page a moment later, once per burst of changes (typing, say). */
+  Roster.prototype.scheduleURL = function () {
+    var self = this;
+    clearTimeout(this.urlTimer);
+    this.pendingURL = true;
+    this.urlTimer = setTimeout(function () { self.writeURL(); }, 150);
+  };
+
   Roster.prototype.writeURL = function () {
+    clearTimeout(this.urlTimer);
+    this.pendingURL = false;
     var s = this.state;
     var params = new URLSearchParams();
     var self = this;
@@ -410,6 +424,7 @@
       var box = e.target.closest("[data-kf-pick]");
       if (box) { self.togglePick(box.closest("[data-kit]").getAttribute("data-kit"), box.checked); }
     });
+    window.addEventListener("pagehide", function () { if (self.pendingURL) { self.writeURL(); } });
     window.addEventListener("popstate", function () {
       self.state = self.readURL(location.search);
       self.writeForm();
@@ -518,7 +533,7 @@
     this.showCount();
     this.showShortlist();
     this.showTray();
-    this.writeURL();
+    this.scheduleURL();
     var took = performance.now() - started;
     this.timings.push(took);
     this.lastUpdate = took;
@@ -580,18 +595,38 @@
   Roster.prototype.render = function () {
     var shown = this.results.concat(this.excluded);
     var visible = Math.min(this.limit, shown.length);
-    var fragment = document.createDocumentFragment();
     var fit = this.state.sort === "fit" && this.hasBrief() ? this.fits().bySlug : null;
-    for (var k = 0; k < visible; k++) {
+    var cards = this.cards(shown.slice(0, visible));
+    var current = this.list.children;
+    var same = current.length === cards.length;
+    for (var k = 0; k < cards.length; k++) {
       var i = shown[k];
-      var li = this.els[i];
-      this.decorate(li, this.kits[i], fit ? fit.get(this.kits[i].slug) : null);
-      fragment.appendChild(li);
+      this.decorate(cards[k], this.kits[i], fit ? fit.get(this.kits[i].slug) : null);
+      same = same && current[k] === cards[k];
     }
-    this.list.replaceChildren(fragment);
+    if (!same) { this.list.replaceChildren.apply(this.list, cards); }  // unchanged: focus stays put
     this.more.hidden = visible >= shown.length;
     var button = this.more.querySelector("button");
     button.textContent = "Show more (" + this.numbers.format(shown.length - visible) + " more)";
+  };
+
+  /* The elements of the given cards: those made before, the others made from their markup. */
+  Roster.prototype.cards = function (indexes) {
+    var cache = this.made || (this.made = new Map());
+    var missing = indexes.filter(function (i) { return !cache.has(i); });
+    if (missing.length) {
+      var template = document.createElement("template");
+      var html = this.html;
+      template.innerHTML = missing.map(function (i) { return html[i]; }).join("");
+      var made = Array.prototype.slice.call(template.content.children);
+      missing.forEach(function (i, k) { cache.set(i, made[k]); });
+    }
+    var cards = indexes.map(function (i) { return cache.get(i); });
+    if (cache.size > 4 * PAGE + indexes.length) {
+      var keep = new Set(indexes);
+      cache.forEach(function (_, i) { if (!keep.has(i)) { cache.delete(i); } });
+    }
+    return cards;
   };
 
   Roster.prototype.decorate = function (li, kit, fit) {
@@ -759,7 +794,7 @@
     if (!on && at >= 0) { list.splice(at, 1); }
     this.render();
     this.showTray();
-    this.writeURL();
+    this.scheduleURL();
   };
 
   Roster.prototype.showTray = function () {
@@ -774,7 +809,7 @@
     open.disabled = picked.length < 2;
     open.addEventListener("click", function () { self.openCompare(); });
     var clear = el("button", { type: "button", "class": "md-button" }, "Clear");
-    clear.addEventListener("click", function () { self.state.compare = []; self.render(); self.showTray(); self.writeURL(); });
+    clear.addEventListener("click", function () { self.state.compare = []; self.render(); self.showTray(); self.scheduleURL(); });
     tray.append(open, clear);
   };
 
