@@ -13,8 +13,8 @@ from typing import Any
 
 import jsonschema
 import pytest
-from conftest import build_site
 
+from conftest import build_site
 from kitfolio.data import feed_schema_text
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -73,7 +73,12 @@ PRICES = {
     "on-request": dict(price=7523, low=8627, high=9739, package=6481, addon=5317),
     "private": dict(price=7631, low=8731, high=9841, package=6589, addon=5419),
 }
-NAMES = {"public": "Pia Public", "from": "Fred From", "on-request": "Oona Request", "private": "Pat Private"}
+NAMES = {
+    "public": "Pia Public",
+    "from": "Fred From",
+    "on-request": "Oona Request",
+    "private": "Pat Private",
+}
 
 
 def slug(visibility: str) -> str:
@@ -92,7 +97,9 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     (root / "kits").mkdir()
     (root / "mkdocs.yml").write_text(MKDOCS, encoding="utf-8")
     for visibility, prices in PRICES.items():
-        text = KIT.format(name=NAMES[visibility], slug=slug(visibility), visibility=visibility, **prices)
+        text = KIT.format(
+            name=NAMES[visibility], slug=slug(visibility), visibility=visibility, **prices
+        )
         (root / "kits" / f"{slug(visibility)}.yml").write_text(text, encoding="utf-8")
     return build_site(root)
 
@@ -134,7 +141,11 @@ def test_the_roster_lists_every_kit_by_name_with_links_to_each_kits_own_feed(sit
     roster = read(site, "kits.json")
     assert roster["feed"] == "kitfolio-roster" and roster["version"] == 1
     assert roster["$schema"] == "https://example.org/agency/schema/feed.schema.json"
-    assert roster["site"] == {"name": "Feed test", "url": "https://example.org/agency/", "locale": "en"}
+    assert roster["site"] == {
+        "name": "Feed test",
+        "url": "https://example.org/agency/",
+        "locale": "en",
+    }
     assert roster["agency"]["name"] == "Northstar Talent"
     assert roster["agency"]["text"] == "We represent independent creators."
     names = [card["name"] for card in roster["kits"]]
@@ -170,7 +181,12 @@ def test_public_prices_are_whole_and_from_shows_only_the_lowest(site: Path) -> N
     public = read(site, "pia-public/kit.json")["kit"]["rates"]
     assert public["currency"] == "GBP" and public["lowest"] == 6271
     reel, video = public["items"]
-    assert (reel["min"], reel["max"], reel["text"], reel["platform"]) == (7319, 7319, "£7,319", "instagram")
+    assert (reel["min"], reel["max"], reel["text"], reel["platform"]) == (
+        7319,
+        7319,
+        "£7,319",
+        "instagram",
+    )
     assert (video["min"], video["max"], video["text"]) == (8423, 9531, "£8,423–£9,531")
     assert public["packages"][0]["includes"] == ["1 Reel", "1 Video"]
     assert public["addons"] == [{"name": "Raw footage", "text": "£5,113"}]

@@ -30,4 +30,11 @@ def test_excluded_creators_come_last_whatever_their_other_merits() -> None:
 
 
 def test_words_are_lower_cased_letters_and_digits_without_a_plural_s() -> None:
-    assert words("Fast-fashion BRANDS, 2 bus tours") == ["fast", "fashion", "brand", "2", "bus", "tour"]
+    assert words("Fast-fashion BRANDS, 2 bus tours") == [
+        "fast",
+        "fashion",
+        "brand",
+        "2",
+        "bus",
+        "tour",
+    ]

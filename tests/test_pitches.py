@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+
 from conftest import build_error, build_site
 
 MKDOCS = """\
@@ -57,7 +58,10 @@ def write(root: Path, pitches: dict[str, str], visibility: str = "public") -> Pa
     (root / "kits").mkdir(exist_ok=True)
     (root / "pitches").mkdir(exist_ok=True)
     (root / "mkdocs.yml").write_text(MKDOCS, encoding="utf-8")
-    for slug, name, vis in (("ava-green", "Ava Green", visibility), ("bo-berg", "Bo Berg", "public")):
+    for slug, name, vis in (
+        ("ava-green", "Ava Green", visibility),
+        ("bo-berg", "Bo Berg", "public"),
+    ):
         (root / "kits" / f"{slug}.yml").write_text(
             KIT.format(name=name, slug=slug, visibility=vis), encoding="utf-8"
         )
@@ -138,20 +142,32 @@ def test_a_pitch_shows_prices_only_as_the_kits_visibility_allows(tmp_path: Path)
 @pytest.mark.parametrize(
     ("pitch", "expected"),
     [
-        (PITCH.replace("kit: ava-green", "kit: ava-gren"),
-         "pitches/acme.yml:1:6: kit: unknown kit 'ava-gren' (did you mean 'ava-green'?)"),
-        (PITCH.replace("packages: [Launch bundle]", "packages: [Launch bundle, Lunch bundle]"),
-         "pitches/acme.yml:6:27: packages[1]: unknown package 'Lunch bundle' of kit 'ava-green' "
-         "(did you mean 'Launch bundle'?)"),
-        (PITCH.replace("partnerships: [Patagonia]", "partnerships: [Nike]"),
-         "pitches/acme.yml:8:16: partnerships[0]: unknown partnership 'Nike' of kit 'ava-green'; "
-         "expected one of 'Patagonia', 'Oatly'"),
-        (PITCH.replace("items: [Instagram Reel]", "itmes: [Instagram Reel]"),
-         "pitches/acme.yml:7:1: itmes: unknown field 'itmes' (did you mean 'items'?)"),
-        (PITCH.replace("expires: 2099-12-31", "expires: next week"),
-         'pitches/acme.yml:9:10: expires: expected a date as YYYY-MM-DD, got "next week"'),
-        (PITCH.replace("brand: Acme Outdoor\n", ""),
-         "pitches/acme.yml:1:1: brand: expected a value: this field is required"),
+        (
+            PITCH.replace("kit: ava-green", "kit: ava-gren"),
+            "pitches/acme.yml:1:6: kit: unknown kit 'ava-gren' (did you mean 'ava-green'?)",
+        ),
+        (
+            PITCH.replace("packages: [Launch bundle]", "packages: [Launch bundle, Lunch bundle]"),
+            "pitches/acme.yml:6:27: packages[1]: unknown package 'Lunch bundle' of kit 'ava-green' "
+            "(did you mean 'Launch bundle'?)",
+        ),
+        (
+            PITCH.replace("partnerships: [Patagonia]", "partnerships: [Nike]"),
+            "pitches/acme.yml:8:16: partnerships[0]: unknown partnership 'Nike' of kit "
+            "'ava-green'; expected one of 'Patagonia', 'Oatly'",
+        ),
+        (
+            PITCH.replace("items: [Instagram Reel]", "itmes: [Instagram Reel]"),
+            "pitches/acme.yml:7:1: itmes: unknown field 'itmes' (did you mean 'items'?)",
+        ),
+        (
+            PITCH.replace("expires: 2099-12-31", "expires: next week"),
+            'pitches/acme.yml:9:10: expires: expected a date as YYYY-MM-DD, got "next week"',
+        ),
+        (
+            PITCH.replace("brand: Acme Outdoor\n", ""),
+            "pitches/acme.yml:1:1: brand: expected a value: this field is required",
+        ),
     ],
 )
 def test_a_wrong_pitch_is_an_error_with_file_line_and_column(
@@ -164,12 +180,17 @@ def test_a_wrong_pitch_is_an_error_with_file_line_and_column(
     assert not (root / "site").exists()
 
 
-def test_every_wrong_pitch_is_reported_in_one_run(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
-    root = write(tmp_path, {
-        "one": PITCH.replace("kit: ava-green", "kit: nobody"),
-        "two": PITCH.replace("packages: [Launch bundle]", "packages: [Nothing]"),
-        "Bad Name": PITCH,
-    })
+def test_every_wrong_pitch_is_reported_in_one_run(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    root = write(
+        tmp_path,
+        {
+            "one": PITCH.replace("kit: ava-green", "kit: nobody"),
+            "two": PITCH.replace("packages: [Launch bundle]", "packages: [Nothing]"),
+            "Bad Name": PITCH,
+        },
+    )
     build_error(root)
     assert "pitches/one.yml:1:6: kit:" in caplog.text
     assert "pitches/two.yml:6:12: packages[0]:" in caplog.text
@@ -181,7 +202,9 @@ def test_pitches_dir_is_an_option(tmp_path: Path) -> None:
     (root / "proposals").mkdir()
     (root / "proposals" / "acme.yml").write_text(PITCH, encoding="utf-8")
     (root / "mkdocs.yml").write_text(
-        MKDOCS.replace("plugins: [search, kitfolio]", "plugins: [search, {kitfolio: {pitches_dir: proposals}}]"),
+        MKDOCS.replace(
+            "plugins: [search, kitfolio]", "plugins: [search, {kitfolio: {pitches_dir: proposals}}]"
+        ),
         encoding="utf-8",
     )
     site = build_site(root)

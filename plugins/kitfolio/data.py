@@ -11,7 +11,7 @@ import json
 from datetime import date
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PlainSerializer, TypeAdapter
+from pydantic import BaseModel, ConfigDict, Field, PlainSerializer, TypeAdapter, WithJsonSchema
 
 from .agency import AgencyView
 from .markup import text_of
@@ -32,8 +32,14 @@ def _compact(value: float) -> float | int:
     return int(value) if float(value).is_integer() else value
 
 
-Amount = Annotated[float, PlainSerializer(_compact, return_type=float)]
+Amount = Annotated[
+    float, PlainSerializer(_compact, return_type=Any), WithJsonSchema({"type": "number"})
+]
 """Money in the kit's currency; whole amounts are written without a fraction."""
+Percent = Annotated[
+    float, PlainSerializer(_compact, return_type=Any), WithJsonSchema({"type": "number"})
+]
+"""A percentage from 0 to 100; whole ones are written without a fraction."""
 
 
 class _Feed(BaseModel):
@@ -55,12 +61,12 @@ class FeedPlatform(_Feed):
     url: str | None = None
     followers: int = Field(description="Followers, or subscribers for YouTube/newsletters")
     tier: Tier
-    engagement_rate: float | None = Field(None, description="Percent, 0-100")
+    engagement_rate: Percent | None = Field(None, description="Percent, 0-100")
     engagement_stated: bool | None = Field(
         None, description="True when the creator stated the rate, false when computed"
     )
     avg_views: int | None = None
-    open_rate: float | None = Field(None, description="Percent, 0-100 (newsletters)")
+    open_rate: Percent | None = Field(None, description="Percent, 0-100 (newsletters)")
 
 
 class FeedPrice(_Feed):
@@ -70,7 +76,7 @@ class FeedPrice(_Feed):
     platform: Network | None = None
     min: Amount | None = Field(None, description="Lowest amount; absent unless prices are shown")
     max: Amount | None = Field(None, description="Highest amount; only with visibility public")
-    text: str | None = Field(None, description='As the site shows it: "£450", "from £400"')
+    text: str | None = Field(None, description='As the site shows it, e.g. "from" and the amount')
     includes: list[str] | None = None
     note: str | None = None
 
@@ -98,10 +104,10 @@ class FeedRatesDetail(FeedRates):
 
 class FeedAudience(_Feed):
     source: str | None = None
-    age: dict[str, float] = Field({}, description="Share of the audience per age band, percent")
-    gender: dict[str, float] = {}
-    countries: dict[str, float] = Field({}, description="ISO 3166-1 alpha-2 code → percent")
-    cities: dict[str, float] = {}
+    age: dict[str, Percent] = Field({}, description="Share of the audience per age band, percent")
+    gender: dict[str, Percent] = {}
+    countries: dict[str, Percent] = Field({}, description="ISO 3166-1 alpha-2 code → percent")
+    cities: dict[str, Percent] = {}
 
 
 class FeedManager(_Feed):
@@ -140,7 +146,7 @@ class KitCard(_Feed):
     platforms: list[FeedPlatform]
     total_followers: int
     tier: Tier
-    best_engagement: float | None = None
+    best_engagement: Percent | None = None
     stats_as_of: date | None = None
     stale: bool = False
     audience: FeedAudience = FeedAudience()
@@ -303,7 +309,10 @@ def _card_fields(view: KitView, base: str, detail: bool) -> dict[str, Any]:
         "niche": view.niche,
         "tags": list(view.tags),
         "avatar": FeedImage(
-            url=_absolute(base, avatar.src), width=avatar.width, height=avatar.height, alt=avatar.alt
+            url=_absolute(base, avatar.src),
+            width=avatar.width,
+            height=avatar.height,
+            alt=avatar.alt,
         )
         if avatar
         else None,
@@ -330,7 +339,9 @@ def _card_fields(view: KitView, base: str, detail: bool) -> dict[str, Any]:
             email=contact.email,
             booking_url=contact.booking_url,
             manager=FeedManager(
-                name=contact.manager_name, email=contact.manager_email, agency=contact.manager_agency
+                name=contact.manager_name,
+                email=contact.manager_email,
+                agency=contact.manager_agency,
             )
             if contact.manager_name
             else None,
@@ -404,7 +415,9 @@ def roster_json(views: list[KitView], site: FeedSite, agency: AgencyView | None)
 
 def kit_json(view: KitView, site: FeedSite) -> str:
     """``<slug>/kit.json``: one kit in full."""
-    feed = KitFeed(**{"$schema": _absolute(site.url, SCHEMA_PATH)}, site=site, kit=detail(view, site.url))
+    feed = KitFeed(
+        **{"$schema": _absolute(site.url, SCHEMA_PATH)}, site=site, kit=detail(view, site.url)
+    )
     return _dump(feed)
 
 
@@ -412,7 +425,9 @@ def feed_schema() -> dict[str, Any]:
     """The JSON Schema of both feed documents (draft-07), as published."""
     adapter: TypeAdapter[RosterFeed | KitFeed] = TypeAdapter(RosterFeed | KitFeed)
     body = adapter.json_schema(
-        mode="serialization", by_alias=True, schema_generator=Draft07,
+        mode="serialization",
+        by_alias=True,
+        schema_generator=Draft07,
         ref_template="#/definitions/{model}",
     )
     return {

@@ -123,8 +123,11 @@ def score(card: Mapping[str, Any], brief: Mapping[str, Any]) -> Fit:
     if niche:
         possible += WEIGHTS["niche"]
         about = " ".join(
-            [str(card.get("niche") or ""), *[str(t) for t in card.get("tags") or []],
-             str(card.get("tagline") or "")]
+            [
+                str(card.get("niche") or ""),
+                *[str(t) for t in card.get("tags") or []],
+                str(card.get("tagline") or ""),
+            ]
         )
         theirs_words = set(words(about))
         found = [w for w in niche if w in theirs_words]
@@ -184,9 +187,9 @@ def _within_budget(card: Mapping[str, Any], budget: float, currency: Any) -> str
     best: tuple[float, str] | None = None
     for line in [*(rates.get("items") or []), *(rates.get("packages") or [])]:
         amount = line.get("min")
-        if isinstance(amount, (int, float)) and amount <= budget:
-            if best is None or amount > best[0]:
-                best = (float(amount), str(line.get("name")))
+        fits = isinstance(amount, (int, float)) and amount <= budget
+        if fits and (best is None or amount > best[0]):
+            best = (float(amount), str(line.get("name")))
     return best[1] if best else None
 
 

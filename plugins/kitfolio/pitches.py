@@ -93,8 +93,13 @@ def load_pitches(
         display = _display(path, root)
         if not is_slug(path.stem):
             out.problems.append(
-                Problem(display, 1, 1, "(file name)",
-                        f"expected a slug of lowercase letters, digits and hyphens, got {path.name!r}")
+                Problem(
+                    display,
+                    1,
+                    1,
+                    "(file name)",
+                    f"expected a slug of lowercase letters, digits and hyphens, got {path.name!r}",
+                )
             )
             continue
         doc, problems = load(path, display)
@@ -102,7 +107,9 @@ def load_pitches(
             out.problems += problems
             continue
         if not isinstance(doc.data, dict):
-            out.problems.append(doc.problem((), "expected a mapping of pitch fields (kit, brand, ...)"))
+            out.problems.append(
+                doc.problem((), "expected a mapping of pitch fields (kit, brand, ...)")
+            )
             continue
         pitch, problems = check_model(doc, Pitch, doc.data)
         if pitch is None:
@@ -111,7 +118,9 @@ def load_pitches(
         view = views.get(pitch.kit)
         if view is None:
             if pitch.kit not in slugs:
-                out.problems.append(doc.problem(("kit",), _unknown("kit", pitch.kit, sorted(slugs))))
+                out.problems.append(
+                    doc.problem(("kit",), _unknown("kit", pitch.kit, sorted(slugs)))
+                )
             continue
         chosen, problems = _choose(doc, pitch, view)
         if problems:
@@ -145,18 +154,44 @@ def _choose(
     """The kit's packages, items and partnerships the pitch names, in the pitch's order."""
     problems: list[Problem] = []
     rates = view.rates
-    packages = _pick(doc, "packages", "package", pitch.packages,
-                     {p.name: p for p in rates.packages} if rates else {}, problems, view.slug)
-    items = _pick(doc, "items", "rate item", pitch.items,
-                  {i.name: i for i in rates.items} if rates else {}, problems, view.slug)
-    partnerships = _pick(doc, "partnerships", "partnership", pitch.partnerships,
-                         {p.brand: p for p in view.partnerships}, problems, view.slug)
+    packages = _pick(
+        doc,
+        "packages",
+        "package",
+        pitch.packages,
+        {p.name: p for p in rates.packages} if rates else {},
+        problems,
+        view.slug,
+    )
+    items = _pick(
+        doc,
+        "items",
+        "rate item",
+        pitch.items,
+        {i.name: i for i in rates.items} if rates else {},
+        problems,
+        view.slug,
+    )
+    partnerships = _pick(
+        doc,
+        "partnerships",
+        "partnership",
+        pitch.partnerships,
+        {p.brand: p for p in view.partnerships},
+        problems,
+        view.slug,
+    )
     return (packages, items, partnerships), problems
 
 
 def _pick(
-    doc: Document, key: str, what: str, names: list[str], known: dict[str, T],
-    problems: list[Problem], slug: str,
+    doc: Document,
+    key: str,
+    what: str,
+    names: list[str],
+    known: dict[str, T],
+    problems: list[Problem],
+    slug: str,
 ) -> list[T]:
     chosen: list[T] = []
     for index, name in enumerate(names):

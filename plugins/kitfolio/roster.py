@@ -83,7 +83,7 @@ def build_roster(kits: list[KitView], agency: AgencyView | None) -> RosterView:
         for share in kit.audience.countries:
             countries[share.key] += 1
             country_names.setdefault(share.key, share.label)
-        for tag, name in zip(kit.language_tags, kit.languages):
+        for tag, name in zip(kit.language_tags, kit.languages, strict=False):
             primary = tag.split("-")[0].lower()
             languages[primary] += 1
             language_names.setdefault(primary, name if tag.lower() == primary else primary)

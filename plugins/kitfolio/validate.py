@@ -1,4 +1,5 @@
-"""Validate a parsed kit (or any strict model) and explain each error where it stands in the file."""
+"""Validate a parsed kit (or any strict model) and explain each error where it stands in the
+file."""
 
 from __future__ import annotations
 

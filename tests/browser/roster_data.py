@@ -9,19 +9,77 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-FIRST = ("Ada", "Bo", "Cleo", "Dev", "Eli", "Fay", "Gus", "Hana", "Ivo", "Jun", "Kai", "Lena",
-         "Mo", "Nia", "Oli", "Pia", "Quinn", "Rae", "Sol", "Tove", "Uma", "Vik", "Wen", "Yara")
-LAST = ("Berg", "Costa", "Dahl", "Evans", "Falk", "Grant", "Holm", "Ito", "Jensen", "Khan",
-        "Lund", "Moreau", "Novak", "Okafor", "Park", "Quist", "Rossi", "Sato", "Toft", "Vega")
-NICHES = (("Sustainable fashion", "thrifting vintage capsule"), ("Outdoor", "running hiking trail"),
-          ("Food", "vegan baking recipes"), ("Tech", "gadgets reviews coding"),
-          ("Beauty", "skincare makeup cruelty"), ("Travel", "budget backpacking europe"),
-          ("Parenting", "toddlers family routines"), ("Fitness", "strength yoga mobility"))
+FIRST = (
+    "Ada",
+    "Bo",
+    "Cleo",
+    "Dev",
+    "Eli",
+    "Fay",
+    "Gus",
+    "Hana",
+    "Ivo",
+    "Jun",
+    "Kai",
+    "Lena",
+    "Mo",
+    "Nia",
+    "Oli",
+    "Pia",
+    "Quinn",
+    "Rae",
+    "Sol",
+    "Tove",
+    "Uma",
+    "Vik",
+    "Wen",
+    "Yara",
+)
+LAST = (
+    "Berg",
+    "Costa",
+    "Dahl",
+    "Evans",
+    "Falk",
+    "Grant",
+    "Holm",
+    "Ito",
+    "Jensen",
+    "Khan",
+    "Lund",
+    "Moreau",
+    "Novak",
+    "Okafor",
+    "Park",
+    "Quist",
+    "Rossi",
+    "Sato",
+    "Toft",
+    "Vega",
+)
+NICHES = (
+    ("Sustainable fashion", "thrifting vintage capsule"),
+    ("Outdoor", "running hiking trail"),
+    ("Food", "vegan baking recipes"),
+    ("Tech", "gadgets reviews coding"),
+    ("Beauty", "skincare makeup cruelty"),
+    ("Travel", "budget backpacking europe"),
+    ("Parenting", "toddlers family routines"),
+    ("Fitness", "strength yoga mobility"),
+)
 NETWORKS = ("instagram", "tiktok", "youtube", "newsletter", "podcast", "twitch", "pinterest")
 COUNTRIES = ("GB", "US", "NO", "SE", "DE", "FR", "IE", "ES", "NL", "DK")
 LANGUAGES = ("en", "nb", "sv", "de", "fr", "es")
-VALUES = ("sustainability", "cruelty-free", "body positivity", "local business", "mental health",
-          "accessibility", "family", "plant-based")
+VALUES = (
+    "sustainability",
+    "cruelty-free",
+    "body positivity",
+    "local business",
+    "mental health",
+    "accessibility",
+    "family",
+    "plant-based",
+)
 OFFERS = ("sponsored-content", "ambassador", "affiliate", "gifting", "events", "ugc")
 DEALBREAKERS = ("Fast fashion brands", "Gambling", "Alcohol", "Crypto products", "Tobacco")
 VISIBILITY = ("public", "public", "from", "on-request", "private")
@@ -62,7 +120,9 @@ def creator(i: int) -> Creator:
     niche, tags = NICHES[i % len(NICHES)]
     count = 1 + i % 3
     networks = tuple(NETWORKS[(i + 2 * k) % len(NETWORKS)] for k in range(count))
-    platforms = tuple((n, 800 + (i * 7919 + k * 104729) % 1_400_000 // (1 + k)) for k, n in enumerate(networks))
+    platforms = tuple(
+        (n, 800 + (i * 7919 + k * 104729) % 1_400_000 // (1 + k)) for k, n in enumerate(networks)
+    )
     top = COUNTRIES[i % len(COUNTRIES)]
     second = COUNTRIES[(i // 3 + 1) % len(COUNTRIES)]
     countries = {top: 40 + i % 41} if second == top else {top: 40 + i % 41, second: 10 + i % 9}
@@ -96,14 +156,19 @@ def creator(i: int) -> Creator:
 
 def kit_yaml(c: Creator) -> str:
     platforms = "\n".join(
-        f"  - {{network: {n}, handle: {c.slug}{k}, followers: {f}, engagement_rate: {c.engagement if k == 0 else 1.0}}}"
+        f"  - {{network: {n}, handle: {c.slug}{k}, followers: {f}, "
+        f"engagement_rate: {c.engagement if k == 0 else 1.0}}}"
         for k, (n, f) in enumerate(c.platforms)
     )
     countries = ", ".join(f'"{k}": {v}' for k, v in c.countries.items())
     age = ", ".join(f'"{k}": {v}' for k, v in c.age.items())
     booked = f"availability: {{booked_until: {c.booked_until}}}\n" if c.booked_until else ""
     deal = f"dealbreakers: [{', '.join(c.dealbreakers)}]\n" if c.dealbreakers else ""
-    terms = f"terms: {{payment: Net {30 + c.index % 3 * 15}, usage: 30 days organic}}\n" if c.index % 4 == 0 else ""
+    terms = (
+        f"terms: {{payment: Net {30 + c.index % 3 * 15}, usage: 30 days organic}}\n"
+        if c.index % 4 == 0
+        else ""
+    )
     return (
         f"name: {c.name}\n"
         f"tagline: {c.niche} stories, number {c.index}\n"

@@ -15,16 +15,19 @@ from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from roster_data import Creator, creator, write_roster
 
 from kitfolio.fit import rank
+
+from .roster_data import Creator, creator, write_roster
 
 pytestmark = pytest.mark.browser
 
 COUNT = 60
 CREATORS = sorted((creator(i) for i in range(COUNT)), key=lambda c: (c.name.casefold(), c.slug))
 BY_SLUG = {c.slug: c for c in CREATORS}
-CASES = json.loads((Path(__file__).parents[1] / "fit_cases.json").read_text(encoding="utf-8"))["cases"]
+CASES = json.loads((Path(__file__).parents[1] / "fit_cases.json").read_text(encoding="utf-8"))[
+    "cases"
+]
 
 
 @pytest.fixture(scope="module")
@@ -66,8 +69,19 @@ def best(c: Creator) -> float:
 
 def tier(c: Creator) -> str:
     top = max(f for _, f in c.platforms)
-    return next((n for n, limit in (("nano", 10_000), ("micro", 100_000), ("mid", 500_000),
-                                     ("macro", 1_000_000)) if top < limit), "mega")
+    return next(
+        (
+            n
+            for n, limit in (
+                ("nano", 10_000),
+                ("micro", 100_000),
+                ("mid", 500_000),
+                ("macro", 1_000_000),
+            )
+            if top < limit
+        ),
+        "mega",
+    )
 
 
 def lowest(c: Creator) -> int | None:
@@ -82,7 +96,9 @@ def matching(**rules: Callable[[Creator], bool]) -> list[str]:
     return [c.slug for c in CREATORS if all(rule(c) for rule in rules.values())]
 
 
-def test_a_shared_url_shows_exactly_the_matching_cards(page: Any, roster: str, assert_clean: Any) -> None:
+def test_a_shared_url_shows_exactly_the_matching_cards(
+    page: Any, roster: str, assert_clean: Any
+) -> None:
     open_roster(page, roster, "?platform=youtube&country=NO")
     expected = matching(
         platform=lambda c: "youtube" in [n for n, _ in c.platforms],
@@ -135,7 +151,11 @@ def test_filters_write_the_url_and_show_the_matches(page: Any, roster: str) -> N
 
 
 def test_more_filters_from_the_url(page: Any, roster: str) -> None:
-    open_roster(page, roster, "?language=sv&offers=affiliate,gifting&available=now&min_followers=20000&max_followers=900000")
+    open_roster(
+        page,
+        roster,
+        "?language=sv&offers=affiliate,gifting&available=now&min_followers=20000&max_followers=900000",
+    )
     expected = matching(
         language=lambda c: c.language == "sv",
         offers=lambda c: {"affiliate", "gifting"} <= set(c.offers),
@@ -151,7 +171,9 @@ def test_each_choice_counts_its_matches_among_the_other_filters(page: Any, roste
     open_roster(page, roster, "?country=GB")
     in_gb = [c for c in CREATORS if "GB" in c.countries]
     for network in ("instagram", "youtube", "tiktok"):
-        label = page.eval_on_selector(f"#kf-f-platform option[value={network}]", "o => o.textContent")
+        label = page.eval_on_selector(
+            f"#kf-f-platform option[value={network}]", "o => o.textContent"
+        )
         count = sum(1 for c in in_gb if network in [n for n, _ in c.platforms])
         assert label.endswith(f"({count})"), (network, label)
     # The country's own choices count every creator matching the other filters (none).
@@ -167,8 +189,13 @@ def test_each_choice_counts_its_matches_among_the_other_filters(page: Any, roste
         ("followers", lambda c: -c.total),
         ("engagement", lambda c: -best(c)),
         ("fresh", lambda c: tuple(-int(p) for p in c.stats_as_of.split("-"))),
-        ("price", lambda c: (0 if c.currency == "GBP" and lowest(c) else 1 if lowest(c) else 2,
-                             lowest(c) or 0)),
+        (
+            "price",
+            lambda c: (
+                0 if c.currency == "GBP" and lowest(c) else 1 if lowest(c) else 2,
+                lowest(c) or 0,
+            ),
+        ),
     ],
 )
 def test_sorting(page: Any, roster: str, sort: str, key: Callable[[Creator], Any]) -> None:
@@ -229,7 +256,10 @@ def test_the_shortlist_lives_in_the_url_and_in_local_storage(page: Any, roster: 
     assert query(page)["shortlist"] == [f"{first},{second}"]
     # The shared link opens on the shortlist alone, in a browser that never saw it.
     link = page.input_value("[data-kf-link]")
-    assert parse_qs(urlsplit(link).query) == {"shortlist": [f"{first},{second}"], "view": ["shortlist"]}
+    assert parse_qs(urlsplit(link).query) == {
+        "shortlist": [f"{first},{second}"],
+        "view": ["shortlist"],
+    }
     other = page.context.browser.new_context()
     try:
         fresh = other.new_page()
@@ -259,7 +289,10 @@ def test_the_shortlist_downloads_as_csv(page: Any, roster: str) -> None:
     assert pub["Platforms and followers"].split("; ")[0].endswith(f" {public.platforms[0][1]}")
     assert pub["Total followers"] == str(public.total)
     assert float(pub["Best engagement rate (%)"]) == best(public)
-    assert f"Reel: £{public.price:,}" in pub["Visible prices"] or f"Reel: €{public.price:,}" in pub["Visible prices"]
+    assert (
+        f"Reel: £{public.price:,}" in pub["Visible prices"]
+        or f"Reel: €{public.price:,}" in pub["Visible prices"]
+    )
     assert priv["Visible prices"] == "On request"
     assert str(private.price) not in text and f"{private.price:,}" not in text
     assert pub["Contact"] == f"{public.slug}@example.org"
@@ -279,9 +312,16 @@ def test_brand_fit_ranks_the_roster_with_reasons(page: Any, roster: str) -> None
     q = query(page)
     assert q["sort"] == ["fit"]
     assert q["fit_niche"] == ["vegan recipes"] and q["fit_countries"] == ["IE,GB"]
-    brief = {"budget": 1500, "currency": "GBP", "platforms": ["instagram"], "niche": ["vegan recipes"],
-             "countries": ["IE", "GB"], "age": ["25-34"], "values": ["sustainability", "family"],
-             "category": "fast fashion"}
+    brief = {
+        "budget": 1500,
+        "currency": "GBP",
+        "platforms": ["instagram"],
+        "niche": ["vegan recipes"],
+        "countries": ["IE", "GB"],
+        "age": ["25-34"],
+        "values": ["sustainability", "family"],
+        "category": "fast fashion",
+    }
     cards = json.loads(page.evaluate("() => fetch('kits.json').then(r => r.text())"))["kits"]
     ranked = rank(cards, brief)
     assert shown(page) == [f.slug for f in ranked]
@@ -302,9 +342,13 @@ def test_brand_fit_ranks_the_roster_with_reasons(page: Any, roster: str) -> None
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c["name"] for c in CASES])
-def test_the_browser_ranks_the_shared_cases_like_python(page: Any, roster: str, case: dict[str, Any]) -> None:
+def test_the_browser_ranks_the_shared_cases_like_python(
+    page: Any, roster: str, case: dict[str, Any]
+) -> None:
     open_roster(page, roster)
-    got = page.evaluate("([cards, brief]) => kitfolio.fit.rank(cards, brief)", [case["cards"], case["brief"]])
+    got = page.evaluate(
+        "([cards, brief]) => kitfolio.fit.rank(cards, brief)", [case["cards"], case["brief"]]
+    )
     assert got == case["expected"]
 
 
@@ -314,9 +358,46 @@ def test_without_javascript_every_creator_is_listed_by_name(browser: Any, roster
         page = context.new_page()
         page.goto(roster)
         cards = page.locator("[data-kf-cards] > [data-kit]")
-        assert cards.evaluate_all("els => els.map(e => e.dataset.kit)") == [c.slug for c in CREATORS]
+        assert cards.evaluate_all("els => els.map(e => e.dataset.kit)") == [
+            c.slug for c in CREATORS
+        ]
         assert cards.first.is_visible() and cards.last.is_visible()
         assert not page.is_visible("[data-kf-filters]")
         assert page.inner_text("[data-kf-count]") == f"{COUNT} creators"
     finally:
         context.close()
+
+
+def test_the_roster_is_accessible_with_its_controls_in_use(
+    page: Any, roster: str, assert_accessible: Any
+) -> None:
+    open_roster(page, roster, "?platform=instagram&sort=followers")
+    first, second = shown(page)[:2]
+    page.click(f"[data-kit={first}] [data-kf-star]")
+    page.check(f"[data-kit={first}] [data-kf-pick]")
+    page.check(f"[data-kit={second}] [data-kf-pick]")
+    page.click("[data-kf-fit] summary")
+    assert_accessible(page)
+    page.click("[data-kf-open-compare]")
+    page.locator("dialog[open]").wait_for()
+    assert_accessible(page)
+
+
+def test_the_roster_adds_no_html_errors_to_materials_frame(
+    roster: str, tmp_path: Path, vnu: Any
+) -> None:
+    import urllib.request
+
+    def fetch(path: str) -> Path:
+        target = tmp_path / (path.strip("/").replace("/", "-") or "roster") / "index.html"
+        target.parent.mkdir()
+        with urllib.request.urlopen(roster + path, timeout=10) as response:  # noqa: S310 - loopback
+            target.write_bytes(response.read())
+        return target
+
+    def errors(file: Path) -> set[str]:
+        return {e["message"] for e in vnu([file])}
+
+    # Material's own frame has findings of its own (on every page); ours must add none.
+    frame = errors(fetch(f"{CREATORS[0].slug}/"))
+    assert errors(fetch("")) <= frame

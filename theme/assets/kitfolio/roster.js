@@ -837,7 +837,7 @@
     dialog.append(el("h2", { id: "kf-compare-title" }, "Compare creators"));
     var table = el("table", { "class": "kf-compare__table" });
     var head = el("tr");
-    head.append(el("th", { scope: "col" }, ""));
+    head.append(el("th", { scope: "col" }, "Creator"));
     kits.forEach(function (k) {
       var th = el("th", { scope: "col" });
       th.append(el("a", { href: k.path }, k.name));
