@@ -1,0 +1,201 @@
+"""The roster page as built, without JavaScript: the agency, a card per creator, the filters."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup, Tag
+from PIL import Image
+
+from conftest import build_error, build_site
+
+MKDOCS = """\
+site_name: Roster test
+site_url: https://example.org/
+theme: {{name: material, font: false}}
+plugins:
+  - search
+  - kitfolio:
+      agency:
+{agency}
+"""
+
+AGENCY = """\
+        name: Northstar Talent
+        logo: media/logo.png
+        text: "We represent **independent** creators. <script>alert(1)</script>"
+        email: hello@example.org
+        url: https://northstar.example.org/"""
+
+KIT = """\
+name: {name}
+tagline: Slow fashion on a budget
+location: {location}
+languages: [en]
+niche: {{primary: {niche}, tags: [thrifting, vintage, denim, repair, extra]}}
+contact: {{email: hi@example.org}}
+stats_as_of: 2026-10-01
+platforms:
+  - {{network: instagram, handle: x, followers: 48200, avg_likes: 1900, avg_comments: 140}}
+  - {{network: youtube, name: Channel, followers: 5100, engagement_rate: 6.5}}
+audience: {{countries: {{GB: 60, IE: 10}}}}
+values: [cruelty-free, sustainability]
+availability: {{booked_until: {booked}}}
+rates:
+  currency: GBP
+  visibility: {visibility}
+  items:
+    - {{deliverable: Reel, price: 4517}}
+    - {{deliverable: Video, price: {{min: 3911, max: 5000}}}}
+"""
+
+
+def write(root: Path, agency: str = AGENCY) -> Path:
+    (root / "docs").mkdir(parents=True, exist_ok=True)
+    (root / "kits").mkdir(exist_ok=True)
+    (root / "media").mkdir(exist_ok=True)
+    image = io.BytesIO()
+    Image.new("RGB", (240, 80), "teal").save(image, "PNG")
+    (root / "media" / "logo.png").write_bytes(image.getvalue())
+    (root / "mkdocs.yml").write_text(MKDOCS.format(agency=agency), encoding="utf-8")
+    kits = {
+        "zoe-public": ("Zoe Public", "public", "Leeds", "Fashion", "2001-01-01"),
+        "ada-private": ("Ada Private", "private", "Bergen", "Outdoor", "2099-06-30"),
+        "mo-from": ("Mo From", "from", "Oslo", "Food", "2001-01-01"),
+    }
+    for slug, (name, visibility, location, niche, booked) in kits.items():
+        text = KIT.format(
+            name=name, visibility=visibility, location=location, niche=niche, booked=booked
+        )
+        (root / "kits" / f"{slug}.yml").write_text(text, encoding="utf-8")
+    return root
+
+
+@pytest.fixture(scope="module")
+def home(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, BeautifulSoup]:
+    site = build_site(write(tmp_path_factory.mktemp("roster")))
+    page = BeautifulSoup((site / "index.html").read_text(encoding="utf-8"), "html.parser")
+    return site, page
+
+
+def card(page: BeautifulSoup, slug: str) -> Tag:
+    found = page.select_one(f'[data-kit="{slug}"]')
+    assert found is not None
+    return found
+
+
+def test_the_agency_heads_the_roster(home: tuple[Path, BeautifulSoup]) -> None:
+    site, page = home
+    head = page.select_one(".kf-roster-head")
+    assert head is not None and head.h1 is not None
+    assert head.h1.get_text(strip=True) == "Northstar Talent"
+    logo = head.select_one("img.kf-agency__logo")
+    assert logo is not None and (logo["width"], logo["height"]) == ("240", "80")
+    assert (site / str(logo["src"])).is_file()
+    text = head.select_one(".kf-lede")
+    assert text is not None and text.strong is not None and text.strong.get_text() == "independent"
+    assert text.find("script") is None
+    links = [a["href"] for a in head.select("a[href]")]
+    assert links == ["mailto:hello@example.org", "https://northstar.example.org/"]
+
+
+def test_without_javascript_every_creator_is_a_card_sorted_by_name(
+    home: tuple[Path, BeautifulSoup],
+) -> None:
+    _, page = home
+    cards = page.select("[data-kf-cards] > [data-kit]")
+    assert [c["data-kit"] for c in cards] == ["ada-private", "mo-from", "zoe-public"]
+    assert [c.select_one("a")["href"] for c in cards] == ["ada-private/", "mo-from/", "zoe-public/"]  # type: ignore[index]
+    form = page.select_one("[data-kf-filters]")
+    assert form is not None and form.has_attr("hidden"), "the filters need JavaScript"
+
+
+def test_a_card_says_what_a_brand_scans_for(home: tuple[Path, BeautifulSoup]) -> None:
+    _, page = home
+    text = card(page, "zoe-public").get_text(" ", strip=True)
+    for expected in (
+        "Zoe Public",
+        "Fashion",
+        "Leeds",
+        "Instagram: 48.2K",
+        "YouTube: 5.1K",
+        "Micro (10K–100K)",
+        "6.5% engagement",
+        "from £3,911",
+        "thrifting",
+        "cruelty-free",
+        "sustainability",
+    ):
+        assert expected in text, expected
+    assert "extra" not in text, "four topics at most"
+    assert "Booked" not in text, "a booking in the past is not shown"
+    assert "Booked until June 30, 2099" in card(page, "ada-private").get_text(" ", strip=True)
+    assert "from £3,911" in card(page, "mo-from").get_text(" ", strip=True)
+    icons = card(page, "zoe-public").select("use")
+    assert [u["href"] for u in icons] == ["#kf-net-instagram", "#kf-net-youtube"]
+    assert page.select_one("symbol#kf-net-instagram") is not None, "each icon is drawn once"
+
+
+def test_a_hidden_price_leaves_the_card_without_one(home: tuple[Path, BeautifulSoup]) -> None:
+    _, page = home
+    text = card(page, "ada-private").get_text(" ", strip=True)
+    assert "£" not in text and "3,911" not in text and "4,517" not in text
+
+
+def test_the_filters_offer_what_the_roster_has(home: tuple[Path, BeautifulSoup]) -> None:
+    _, page = home
+
+    def options(name: str) -> list[str]:
+        return [str(o["value"]) for o in page.select(f"[name={name}] option") if o["value"]]
+
+    assert options("platform") == ["instagram", "youtube"]
+    assert options("tier") == ["micro"]
+    assert options("country") == ["IE", "GB"]  # by name: Ireland, United Kingdom
+    assert options("language") == ["en"]
+    values = [str(i["value"]) for i in page.select("input[name=values]")]
+    assert values == ["cruelty-free", "sustainability"]
+    assert [str(o["value"]) for o in page.select("[name=currency] option")] == ["GBP"]
+
+
+def test_the_roster_fetches_the_feed_from_its_own_site(home: tuple[Path, BeautifulSoup]) -> None:
+    site, page = home
+    roster = page.select_one("[data-kf-roster]")
+    assert roster is not None and roster["data-feed"] == "kits.json"
+    assert (site / "kits.json").is_file()
+    scripts = [s["src"] for s in page.select("script[src]") if "kitfolio" in s["src"]]
+    assert "assets/kitfolio/roster.js" in scripts
+    assert (site / "assets" / "kitfolio" / "roster.js").is_file()
+
+
+@pytest.mark.parametrize(
+    ("agency", "expected"),
+    [
+        (
+            AGENCY.replace("hello@example.org", "hello"),
+            "mkdocs.yml:11:16: plugins[1].kitfolio.agency.email: expected an email address",
+        ),
+        (
+            AGENCY.replace("        url:", "        ulr:"),
+            "mkdocs.yml:12:9: plugins[1].kitfolio.agency.ulr: unknown field 'ulr' "
+            "(did you mean 'url'?)",
+        ),
+        (
+            AGENCY.replace("        name: Northstar Talent\n", ""),
+            "mkdocs.yml:7:7: plugins[1].kitfolio.agency.name: expected a value: "
+            "this field is required",
+        ),
+        (
+            AGENCY.replace("media/logo.png", "media/missing.png"),
+            "mkdocs.yml:9:15: plugins[1].kitfolio.agency.logo: media/missing.png: "
+            "expected an image",
+        ),
+    ],
+)
+def test_a_wrong_agency_option_is_located_in_mkdocs_yml(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, agency: str, expected: str
+) -> None:
+    error = build_error(write(tmp_path, agency))
+    assert "nothing was built" in str(error)
+    assert expected in caplog.text
