@@ -348,6 +348,9 @@
       setControl(self.form, name, value);
     });
     FIT_FIELDS.forEach(function (name) { setControl(self.fitForm, name, s[name]); });
+    var more = this.form && this.form.querySelector("[data-kf-more-filters]");
+    if (more && (s.available || s.offers.length || s.values.length)) { more.open = true; }
+    if (this.fitBox && this.hasBrief()) { this.fitBox.open = true; }
     this.syncFitSort();
   };
 
