@@ -13,13 +13,14 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 KIT_SLUGS = sorted(path.stem for path in (ROOT / "kits").glob("*.yml"))
+PITCHES = sorted(path.stem for path in (ROOT / "pitches").glob("*.yml"))
 
 
 @dataclass(frozen=True)
 class PageType:
     id: str
     path: str  # relative to the site's base URL
-    kind: str  # roster, kit, work, docs, 404
+    kind: str  # roster, kit, work, docs, pitch, 404
     status: int = 200
 
     @property
@@ -33,6 +34,7 @@ PAGES = [
     *(PageType(f"kit:{slug}", f"{slug}/", "kit") for slug in KIT_SLUGS),
     *(PageType(f"work:{slug}", f"{slug}/work-with-me/", "work") for slug in KIT_SLUGS),
     PageType("docs:kit-format", "kit-format/", "docs"),
+    *(PageType(f"pitch:{name}", f"for/{name}/", "pitch") for name in PITCHES),
     PageType("404", "no/such/page/", "404", status=404),
 ]
 

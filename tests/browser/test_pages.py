@@ -79,6 +79,9 @@ def test_page_has_the_content_of_its_type(
         assert kit_url in resolved_hrefs(page, ".kf-actions a")
     elif page_type.kind == "docs":
         expect(h1).to_contain_text("kit format", ignore_case=True)
+    elif page_type.kind == "pitch":
+        expect(page.locator(".kf-pitch .kf-eyebrow")).to_contain_text("A proposal for")
+        expect(page.locator('meta[name="robots"]')).to_have_attribute("content", "noindex")
     else:
         expect(h1).to_have_text("404 - Not found")
     assert page.title().endswith("Kitfolio showcase")
