@@ -209,3 +209,21 @@ def test_pitches_dir_is_an_option(tmp_path: Path) -> None:
     )
     site = build_site(root)
     assert (site / "for" / "acme" / "index.html").is_file()
+
+
+def test_kitfolio_check_checks_the_pitches_too(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    root = write(tmp_path, {"acme": PITCH.replace("[Launch bundle]", "[Lunch bundle]")})
+    done = subprocess.run(
+        [sys.executable, "-m", "kitfolio.cli", "check"],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 1
+    assert "2 kits and 1 pitch checked: 1 error(s)" in done.stdout
+    assert "pitches/acme.yml:6:12: packages[0]: unknown package 'Lunch bundle'" in done.stderr

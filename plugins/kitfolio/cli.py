@@ -15,8 +15,12 @@ from string import Template
 
 from .errors import errors, warnings
 from .fields import is_slug
+from .formatting import Formatter
 from .kits import SUFFIXES, kit_files, load_roster
+from .pitches import load_pitches, pitch_files
 from .schema import kit_schema_text
+from .site import build_site
+from .view import Settings
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -27,6 +31,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     check = commands.add_parser("check", help="report every error and warning of every kit")
     check.add_argument("paths", nargs="*", type=Path, help="kit files or folders (default: kits/)")
     check.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    check.add_argument(
+        "--pitches",
+        type=Path,
+        default=Path("pitches"),
+        help="pitches to check against the kits when no paths are given (default: pitches/)",
+    )
 
     new = commands.add_parser("new", help="write a commented starter kit that passes check")
     new.add_argument("slug", help="lowercase letters, digits and hyphens: the page URL")
@@ -38,13 +48,14 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     args = parser.parse_args(argv)
     if args.command == "check":
-        return _check(args.paths or [Path("kits")], strict=args.strict)
+        pitches = None if args.paths else args.pitches
+        return _check(args.paths or [Path("kits")], strict=args.strict, pitches=pitches)
     if args.command == "new":
         return _new(args.slug, args.kits_dir, args.name)
     return _schema(args.output)
 
 
-def _check(paths: list[Path], *, strict: bool) -> int:
+def _check(paths: list[Path], *, strict: bool, pitches: Path | None = None) -> int:
     targets: list[Path] = []
     for path in paths:
         if path.is_dir():
@@ -55,14 +66,27 @@ def _check(paths: list[Path], *, strict: bool) -> int:
             print(f"{path}: no such file or folder", file=sys.stderr)
             return 2
     roster = load_roster(targets, Path.cwd())
-    for problem in sorted(roster.problems):
+    problems = list(roster.problems)
+    pitch_paths = pitch_files(pitches) if pitches else []
+    if pitch_paths:
+        site = build_site(roster, Settings())
+        views = {view.slug: view for view in site.kits}
+        known = [path.stem for path in targets]
+        checked = load_pitches(pitch_paths, Path.cwd(), views, known, date.today(), Formatter())
+        problems += checked.problems
+    for problem in sorted(problems):
         label = "warning" if problem.severity == "warning" else "error"
         print(f"{problem} [{label}]", file=sys.stderr)
-    failing = errors(roster.problems)
-    cautions = warnings(roster.problems)
+    failing = errors(problems)
+    cautions = warnings(problems)
     count = len(targets)
+    also = (
+        f" and {len(pitch_paths)} pitch{'es' if len(pitch_paths) != 1 else ''}"
+        if pitch_paths
+        else ""
+    )
     print(
-        f"{count} kit{'s' if count != 1 else ''} checked: {len(failing)} error(s), "
+        f"{count} kit{'s' if count != 1 else ''}{also} checked: {len(failing)} error(s), "
         f"{len(cautions)} warning(s)"
     )
     return 1 if failing or (strict and cautions) else 0
