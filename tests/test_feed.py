@@ -114,8 +114,7 @@ def test_the_schema_is_published_and_matches_the_committed_one(site: Path) -> No
     committed = (ROOT / "schema" / "feed.schema.json").read_text(encoding="utf-8")
     assert published == feed_schema_text()
     assert committed == feed_schema_text(), (
-        "run: python -c 'from kitfolio.data import feed_schema_text as t; print(t(), end=\"\")'"
-        " > schema/feed.schema.json"
+        "run: kitfolio schema --feed --output schema/feed.schema.json"
     )
     jsonschema.Draft7Validator.check_schema(json.loads(published))
 

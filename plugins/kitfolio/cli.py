@@ -13,6 +13,7 @@ from importlib.resources import files
 from pathlib import Path
 from string import Template
 
+from .data import feed_schema_text
 from .errors import errors, warnings
 from .fields import is_slug
 from .formatting import Formatter
@@ -45,6 +46,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     schema = commands.add_parser("schema", help="print the JSON Schema of the kit format")
     schema.add_argument("--output", type=Path, help="write to a file instead of printing")
+    schema.add_argument(
+        "--feed", action="store_true", help="the data feed's schema (kits.json, kit.json) instead"
+    )
 
     args = parser.parse_args(argv)
     if args.command == "check":
@@ -52,7 +56,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _check(args.paths or [Path("kits")], strict=args.strict, pitches=pitches)
     if args.command == "new":
         return _new(args.slug, args.kits_dir, args.name)
-    return _schema(args.output)
+    return _schema(args.output, feed=args.feed)
 
 
 def _check(paths: list[Path], *, strict: bool, pitches: Path | None = None) -> int:
@@ -123,8 +127,8 @@ def _new(slug: str, kits_dir: Path, name: str | None) -> int:
     return 0
 
 
-def _schema(output: Path | None) -> int:
-    text = kit_schema_text()
+def _schema(output: Path | None, *, feed: bool = False) -> int:
+    text = feed_schema_text() if feed else kit_schema_text()
     if output is None:
         sys.stdout.write(text)
     else:

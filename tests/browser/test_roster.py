@@ -397,3 +397,62 @@ def test_the_roster_is_valid_html(roster: str, tmp_path: Path, assert_valid_html
         return target
 
     assert_valid_html([fetch(""), fetch(f"{CREATORS[0].slug}/")])
+
+
+HOSTILE = Path(__file__).parents[1] / "hostile" / "hostile.yml"
+
+
+def test_hostile_kits_stay_text_in_everything_the_script_draws(
+    browser: Any, tmp_path: Path, serve: Callable[..., str]
+) -> None:
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    root = write_roster(tmp_path, 0)
+    text = HOSTILE.read_text(encoding="utf-8")
+    for slug in ("hostile", "hostile-two"):
+        (root / "kits" / f"{slug}.yml").write_text(text, encoding="utf-8")
+    config = load_config(str(root / "mkdocs.yml"))
+    build(config)
+    base = serve(Path(config.site_dir), "/roster/")
+    context = browser.new_context(accept_downloads=True)
+    try:
+        page = context.new_page()
+        dialogs: list[str] = []
+        page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+        open_roster(page, base)
+        payload_value = page.eval_on_selector("input[name=values]", "i => i.value")
+        page.click("[data-kf-more-filters] summary")
+        page.check("input[name=values]")
+        for slug in ("hostile", "hostile-two"):
+            page.click(f"[data-kit={slug}] [data-kf-star]")
+            page.check(f"[data-kit={slug}] [data-kf-pick]")
+        page.click("[data-kf-open-compare]")
+        page.locator("dialog[open]").wait_for()
+        page.click("[data-kf-close]")
+        page.click("[data-kf-fit] summary")
+        page.fill("#kf-b-values", payload_value)
+        page.fill("#kf-b-niche", "script alert")
+        page.click(".kf-fit__form button[type=submit]")
+        with page.expect_download() as info:
+            page.click("[data-kf-csv]")
+        csv_text = Path(info.value.path()).read_text(encoding="utf-8-sig")
+        page.wait_for_timeout(300)
+        assert dialogs == [], "a payload ran"
+        injected = page.evaluate(
+            """() => ({
+                images: document.querySelectorAll('.kf-page img[src="x"]').length,
+                scripts: document.querySelectorAll('.kf-page script').length,
+                handlers: [...document.querySelectorAll('.kf-page *')]
+                    .filter(e => [...e.attributes].some(a => a.name.startsWith('on'))).length,
+            })"""
+        )
+        assert injected == {"images": 0, "scripts": 0, "handlers": 0}
+        shown_text = page.inner_text(".kf-page")
+        assert "<script>alert(1)</script>" in shown_text, "the payload is shown as text"
+        assert "{{ 7*7 }}" in shown_text and "values: " in shown_text
+        rows = list(csv.reader(io.StringIO(csv_text)))
+        assert rows[1][0].startswith("N: <script>")
+        assert all(not cell.startswith(("=", "+", "-", "@")) for row in rows for cell in row)
+    finally:
+        context.close()
