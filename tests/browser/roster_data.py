@@ -196,7 +196,18 @@ def kit_yaml(c: Creator) -> str:
 MKDOCS = """\
 site_name: Generated roster
 site_url: https://example.org/roster/
-theme: {{name: material, font: false}}
+theme:
+  name: material
+  font: false
+  palette:
+    - media: "(prefers-color-scheme: light)"
+      scheme: default
+      primary: teal
+      toggle: {{icon: material/weather-night, name: Switch to dark mode}}
+    - media: "(prefers-color-scheme: dark)"
+      scheme: slate
+      primary: teal
+      toggle: {{icon: material/weather-sunny, name: Switch to light mode}}
 plugins:
   - kitfolio:
       agency: {{name: Northstar Talent, email: hello@example.org, url: "https://example.org/"}}

@@ -371,15 +371,22 @@ def test_without_javascript_every_creator_is_listed_by_name(browser: Any, roster
         context.close()
 
 
+@pytest.mark.parametrize("color_scheme", ["light", "dark"])
 def test_the_roster_is_accessible_with_its_controls_in_use(
-    page: Any, roster: str, assert_accessible: Any
+    page: Any, roster: str, assert_accessible: Any, color_scheme: str
 ) -> None:
     open_roster(page, roster, "?platform=instagram&sort=followers")
+    scheme = page.evaluate("() => document.body.getAttribute('data-md-color-scheme')")
+    assert scheme == ("slate" if color_scheme == "dark" else "default")
     first, second = shown(page)[:2]
     page.click(f"[data-kit={first}] [data-kf-star]")
     page.check(f"[data-kit={first}] [data-kf-pick]")
     page.check(f"[data-kit={second}] [data-kf-pick]")
     page.click("[data-kf-fit] summary")
+    page.fill("#kf-b-values", "sustainability")
+    page.fill("#kf-b-category", "gambling")
+    page.click(".kf-fit__form button[type=submit]")
+    page.locator(".kf-fit__excluded").first.wait_for()
     assert_accessible(page)
     page.click("[data-kf-open-compare]")
     page.locator("dialog[open]").wait_for()

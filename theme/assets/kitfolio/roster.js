@@ -837,24 +837,28 @@
     var self = this;
     var dialog = this.dialog;
     dialog.replaceChildren();
-    dialog.append(el("h2", { id: "kf-compare-title" }, "Compare creators"));
+    var head = el("div", { "class": "kf-compare__head" });
+    var close = el("button", { type: "button", "class": "md-button", "data-kf-close": "", autofocus: "" }, "Close");
+    close.addEventListener("click", function () { dialog.close(); });
+    head.append(el("h2", { id: "kf-compare-title" }, "Compare creators"), close);
+    dialog.append(head);
     var table = el("table", { "class": "kf-compare__table" });
-    var head = el("tr");
-    head.append(el("th", { scope: "col" }, "Creator"));
+    var top = el("tr");
+    top.append(el("th", { scope: "col" }, "Creator"));
     kits.forEach(function (k) {
       var th = el("th", { scope: "col" });
       th.append(el("a", { href: k.path }, k.name));
-      head.append(th);
+      top.append(th);
     });
     var thead = el("thead");
-    thead.append(head);
+    thead.append(top);
     table.append(thead);
     var terms = [];
     kits.forEach(function (k) { Object.keys(k.terms || {}).forEach(function (t) { if (terms.indexOf(t) < 0) { terms.push(t); } }); });
     var rows = [
       ["Platforms", function (k) { return (k.platforms || []).map(function (p) { return p.label + " " + self.compact.format(p.followers); }).join(" · "); }],
       ["Total followers", function (k) { return self.numbers.format(k.total_followers); }],
-      ["Best engagement", function (k) { return typeof k.best_engagement === "number" ? k.best_engagement + "%" : "—"; }],
+      ["Best engagement", function (k) { return typeof k.best_engagement === "number" ? Math.round(k.best_engagement * 10) / 10 + "%" : "—"; }],
       ["Tier", function (k) { return k.tier; }],
       ["Top countries", function (k) { return shares((k.audience || {}).countries, 3) || "—"; }],
       ["Age", function (k) { return shares((k.audience || {}).age, 3) || "—"; }],
@@ -872,9 +876,7 @@
     table.append(body);
     var wrap = el("div", { "class": "kf-compare__scroll" });
     wrap.append(table);
-    var close = el("button", { type: "button", "class": "md-button", "data-kf-close": "" }, "Close");
-    close.addEventListener("click", function () { dialog.close(); });
-    dialog.append(wrap, close);
+    dialog.append(wrap);
     if (!dialog.open) { dialog.showModal(); }
   };
 
