@@ -199,3 +199,24 @@ def test_a_wrong_agency_option_is_located_in_mkdocs_yml(
     error = build_error(write(tmp_path, agency))
     assert "nothing was built" in str(error)
     assert expected in caplog.text
+
+
+def test_a_large_roster_can_build_without_social_cards(tmp_path: Path) -> None:
+    root = write(tmp_path)
+    text = (root / "mkdocs.yml").read_text(encoding="utf-8")
+    (root / "mkdocs.yml").write_text(
+        text.replace("  - kitfolio:\n", "  - kitfolio:\n      social_cards: false\n"),
+        encoding="utf-8",
+    )
+    site = build_site(root)
+    assert not list(site.rglob("card.*.png"))
+    page = BeautifulSoup(
+        (site / "zoe-public" / "index.html").read_text(encoding="utf-8"), "html.parser"
+    )
+    assert page.find("meta", attrs={"property": "og:image"}) is None
+    assert page.find("meta", attrs={"property": "og:title"}) is not None
+
+
+def test_social_cards_are_drawn_by_default(home: tuple[Path, BeautifulSoup]) -> None:
+    site, _ = home
+    assert len(list(site.rglob("card.*.png"))) == 6  # a media kit and a work-with-me page each

@@ -47,6 +47,7 @@ def derive(
     site_name: str = "",
     git: bool = True,
     workers: int | None = None,
+    social_cards: bool = True,
 ) -> Built:
     """Read history, draw pictures and cards (or find them in ``cache_dir``), build the views.
 
@@ -71,6 +72,6 @@ def derive(
         facts = loaded.image(loaded.kit.avatar)
         if facts is not None:
             avatars[loaded.slug] = facts.path
-    cards = media.cards(site.kits, site_name, avatars)
+    cards = media.cards(site.kits, site_name, avatars) if social_cards else {}
     cache.save()
     return Built(site, media.outputs, cards, media.stats, found, history_seconds)

@@ -49,6 +49,8 @@ class KitfolioConfig(base.Config):
     """Where drawn images and parsed kit revisions are kept between builds."""
     growth_history = c.Type(bool, default=True)
     """Read follower growth from the kits' git history."""
+    social_cards = c.Type(bool, default=True)
+    """Draw a social card per page; off for very large rosters, where drawing dominates a build."""
     agency = c.Optional(c.Type(dict))
     pitches_dir = c.Type(str, default="pitches")
 
@@ -137,6 +139,7 @@ class KitfolioPlugin(BasePlugin[KitfolioConfig]):
                 cache_dir=cache,
                 site_name=config.site_name,
                 git=self.config.growth_history,
+                social_cards=self.config.social_cards,
             )
         except MediaError as exc:
             for problem in exc.problems:

@@ -210,17 +210,25 @@ theme:
       toggle: {{icon: material/weather-sunny, name: Switch to light mode}}
 plugins:
   - kitfolio:
+      social_cards: {cards}
+      growth_history: false
       agency: {{name: Northstar Talent, email: hello@example.org, url: "https://example.org/"}}
 {extra}"""
 
 
-def write_roster(root: Path, count: int, *, search: bool = False) -> Path:
+def write_roster(
+    root: Path, count: int, *, search: bool = False, social_cards: bool = True
+) -> Path:
     """A project with ``count`` generated kits; returns ``root``."""
     (root / "docs").mkdir(parents=True, exist_ok=True)
     kits = root / "kits"
     kits.mkdir(exist_ok=True)
     (root / "mkdocs.yml").write_text(
-        MKDOCS.format(extra="  - search\n" if search else ""), encoding="utf-8"
+        MKDOCS.format(
+            extra="  - search\n" if search else "",
+            cards="true" if social_cards else "false",
+        ),
+        encoding="utf-8",
     )
     for i in range(count):
         c = creator(i)
