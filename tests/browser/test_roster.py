@@ -221,6 +221,7 @@ def test_compare_two_to_four_creators_side_by_side(page: Any, roster: str) -> No
     page.click("[data-kf-open-compare]")
     dialog = page.locator("dialog[open]")
     dialog.wait_for()
+    assert page.evaluate("() => document.activeElement.id") == "kf-compare-title"
     heads = dialog.locator("thead th").all_inner_texts()
     assert heads[1:] == names(picks)
     rows = {

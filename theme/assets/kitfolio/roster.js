@@ -838,9 +838,10 @@
     var dialog = this.dialog;
     dialog.replaceChildren();
     var head = el("div", { "class": "kf-compare__head" });
-    var close = el("button", { type: "button", "class": "md-button", "data-kf-close": "", autofocus: "" }, "Close");
+    var close = el("button", { type: "button", "class": "md-button", "data-kf-close": "" }, "Close");
     close.addEventListener("click", function () { dialog.close(); });
-    head.append(el("h2", { id: "kf-compare-title" }, "Compare creators"), close);
+    // Focus starts on the title, so a screen reader announces the comparison first.
+    head.append(el("h2", { id: "kf-compare-title", tabindex: "-1", autofocus: "" }, "Compare creators"), close);
     dialog.append(head);
     var table = el("table", { "class": "kf-compare__table" });
     var top = el("tr");
