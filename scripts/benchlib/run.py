@@ -99,8 +99,18 @@ PHASES = (
     ("kitfolio.kits", "check", "kitfolio    validate (pydantic)"),
     ("kitfolio.kits", "_check_images", "kitfolio    image checks (Pillow)"),
     ("kitfolio.kits", "inconsistencies", "kitfolio    consistency warnings"),
+    ("kitfolio.plugin", "derive", "kitfolio  derive: history, pictures, views, cards"),
+    ("kitfolio.history", "read", "kitfolio    growth history from git"),
+    ("kitfolio.media:Media", "pictures", "kitfolio    pictures (thread pool, wall)"),
+    ("kitfolio.pictures", "render", "kitfolio      render one picture (thread time)"),
+    ("kitfolio.pipeline", "build_site", "kitfolio    build_site (views of all kits)"),
     ("kitfolio.site", "build_site", "kitfolio  build_site (views of all kits)"),
-    ("kitfolio.site", "build_view", "kitfolio    build_view"),
+    ("kitfolio.site", "build_view", "kitfolio      build_view"),
+    ("kitfolio.media:Media", "cards", "kitfolio    social cards (thread pool, wall)"),
+    ("kitfolio.cards", "card_for", "kitfolio      plan one card"),
+    ("kitfolio.cards", "draw", "kitfolio      draw one card (thread time)"),
+    ("PIL.Image:Image", "save", "pillow        Image.save, all encodes (thread time)"),
+    ("kitfolio.cache:Cache", "save", "kitfolio    cache manifest written"),
     ("mkdocs.commands.build", "get_files", "mkdocs    get_files"),
     ("mkdocs.commands.build", "_populate_page", "mkdocs    read + render Markdown"),
     ("mkdocs.commands.build", "_build_theme_template", "mkdocs    theme templates (404, sitemap)"),
@@ -108,7 +118,7 @@ PHASES = (
 )
 
 
-def phases(project: Path) -> str:
+def phases(project: Path, *, cold: bool = False) -> str:
     """Time Kitfolio's phases and MkDocs' build steps in one in-process build, no profiler.
 
     Every hook of every plugin and the listed functions are wrapped with a clock; page writing is
@@ -166,6 +176,9 @@ def phases(project: Path) -> str:
 
     mkdocs_build._build_page = build_page  # type: ignore[assignment]
     os.environ["NO_MKDOCS_2_WARNING"] = "1"
+    if cold:
+        shutil.rmtree(project / ".cache", ignore_errors=True)
+        shutil.rmtree(project / "site", ignore_errors=True)
     cwd = os.getcwd()
     os.chdir(project)
     try:
@@ -196,7 +209,9 @@ def phases(project: Path) -> str:
         mkdocs_build._build_page = original_build_page  # type: ignore[assignment]
         for owner, attr, original in restore:
             setattr(owner, attr, original)
-    lines = [f"phase timings of one warm in-process build, no profiler: {total:.2f} s", ""]
+    kind = "cold" if cold else "warm"
+    lines = [f"phase timings of one {kind} in-process build, no profiler: {total:.2f} s wall", ""]
+    lines.append("  (phases nest; thread-time lines add up the work of every pool thread)")
     for label, seconds in sorted(totals.items(), key=lambda kv: -kv[1]):
         if seconds >= 0.005:
             share = 100 * seconds / total
