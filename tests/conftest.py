@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 import yaml
+from bs4 import BeautifulSoup
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, PluginError
@@ -52,6 +53,21 @@ def write_site(tmp_path: Path, kits: dict[str, str], **mkdocs_options: Any) -> P
     for slug, text in kits.items():
         (tmp_path / "kits" / f"{slug}.yml").write_text(text, encoding="utf-8")
     return tmp_path
+
+
+def write_project(root: Path, kits: dict[str, str], mkdocs_yml: str) -> Path:
+    """Like ``write_site``, with mkdocs.yml given as text (for configs a test spells out)."""
+    (root / "docs").mkdir(parents=True, exist_ok=True)
+    (root / "kits").mkdir(exist_ok=True)
+    (root / "mkdocs.yml").write_text(mkdocs_yml, encoding="utf-8")
+    for slug, text in kits.items():
+        (root / "kits" / f"{slug}.yml").write_text(text, encoding="utf-8")
+    return root
+
+
+def read_html(path: Path) -> BeautifulSoup:
+    """A built page, parsed as a browser would read its markup."""
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 
 
 def build_site(root: Path, **load_options: Any) -> Path:

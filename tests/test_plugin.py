@@ -14,11 +14,9 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from bs4 import BeautifulSoup
-from mkdocs.commands.build import build
-from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 
+from conftest import build_site, read_html, write_project
 from kitfolio.schema import kit_schema_text
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -49,26 +47,15 @@ plugins: [search, kitfolio]
 
 def write_site(root: Path, kits: dict[str, str], config: str = MKDOCS) -> Path:
     """A site folder with mkdocs.yml, an empty docs/ and the given kits."""
-    (root / "docs").mkdir(parents=True, exist_ok=True)
-    (root / "kits").mkdir(exist_ok=True)
-    (root / "mkdocs.yml").write_text(config, encoding="utf-8")
-    for slug, text in kits.items():
-        (root / "kits" / f"{slug}.yml").write_text(text, encoding="utf-8")
-    return root
+    return write_project(root, kits, config)
 
 
 def kit(slug: str, name: str) -> str:
     return KIT.format(slug=slug, name=name)
 
 
-def run_build(root: Path, **options: object) -> Path:
-    config = load_config(str(root / "mkdocs.yml"), **options)
-    build(config)
-    return Path(config.site_dir)
-
-
-def soup(path: Path) -> BeautifulSoup:
-    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+run_build = build_site
+soup = read_html
 
 
 @pytest.fixture(scope="module")

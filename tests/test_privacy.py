@@ -15,9 +15,10 @@ import re
 from pathlib import Path
 
 import pytest
-from bs4 import BeautifulSoup, Tag
-from mkdocs.commands.build import build
-from mkdocs.config import load_config
+from bs4 import Tag
+
+from conftest import build_site as run_build
+from conftest import read_html, write_project
 
 MKDOCS = """\
 site_name: Privacy
@@ -81,22 +82,7 @@ PERCENT_PATTERN = re.compile(rf"(?<![\d.]){PERCENT}(?:[.,]0+)?\s?%")
 
 
 def write_site(root: Path, kits: dict[str, str]) -> Path:
-    (root / "docs").mkdir(parents=True, exist_ok=True)
-    (root / "kits").mkdir(exist_ok=True)
-    (root / "mkdocs.yml").write_text(MKDOCS, encoding="utf-8")
-    for slug, text in kits.items():
-        (root / "kits" / f"{slug}.yml").write_text(text, encoding="utf-8")
-    return root
-
-
-def run_build(root: Path) -> Path:
-    config = load_config(str(root / "mkdocs.yml"))
-    build(config)
-    return Path(config.site_dir)
-
-
-def read_html(path: Path) -> BeautifulSoup:
-    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+    return write_project(root, kits, MKDOCS)
 
 
 def text_files(site: Path) -> dict[str, list[str]]:

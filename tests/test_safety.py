@@ -17,9 +17,10 @@ from pathlib import Path
 import pytest
 import yaml
 from bs4 import BeautifulSoup, Tag
-from mkdocs.commands.build import build
-from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, PluginError
+
+from conftest import build_site as run_build
+from conftest import read_html, write_project
 
 HOSTILE = Path(__file__).parent / "hostile" / "hostile.yml"
 KIT = yaml.safe_load(HOSTILE.read_text(encoding="utf-8"))
@@ -94,22 +95,7 @@ FOREIGN_ELEMENTS = ("iframe", "object", "embed", "base", "frame", "frameset", "a
 
 
 def write_site(root: Path, kits: dict[str, str]) -> Path:
-    (root / "docs").mkdir(parents=True, exist_ok=True)
-    (root / "kits").mkdir(exist_ok=True)
-    (root / "mkdocs.yml").write_text(MKDOCS, encoding="utf-8")
-    for slug, text in kits.items():
-        (root / "kits" / f"{slug}.yml").write_text(text, encoding="utf-8")
-    return root
-
-
-def run_build(root: Path) -> Path:
-    config = load_config(str(root / "mkdocs.yml"))
-    build(config)
-    return Path(config.site_dir)
-
-
-def read_html(path: Path) -> BeautifulSoup:
-    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+    return write_project(root, kits, MKDOCS)
 
 
 def html_files(site: Path) -> Iterator[Path]:
