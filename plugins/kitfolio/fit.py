@@ -139,14 +139,7 @@ def score(card: Mapping[str, Any], brief: Mapping[str, Any]) -> Fit:
     countries = _list(brief, "countries")
     if countries:
         possible += WEIGHTS["countries"]
-        shares = audience.get("countries") or {}
-        share = 0.0
-        named = []
-        for code in countries:
-            if code in shares:
-                share += float(shares[code])
-                named.append(str(code))
-        share = min(share, 100.0)
+        share, named = _share_of(audience.get("countries") or {}, countries)
         earned += WEIGHTS["countries"] * share / 100
         if share > 0:
             reasons.append(f"{_percent(share)} of audience in {', '.join(named)}")
@@ -154,14 +147,7 @@ def score(card: Mapping[str, Any], brief: Mapping[str, Any]) -> Fit:
     bands = _list(brief, "age")
     if bands:
         possible += WEIGHTS["age"]
-        ages = audience.get("age") or {}
-        share = 0.0
-        named = []
-        for band in bands:
-            if band in ages:
-                share += float(ages[band])
-                named.append(str(band))
-        share = min(share, 100.0)
+        share, named = _share_of(audience.get("age") or {}, bands)
         earned += WEIGHTS["age"] * share / 100
         if share > 0:
             reasons.append(f"{_percent(share)} of audience aged {', '.join(named)}")
@@ -198,3 +184,9 @@ def rank(cards: Sequence[Mapping[str, Any]], brief: Mapping[str, Any]) -> list[F
     fits = [score(card, brief) for card in cards]
     kept = sorted((f for f in fits if f.excluded is None), key=lambda f: -f.score)
     return kept + [f for f in fits if f.excluded is not None]
+
+
+def _share_of(shares: dict[str, Any], wanted: list[Any]) -> tuple[float, list[str]]:
+    """The audience share (capped at 100) of wanted countries or age bands, and which matched."""
+    found = [key for key in wanted if key in shares]
+    return min(sum(float(shares[key]) for key in found), 100.0), [str(key) for key in found]
