@@ -8,10 +8,11 @@ from typing import Any
 
 import pytest
 from bs4 import BeautifulSoup
-from PIL import Image
+from PIL import Image, ImageChops
 
 from conftest import MINIMAL_KIT, build_site, write_site
-from kitfolio.cards import card_for
+from kitfolio import cards
+from kitfolio.cards import Card, card_for
 from kitfolio.formatting import Formatter
 from kitfolio.kits import kit_files, load_roster
 from kitfolio.view import Settings, build_view
@@ -173,3 +174,51 @@ def test_the_json_ld_of_a_hostile_name_is_escaped_json(tmp_path: Path) -> None:
     assert page.count("<script>alert(1)") == 0
     data = jsonld(BeautifulSoup(page, "html.parser"))
     assert data["mainEntity"]["name"] == name
+
+
+def a_card(title: str, accent: str = "#6d28d9", avatar: str | None = None) -> Card:
+    return Card(
+        title=title,
+        eyebrow="Indie games and streaming tech",
+        tagline="ألعاب مستقلة · Indie games, streaming tech and late-night co-op",
+        figures=(("219.3K", "total reach"), ("3.1%", "engagement"), ("¥48,000", "rates from")),
+        footer="Media kit · Kits",
+        accent=accent,
+        initials="NH",
+        avatar=avatar,
+    )
+
+
+@pytest.mark.parametrize(
+    ("title", "accent"),
+    [("Noor Haddad", "#6d28d9"), ("نور حداد", "#00897b"), ("佐藤 陽翔", "#b45309")],
+)
+def test_a_card_without_a_photo_is_a_small_palette_png_true_to_the_drawing(
+    tmp_path: Path, title: str, accent: str
+) -> None:
+    card = a_card(title, accent)
+    cards.save(card, tmp_path / "card.png")
+    with Image.open(tmp_path / "card.png") as saved:
+        assert saved.mode == "P"
+        error = ImageChops.difference(saved.convert("RGB"), cards.draw(card)).getextrema()
+    assert max(high for _, high in error) <= 6, error
+    assert (tmp_path / "card.png").stat().st_size < 40_000
+
+
+def test_a_card_with_a_photo_keeps_full_colour(tmp_path: Path) -> None:
+    photo = Image.radial_gradient("L").resize((400, 400)).convert("RGB")
+    photo.save(tmp_path / "face.jpg")
+    card = a_card("Noor Haddad", avatar=str(tmp_path / "face.jpg"))
+    cards.save(card, tmp_path / "card.png")
+    with Image.open(tmp_path / "card.png") as saved:
+        assert saved.mode == "RGB"
+        assert ImageChops.difference(saved, cards.draw(card)).getbbox() is None
+
+
+def test_text_set_once_and_stamped_again_looks_as_if_set_afresh() -> None:
+    work = a_card("Work with Noor Haddad")
+    cards.draw(a_card("Noor Haddad", "#00897b"))
+    stamped = cards.draw(work)
+    cards._stamp.cache_clear()
+    cards._measure.cache_clear()
+    assert ImageChops.difference(stamped, cards.draw(work)).getbbox() is None

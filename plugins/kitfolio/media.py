@@ -237,7 +237,7 @@ def _picture_work(source: Path, picture: Picture, role: Role) -> Callable[[Path]
 
 def _card_work(card: cards.Card) -> Callable[[Path], dict[str, Any]]:
     def work(folder: Path) -> dict[str, Any]:
-        cards.draw(card).save(folder / CARD_NAME, "PNG")
+        cards.save(card, folder / CARD_NAME)
         return {}
 
     return work
