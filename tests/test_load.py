@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from conftest import MINIMAL_KIT, build_error, load_kits, write_site
+from kitfolio import load as load_module
 from kitfolio.errors import Problem
 from kitfolio.kits import kit_files, load_roster
 from kitfolio.load import Document, parse
@@ -250,6 +251,41 @@ def test_a_chain_of_aliases_cannot_nest_past_the_limit(tmp_path: Path) -> None:
     chain = "x0: &x0 [a]\n" + "".join(f"x{i}: &x{i} [*x{i - 1}]\n" for i in range(1, 400))
     message = only_problem(load_kits(tmp_path, {"ava": chain}).problems)
     assert message.endswith("(yaml): expected values nested at most 50 levels deep")
+
+
+# -- libyaml and PyYAML's own parser ------------------------------------------------------------
+
+ROOT = Path(__file__).parent.parent
+READABLE = sorted(
+    [
+        *FIXTURES.glob("*.yml"),
+        *(ROOT / "kits").glob("*.yml"),
+        *(ROOT / "tests/hostile").glob("*.yml"),
+    ]
+)
+
+
+def typed(value: object) -> object:
+    """``value`` with the type and written form of every scalar, so ``1`` differs from ``'1'``."""
+    if isinstance(value, dict):
+        return {key: typed(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [typed(item) for item in value]
+    return type(value).__name__, repr(value), getattr(value, "source", None)
+
+
+@pytest.mark.skipif(load_module._FastLoader is None, reason="PyYAML was built without libyaml")
+@pytest.mark.parametrize("path", READABLE, ids=lambda path: path.name)
+def test_libyaml_reads_a_kit_exactly_as_pythons_parser_does(
+    path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    text = path.read_text("utf-8")
+    fast, fast_problems = parse(text, Document(path, path.name, None))
+    monkeypatch.setattr(load_module, "_FastLoader", None)
+    slow, slow_problems = parse(text, Document(path, path.name, None))
+    assert typed(fast.data) == typed(slow.data)
+    assert (fast.values, fast.keys) == (slow.values, slow.keys)
+    assert [str(p) for p in fast_problems] == [str(p) for p in slow_problems]
 
 
 # -- file names ----------------------------------------------------------------------------------
