@@ -48,17 +48,18 @@ def snapshot(folder: Path) -> dict[str, int]:
 def test_a_warm_build_draws_nothing_and_touches_no_cached_file(tmp_path: Path) -> None:
     root = project(tmp_path)
     cold, _ = built(root)
-    # Per kit: one avatar (3 WebP + 1 JPEG) and two social cards.
-    assert cold.cold == 6 and cold.warm == 0
-    assert {slug: row["cold"] for slug, row in cold.per_kit().items()} == {"ava": 3, "bo": 3}
+    # Per kit: one avatar (3 WebP + 1 JPEG) and its two social cards (one job).
+    assert cold.cold == 4 and cold.warm == 0
+    assert {slug: row["cold"] for slug, row in cold.per_kit().items()} == {"ava": 2, "bo": 2}
     cache = root / ".cache" / "kitfolio"
     before = snapshot(cache / "files")
     warm, site = built(root)
-    assert warm.cold == 0 and warm.warm == 6
+    assert warm.cold == 0 and warm.warm == 4
     assert snapshot(cache / "files") == before
     assert len(list((site / "ava").glob("avatar-*.webp"))) == 3
+    assert len(list((site / "ava").rglob("card.*.png"))) == 2
     manifest = json.loads((cache / "manifest.json").read_text("utf-8"))
-    assert len(manifest["entries"]) == 6
+    assert len(manifest["entries"]) == 4
     assert not (cache / "staging").exists()
 
 
@@ -68,7 +69,7 @@ def test_a_changed_figure_redraws_only_that_kits_cards(tmp_path: Path) -> None:
     (root / "kits" / "bo.yml").write_text(with_avatar("Bo Lind", 12500), encoding="utf-8")
     stats, _ = built(root)
     drawn = sorted((j.slug, j.kind) for j in stats.jobs if j.cold)
-    assert drawn == [("bo", "kit-card"), ("bo", "work-card")]
+    assert drawn == [("bo", "cards")]
 
 
 def test_a_changed_photo_redraws_its_pictures_and_cards(tmp_path: Path) -> None:
@@ -76,7 +77,7 @@ def test_a_changed_photo_redraws_its_pictures_and_cards(tmp_path: Path) -> None:
     built(root)
     Image.effect_noise((640, 640), 80).convert("RGB").save(root / "kits" / "media" / "face.jpg")
     stats, _ = built(root)
-    assert stats.cold == 6
+    assert stats.cold == 4
 
 
 def test_a_new_renderer_version_redraws_pictures_only(
@@ -90,7 +91,7 @@ def test_a_new_renderer_version_redraws_pictures_only(
     # Old renditions are gone from the cache; the site has only the new ones.
     assert len(list((site / "ava").glob("avatar-*"))) == 4
     entries = list((root / ".cache" / "kitfolio" / "files").glob("*/*"))
-    assert len(entries) == 6
+    assert len(entries) == 4
 
 
 def test_cache_dir_is_an_option_and_cannot_be_inside_docs(tmp_path: Path) -> None:
@@ -109,7 +110,7 @@ def test_the_build_logs_what_images_cost(tmp_path: Path, caplog: pytest.LogCaptu
     caplog.set_level("INFO")
     built(root)
     lines = [r.getMessage() for r in caplog.records if "images of 2 kits" in r.getMessage()]
-    assert len(lines) == 1 and "6 drawn in" in lines[0] and "0 reused" in lines[0]
+    assert len(lines) == 1 and "4 drawn in" in lines[0] and "0 reused" in lines[0]
 
 
 def test_a_preview_address_redraws_nothing(tmp_path: Path) -> None:

@@ -24,7 +24,8 @@ SUFFIXES = (".yml", ".yaml")
 
 @dataclass(frozen=True)
 class LoadedKit:
-    """A valid kit with where it came from and its checked images."""
+    """A valid kit with where it came from and its checked images; ``doc`` keeps the positions
+    of the image fields only."""
 
     slug: str
     path: Path
@@ -118,7 +119,8 @@ def load_kit(path: Path, display: str, root: Path) -> tuple[LoadedKit | None, li
     problems = syntax + unusable
     if problems:
         return None, problems + warnings
-    return LoadedKit(path.stem, path, kit, doc, images), warnings
+    located = doc.only(loc for loc, _ in image_refs(kit))
+    return LoadedKit(path.stem, path, kit, located, images), warnings
 
 
 def image_refs(kit: Kit) -> Iterator[tuple[Loc, str]]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -93,6 +94,15 @@ class Document:
                 return self.values[probe]
             probe = probe[:-1]
         return self.values.get((), Mark(1, 1))
+
+    def only(self, locs: Iterable[Loc]) -> Document:
+        """The positions of ``locs`` alone, without the data.
+
+        What a valid kit keeps, so that a later problem (an image that cannot be converted) is
+        still located, while a roster of thousands does not hold every position in memory.
+        """
+        values = {loc: self.mark(loc) for loc in locs}
+        return Document(self.path, self.display, None, values)
 
     def problem(
         self, loc: Loc, message: str, *, key: bool = False, severity: str = "error"

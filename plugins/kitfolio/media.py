@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,7 +25,8 @@ from .load import Loc
 from .pictures import Picture, Rendition, Role
 from .view import KitView
 
-CARD_NAME = "card.png"
+CARD_KINDS = ("kit", "work")
+"""The pages with a social card: the media kit and the work-with-me page."""
 
 
 @dataclass(frozen=True)
@@ -192,29 +193,32 @@ class Media:
         }
 
     def cards(
-        self, views: Iterable[KitView], site_name: str, avatars: Mapping[str, Path]
+        self, views: Sequence[KitView], site_name: str, avatars: Mapping[str, Path]
     ) -> dict[tuple[str, str], Rendition]:
-        """Draw the social card of each media-kit (``kit``) and work-with-me (``work``) page."""
+        """Draw the social card of each media-kit (``kit``) and work-with-me (``work``) page.
+
+        A kit's two cards are one job: drawn one after the other they share the decoded photo
+        and most of their text, and a changed figure redraws both for the cost of one.
+        """
         fonts = cards.font_digest()
         jobs: list[_Job] = []
-        placed: list[tuple[str, str, str]] = []
         for view in views:
             avatar = avatars.get(view.slug)
-            for kind, url in (("kit", view.url), ("work", view.work_url)):
-                card = cards.card_for(view, kind, site_name, avatar)
-                key = digest(
-                    cards.VERSION,
-                    fonts,
-                    card.fingerprint(),
-                    self._digest(avatar) if avatar else "",
-                )
-                jobs.append(_Job(view.slug, f"{kind}-card", key, _card_work(card)))
-                placed.append((view.slug, kind, f"{url}card.{key[:10]}.png"))
+            pair = tuple(cards.card_for(view, kind, site_name, avatar) for kind in CARD_KINDS)
+            key = digest(
+                cards.VERSION,
+                fonts,
+                *(card.fingerprint() for card in pair),
+                self._digest(avatar) if avatar else "",
+            )
+            jobs.append(_Job(view.slug, "cards", key, _cards_work(pair)))
         entries = self._run(jobs)
         out: dict[tuple[str, str], Rendition] = {}
-        for job, (slug, kind, src) in zip(jobs, placed, strict=True):
-            self.outputs.append(Output(src, entries[job.key].path(CARD_NAME)))
-            out[(slug, kind)] = Rendition(src, cards.WIDTH, cards.HEIGHT, "PNG")
+        for view, job in zip(views, jobs, strict=True):
+            for kind, url in zip(CARD_KINDS, (view.url, view.work_url), strict=True):
+                src = f"{url}card.{job.key[:10]}.png"
+                self.outputs.append(Output(src, entries[job.key].path(f"{kind}.png")))
+                out[(view.slug, kind)] = Rendition(src, cards.WIDTH, cards.HEIGHT, "PNG")
         return out
 
 
@@ -227,17 +231,20 @@ def _stem(slug: str, loc: Loc) -> str:
 
 def _picture_work(source: Path, picture: Picture, role: Role) -> Callable[[Path], dict[str, Any]]:
     def work(folder: Path) -> dict[str, Any]:
-        pictures.render(source, picture, folder)
+        upright = pictures.render(source, picture, folder)
         if role is not pictures.AVATAR:
             return {}
-        return {"accent": palette.accent_from(pictures.upright(source, (96, 96)))}
+        return {"accent": palette.accent_from(upright)}
 
     return work
 
 
-def _card_work(card: cards.Card) -> Callable[[Path], dict[str, Any]]:
+def _cards_work(pair: tuple[cards.Card, ...]) -> Callable[[Path], dict[str, Any]]:
     def work(folder: Path) -> dict[str, Any]:
-        cards.save(card, folder / CARD_NAME)
+        avatar = pair[0].avatar
+        photo = cards.photo_of(Path(avatar)) if avatar else None
+        for kind, card in zip(CARD_KINDS, pair, strict=True):
+            cards.save(card, folder / f"{kind}.png", photo)
         return {}
 
     return work

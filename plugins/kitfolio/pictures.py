@@ -17,7 +17,7 @@ from PIL import Image, ImageCms, ImageOps
 
 from .images import ImageFacts
 
-VERSION = "pictures-1"
+VERSION = "pictures-2"
 """Bump when the output of ``render`` changes, so cached renditions are drawn again."""
 
 WEBP_QUALITY = 80
@@ -136,17 +136,23 @@ def _srgb(image: Image.Image) -> Image.Image:
     return converted if converted is not None else image
 
 
-def render(path: Path, picture: Picture, into: Path) -> list[Path]:
-    """Draw every rendition of ``picture`` from the source at ``path`` into the folder ``into``."""
+def render(path: Path, picture: Picture, into: Path) -> Image.Image:
+    """Draw every rendition of ``picture`` from the source at ``path`` into the folder ``into``.
+
+    Returns the upright source, so a caller can read more from it without decoding it again.
+    Each width is reduced from the next larger one rather than from the full source, and the
+    fallback reuses the WebP of its width.
+    """
     largest = max(picture.files, key=lambda r: r.width)
     source = upright(path, (largest.width, largest.height))
-    written = []
-    for rendition in picture.files:
-        sized = _resized(source, rendition.width, rendition.height)
-        target = into / rendition.name
-        save(sized, target, rendition.format)
-        written.append(target)
-    return written
+    sized: dict[tuple[int, int], Image.Image] = {}
+    current = source
+    for rendition in sorted(picture.files, key=lambda r: -r.width):
+        size = (rendition.width, rendition.height)
+        if size not in sized:
+            sized[size] = current = _resized(current, *size)
+        save(sized[size], into / rendition.name, rendition.format)
+    return source
 
 
 def _resized(image: Image.Image, width: int, height: int) -> Image.Image:
