@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -134,3 +135,27 @@ def test_an_image_that_cannot_be_converted_names_the_kit_and_field(tmp_path: Pat
         media.pictures(roster.kits)
     [problem] = info.value.problems
     assert str(problem).startswith("kits/ava.yml:10:9: avatar: media/face.jpg: could not be")
+
+
+def test_pruning_survives_a_parallel_build_pruning_the_same_folders(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two builds of one project (the test suite's workers, ``mkdocs serve`` beside a build)
+    prune the same cache: a folder the other build removed first is not an error."""
+    def draw(folder: Path) -> dict[str, str]:
+        (folder / "card.png").write_bytes(b"png")
+        return {}
+
+    cache = Cache(tmp_path / "cache")
+    for key in ("aa" + "1" * 62, "aa" + "2" * 62, "bb" + "3" * 62):
+        cache.make(key, draw)
+    cache.save()
+    real_rmtree = shutil.rmtree
+
+    def other_build_got_there_first(path: Path, ignore_errors: bool = False) -> None:
+        real_rmtree(Path(path).parent, ignore_errors=True)
+
+    monkeypatch.setattr(shutil, "rmtree", other_build_got_there_first)
+    Cache(tmp_path / "cache").save()
+    monkeypatch.setattr(shutil, "rmtree", real_rmtree)
+    assert list((tmp_path / "cache" / "files").iterdir()) == []

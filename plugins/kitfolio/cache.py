@@ -165,10 +165,10 @@ class Cache:
         if not files.is_dir():
             return
         for bucket in files.iterdir():
-            if not bucket.is_dir():
-                continue
-            for folder in bucket.iterdir():
-                if folder.name not in kept:
-                    shutil.rmtree(folder, ignore_errors=True)
-            if not any(bucket.iterdir()):
-                bucket.rmdir()
+            # A parallel build of the same project may prune the same folders at the same time.
+            with contextlib.suppress(OSError):
+                for folder in bucket.iterdir():
+                    if folder.name not in kept:
+                        shutil.rmtree(folder, ignore_errors=True)
+                if not any(bucket.iterdir()):
+                    bucket.rmdir()
