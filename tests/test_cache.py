@@ -142,6 +142,7 @@ def test_pruning_survives_a_parallel_build_pruning_the_same_folders(
 ) -> None:
     """Two builds of one project (the test suite's workers, ``mkdocs serve`` beside a build)
     prune the same cache: a folder the other build removed first is not an error."""
+
     def draw(folder: Path) -> dict[str, str]:
         (folder / "card.png").write_bytes(b"png")
         return {}
