@@ -297,3 +297,26 @@ def test_serve_with_livereload_rebuilds_when_a_kit_changes(tmp_path: Path) -> No
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+ASSETS = ROOT / "theme" / "assets" / "kitfolio"
+
+
+def test_our_css_and_js_are_served_minified(tmp_path: Path) -> None:
+    site = build_site(write_site(tmp_path, {"ava": kit("ava", "Ava Green")}))
+    served = sorted(p.name for p in (site / "assets" / "kitfolio").iterdir())
+    assert served == sorted(p.name for p in ASSETS.iterdir())
+    for name in served:
+        source = (ASSETS / name).read_text("utf-8")
+        text = (site / "assets" / "kitfolio" / name).read_text("utf-8")
+        assert len(text) < 0.9 * len(source), name
+        assert "/*" not in text and "\n  " not in text, name
+    css = (site / "assets" / "kitfolio" / "kitfolio.css").read_text("utf-8")
+    assert "@media print{" in css and ".kf-page{" in css
+
+
+def test_minify_false_serves_the_readable_sources(tmp_path: Path) -> None:
+    config = MKDOCS.replace("[search, kitfolio]", "[search, {kitfolio: {minify: false}}]")
+    site = build_site(write_site(tmp_path, {"ava": kit("ava", "Ava Green")}, config))
+    for source in ASSETS.iterdir():
+        assert (site / "assets" / "kitfolio" / source.name).read_bytes() == source.read_bytes()

@@ -24,7 +24,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
-from . import outputs
+from . import minify, outputs
 from . import site as sitemodel
 from .errors import Problem, errors, warnings
 from .kits import Roster, kit_files, load_roster
@@ -51,6 +51,8 @@ class KitfolioConfig(base.Config):
     """Read follower growth from the kits' git history."""
     social_cards = c.Type(bool, default=True)
     """Draw a social card per page; off for very large rosters, where drawing dominates a build."""
+    minify = c.Type(bool, default=True)
+    """Serve Kitfolio's CSS and JavaScript minified; off to debug them in a browser."""
     agency = c.Optional(c.Type(dict))
     pitches_dir = c.Type(str, default="pitches")
 
@@ -200,6 +202,8 @@ class KitfolioPlugin(BasePlugin[KitfolioConfig]):
             )
         files.append(File.generated(config, "schema/kit.schema.json", content=kit_schema_text()))
         self._add_roster_files(files, config)
+        if self.config.minify:
+            _minify_assets(files)
         return files
 
     def _add_roster_files(self, files: Files, config: MkDocsConfig) -> None:
@@ -351,6 +355,16 @@ class KitfolioPlugin(BasePlugin[KitfolioConfig]):
         for folder in sitemodel.image_folders(self.roster, self.kits_dir):
             server.watch(str(folder))
         return server
+
+
+def _minify_assets(files: Files) -> None:
+    """Serve Kitfolio's own CSS and JavaScript minified; the theme's sources stay readable."""
+    for file in files:
+        if not file.src_uri.startswith(minify.ASSETS) or file.abs_src_path is None:
+            continue
+        text = minify.minified(file.src_uri, Path(file.abs_src_path).read_text(encoding="utf-8"))
+        if text is not None:
+            file.content_string = text
 
 
 _HINTED: set[Path] = set()
