@@ -132,7 +132,7 @@ def _measure(path: Path, size: int, text: str) -> float:
     return _font(path, size).getlength(text)
 
 
-@lru_cache(maxsize=512)
+@lru_cache(maxsize=256)
 def _stamp(path: Path, size: int, text: str) -> tuple[Image.Image, int, int]:
     """``text`` set once as a coverage mask, with its offset from the pen on the baseline.
 
