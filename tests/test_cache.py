@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import logging
+import os
 import shutil
 from pathlib import Path
 
@@ -160,3 +162,38 @@ def test_pruning_survives_a_parallel_build_pruning_the_same_folders(
     Cache(tmp_path / "cache").save()
     monkeypatch.setattr(shutil, "rmtree", real_rmtree)
     assert list((tmp_path / "cache" / "files").iterdir()) == []
+
+
+def test_a_warm_build_opens_no_image(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Checks of unchanged photos are remembered (by path, size and time), like the drawings."""
+    root = project(tmp_path)
+    built(root)
+    opened: list[str] = []
+    real_open = Image.open
+
+    def counting_open(path: object, *args: object, **kwargs: object) -> Image.Image:
+        opened.append(str(path))
+        return real_open(path, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Image, "open", counting_open)
+    stats, _ = built(root)
+    assert stats.cold == 0 and opened == []
+
+
+def test_a_photo_damaged_since_the_last_build_is_checked_again(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    root = project(tmp_path)
+    built(root)
+    face = root / "kits" / "media" / "face.jpg"
+    before = face.stat()
+    face.write_bytes(face.read_bytes()[: before.st_size // 2])
+    os.utime(face, ns=(before.st_atime_ns, before.st_mtime_ns))
+    with caplog.at_level(logging.ERROR):
+        error = build_error(root)
+    assert str(error).startswith("kitfolio: 2 problems in kits")
+    logged = [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR]
+    assert (
+        sum("media/face.jpg: expected a complete image, got a damaged one" in m for m in logged)
+        == 2
+    )

@@ -19,11 +19,19 @@ import threading
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 MANIFEST = "manifest.json"
 FORMAT = 1
 """Bump when the manifest's layout changes; an older manifest is then ignored, not misread."""
+
+
+class Memory(Protocol):
+    """Small facts remembered between builds (the build cache's records)."""
+
+    def record(self, kind: str, key: str) -> dict[str, Any] | None: ...
+
+    def remember(self, kind: str, key: str, value: dict[str, Any]) -> None: ...
 
 
 def digest(*parts: str | bytes) -> str:

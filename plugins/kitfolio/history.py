@@ -16,22 +16,15 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 
+from .cache import Memory
 from .growth import Point
 from .load import Document, parse
 
 SEPARATOR = "\x1e"
 TIMEOUT = 60
 KIND = "revision"
-
-
-class Memory(Protocol):
-    """Where parsed revisions are remembered between builds (the build cache)."""
-
-    def record(self, kind: str, key: str) -> dict[str, Any] | None: ...
-
-    def remember(self, kind: str, key: str, value: dict[str, Any]) -> None: ...
 
 
 @dataclass(frozen=True)

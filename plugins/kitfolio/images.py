@@ -1,20 +1,28 @@
 """Check the images a kit names before anything is built from them.
 
 A missing, truncated or hostile file (a decompression bomb) must be a clear error that names the
-kit and the image, never a Pillow traceback in the middle of a build.
+kit and the image, never a Pillow traceback in the middle of a build. Checking decodes the image,
+so what a check found is remembered in the build cache under the file's path, size and change
+times: a warm build checks an unchanged photo with one ``stat``.
 """
 
 from __future__ import annotations
 
 import warnings
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import Any
 
 from PIL import Image, UnidentifiedImageError
+
+from .cache import Memory, file_digest
 
 FORMATS = {"JPEG": "JPEG", "PNG": "PNG", "WEBP": "WebP"}
 MAX_PIXELS = 80_000_000
 MAX_BYTES = 30 * 1024 * 1024
+VERSION = "images-1"
+"""Bump when the checks change, so remembered verdicts are made again."""
+KIND = "image"
 
 
 @dataclass(frozen=True)
@@ -29,6 +37,8 @@ class ImageFacts:
     """EXIF orientation (1-8); 5 to 8 turn the picture a quarter, swapping width and height."""
     alpha: bool = False
     """Whether the picture has transparency, so a fallback must be PNG rather than JPEG."""
+    digest: str = ""
+    """The SHA-256 of the file, which names the work drawn from it in the build cache."""
 
     @property
     def oriented(self) -> tuple[int, int]:
@@ -41,11 +51,35 @@ class ImageProblem(Exception):
     """An image that cannot be used; the message says why in a creator's terms."""
 
 
-def inspect(path: Path) -> ImageFacts:
-    """Open, size-check and fully decode ``path``; raise ImageProblem when it is unusable."""
+def inspect(path: Path, memory: Memory | None = None) -> ImageFacts:
+    """Open, size-check and fully decode ``path``; raise ImageProblem when it is unusable.
+
+    With ``memory`` (the build cache), a file checked before and unchanged since is not opened.
+    Only usable images are remembered, so a problem is reported on every build until fixed.
+    """
     if not path.is_file():
         raise ImageProblem(f"expected an image file, but {path.name} does not exist")
-    size = path.stat().st_size
+    stat = path.stat()
+    # ctime too: copying a file over this one with its old modification time (cp -p,
+    # rsync -a) still changes the ctime, which nothing can set back.
+    key = f"{VERSION}:{path}:{stat.st_size}:{stat.st_mtime_ns}:{stat.st_ctime_ns}"
+    known = memory.record(KIND, key) if memory is not None else None
+    if known is not None and (facts := _remembered(path, known)) is not None:
+        return facts
+    facts = _check(path, stat.st_size)
+    if memory is not None:
+        memory.remember(KIND, key, {k: v for k, v in asdict(facts).items() if k != "path"})
+    return facts
+
+
+def _remembered(path: Path, known: dict[str, Any]) -> ImageFacts | None:
+    try:
+        return ImageFacts(path, **known)
+    except TypeError:
+        return None
+
+
+def _check(path: Path, size: int) -> ImageFacts:
     if size > MAX_BYTES:
         raise ImageProblem(
             f"expected an image of at most {MAX_BYTES // 2**20} MB, got {size // 2**20} MB"
@@ -80,7 +114,7 @@ def inspect(path: Path) -> ImageFacts:
         ) from None
     except (OSError, SyntaxError, ValueError) as exc:
         raise ImageProblem(f"expected a complete image, got a damaged one ({exc})") from None
-    return ImageFacts(path, FORMATS[kind], width, height, orientation, alpha)
+    return ImageFacts(path, FORMATS[kind], width, height, orientation, alpha, file_digest(path))
 
 
 def _orientation(image: Image.Image) -> int:

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .cache import Memory
 from .errors import Problem
 from .fields import is_image_path, is_slug
 from .figures import inconsistencies
@@ -64,8 +65,12 @@ def kit_files(folder: Path) -> list[Path]:
     )
 
 
-def load_roster(paths: Iterable[Path], root: Path) -> Roster:
-    """Load kit files; ``root`` is the project folder that names are shown against."""
+def load_roster(paths: Iterable[Path], root: Path, memory: Memory | None = None) -> Roster:
+    """Load kit files; ``root`` is the project folder that names are shown against.
+
+    ``memory`` (the build cache) remembers which images were checked, so an unchanged photo is
+    not decoded again on the next build.
+    """
     kits: list[LoadedKit] = []
     problems: list[Problem] = []
     seen: dict[str, Path] = {}
@@ -96,7 +101,7 @@ def load_roster(paths: Iterable[Path], root: Path) -> Roster:
             )
             continue
         seen[slug] = path
-        loaded, found = load_kit(path, display, root)
+        loaded, found = load_kit(path, display, root, memory)
         problems += sorted(found, key=lambda p: (p.line, p.column))
         if loaded is not None:
             kits.append(loaded)
@@ -104,7 +109,9 @@ def load_roster(paths: Iterable[Path], root: Path) -> Roster:
     return Roster(kits, problems)
 
 
-def load_kit(path: Path, display: str, root: Path) -> tuple[LoadedKit | None, list[Problem]]:
+def load_kit(
+    path: Path, display: str, root: Path, memory: Memory | None = None
+) -> tuple[LoadedKit | None, list[Problem]]:
     """Load one kit file; the kit is None when it has errors."""
     doc, syntax = load(path, display)
     if doc.data is None and syntax:
@@ -112,9 +119,9 @@ def load_kit(path: Path, display: str, root: Path) -> tuple[LoadedKit | None, li
     kit, invalid = check(doc)
     if kit is None:
         # Images named by an invalid kit are checked too, so one run reports every problem.
-        _, unusable = _check_images(_raw_image_refs(doc.data), doc, root)
+        _, unusable = _check_images(_raw_image_refs(doc.data), doc, root, memory)
         return None, syntax + invalid + unusable
-    images, unusable = _check_images(image_refs(kit), doc, root)
+    images, unusable = _check_images(image_refs(kit), doc, root, memory)
     warnings = [doc.problem(i.loc, i.message, severity="warning") for i in inconsistencies(kit)]
     problems = syntax + unusable
     if problems:
@@ -155,7 +162,7 @@ def _raw_image_refs(data: Any) -> Iterator[tuple[Loc, str]]:
 
 
 def _check_images(
-    refs: Iterable[tuple[Loc, str]], doc: Document, root: Path
+    refs: Iterable[tuple[Loc, str]], doc: Document, root: Path, memory: Memory | None
 ) -> tuple[dict[str, ImageFacts], list[Problem]]:
     images: dict[str, ImageFacts] = {}
     problems: list[Problem] = []
@@ -165,7 +172,7 @@ def _check_images(
             problems.append(doc.problem(loc, f"expected an image inside the project, got {ref!r}"))
             continue
         try:
-            images[ref] = inspect(target)
+            images[ref] = inspect(target, memory)
         except ImageProblem as exc:
             problems.append(doc.problem(loc, f"{ref}: {exc}"))
     return images, problems

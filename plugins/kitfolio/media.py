@@ -17,9 +17,10 @@ from pathlib import Path
 from typing import Any
 
 from . import cards, palette, pictures
-from .cache import Cache, Entry, digest, file_digest
+from .cache import Cache, Entry, digest
 from .derived import Derived
 from .errors import Problem
+from .images import ImageFacts
 from .kits import LoadedKit, image_refs
 from .load import Loc
 from .pictures import Picture, Rendition, Role
@@ -118,12 +119,6 @@ class Media:
         self.workers = workers or min(8, os.cpu_count() or 2)
         self.stats = ImageStats()
         self.outputs: list[Output] = []
-        self._digests: dict[Path, str] = {}
-
-    def _digest(self, path: Path) -> str:
-        if path not in self._digests:
-            self._digests[path] = file_digest(path)
-        return self._digests[path]
 
     def _run(self, jobs: list[_Job]) -> dict[str, Entry]:
         """Every job's result by key: from the cache, or drawn in the pool (once per key)."""
@@ -165,7 +160,7 @@ class Media:
                     repr(role.widths),
                     role.sizes,
                     stem,
-                    self._digest(facts.path),
+                    facts.digest,
                 )
                 picture = pictures.plan(facts, stem, role, key[:10])
                 job = _Job(
@@ -193,7 +188,7 @@ class Media:
         }
 
     def cards(
-        self, views: Sequence[KitView], site_name: str, avatars: Mapping[str, Path]
+        self, views: Sequence[KitView], site_name: str, avatars: Mapping[str, ImageFacts]
     ) -> dict[tuple[str, str], Rendition]:
         """Draw the social card of each media-kit (``kit``) and work-with-me (``work``) page.
 
@@ -204,12 +199,13 @@ class Media:
         jobs: list[_Job] = []
         for view in views:
             avatar = avatars.get(view.slug)
-            pair = tuple(cards.card_for(view, kind, site_name, avatar) for kind in CARD_KINDS)
+            photo = avatar.path if avatar else None
+            pair = tuple(cards.card_for(view, kind, site_name, photo) for kind in CARD_KINDS)
             key = digest(
                 cards.VERSION,
                 fonts,
                 *(card.fingerprint() for card in pair),
-                self._digest(avatar) if avatar else "",
+                avatar.digest if avatar else "",
             )
             jobs.append(_Job(view.slug, "cards", key, _cards_work(pair)))
         entries = self._run(jobs)

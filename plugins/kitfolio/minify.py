@@ -14,10 +14,11 @@ ASSETS = "assets/kitfolio/"
 """Where Kitfolio's own assets live in a site; material's are already minified."""
 
 
-def minified(name: str, text: str) -> str | None:
-    """``text`` of the asset ``name`` minified, or None when it is not a stylesheet or script."""
-    if name.endswith(".css"):
-        return str(rcssmin.cssmin(text))
-    if name.endswith(".js"):
-        return str(rjsmin.jsmin(text))
-    return None
+def minifiable(name: str) -> bool:
+    """Whether ``name`` is one of Kitfolio's stylesheets or scripts (not, say, a logo)."""
+    return name.startswith(ASSETS) and name.endswith((".css", ".js"))
+
+
+def minified(name: str, text: str) -> str:
+    """``text`` of the stylesheet or script ``name``, minified."""
+    return str(rcssmin.cssmin(text) if name.endswith(".css") else rjsmin.jsmin(text))

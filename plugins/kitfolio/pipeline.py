@@ -2,8 +2,9 @@
 
 Engine-neutral, so the MkDocs adapter, a benchmark or a plain script run it the same way:
 
-    roster = load_roster(kit_files(Path("kits")), Path("."))
-    built = derive(roster, Settings(), cache_dir=Path(".cache/kitfolio"), site_name="Kits")
+    cache = Cache(Path(".cache/kitfolio"))
+    roster = load_roster(kit_files(Path("kits")), Path("."), cache)
+    built = derive(roster, Settings(), cache=cache, site_name="Kits")
     print(built.stats.summary(), built.stats.per_kit())
 
 The order matters: the avatar gives the accent, the accent and history shape the view, and the
@@ -14,7 +15,6 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass, field, replace
-from pathlib import Path
 
 from . import history as git_history
 from .cache import Cache
@@ -43,18 +43,17 @@ def derive(
     roster: Roster,
     settings: Settings,
     *,
-    cache_dir: Path,
+    cache: Cache,
     site_name: str = "",
     git: bool = True,
     workers: int | None = None,
     social_cards: bool = True,
 ) -> Built:
-    """Read history, draw pictures and cards (or find them in ``cache_dir``), build the views.
+    """Read history, draw pictures and cards (or find them in ``cache``), build the views.
 
     Raises ``media.MediaError`` when an image cannot be converted; the cache's manifest is
     written once, at the end of a successful run.
     """
-    cache = Cache(cache_dir)
     media = Media(cache, workers)
     started = time.perf_counter()
     found = History("off")
@@ -71,7 +70,7 @@ def derive(
     for loaded in roster.kits:
         facts = loaded.image(loaded.kit.avatar)
         if facts is not None:
-            avatars[loaded.slug] = facts.path
+            avatars[loaded.slug] = facts
     cards = media.cards(site.kits, site_name, avatars) if social_cards else {}
     cache.save()
     return Built(site, media.outputs, cards, media.stats, found, history_seconds)

@@ -26,6 +26,7 @@ from mkdocs.utils.templates import TemplateContext
 
 from . import minify, outputs
 from . import site as sitemodel
+from .cache import Cache
 from .errors import Problem, errors, warnings
 from .kits import Roster, kit_files, load_roster
 from .material import valid_toggles
@@ -99,7 +100,8 @@ class KitfolioPlugin(BasePlugin[KitfolioConfig]):
             )
         self.pitches_dir = (root / self.config.pitches_dir).resolve()
         kits = kit_files(self.kits_dir)
-        self.roster = load_roster(kits, root)
+        cache = Cache(self._cache_dir(config, root))
+        self.roster = load_roster(kits, root, cache)
         settings = Settings(
             locale=self.config.locale or str(config.theme.get("language") or "en"),
             stale_after_days=self.config.stale_after_days,
@@ -110,7 +112,7 @@ class KitfolioPlugin(BasePlugin[KitfolioConfig]):
         self._report(
             self.roster.problems + agency_problems, strict=bool(config.strict), where=where
         )
-        self.built = self._derive(config, root, settings)
+        self.built = self._derive(config, root, cache, settings)
         self.site = self.built.site
         self.additions = outputs.load_additions(
             self.site,
@@ -125,8 +127,8 @@ class KitfolioPlugin(BasePlugin[KitfolioConfig]):
         self._install_theme(config)
         return config
 
-    def _derive(self, config: MkDocsConfig, root: Path, settings: Settings) -> Built:
-        """History, pictures, views and cards, drawn into the cache (never into docs_dir)."""
+    def _cache_dir(self, config: MkDocsConfig, root: Path) -> Path:
+        """The cache folder, which must not be one MkDocs or Kitfolio reads sources from."""
         cache = (root / self.config.cache_dir).resolve()
         for name, watched in (("docs_dir", config.docs_dir), ("kits_dir", self.kits_dir)):
             if cache.is_relative_to(Path(watched).resolve()):
@@ -134,11 +136,15 @@ class KitfolioPlugin(BasePlugin[KitfolioConfig]):
                     f"kitfolio: cache_dir {self.config.cache_dir!r} is inside {name}; "
                     "choose a folder outside the watched ones (default .cache/kitfolio)"
                 )
+        return cache
+
+    def _derive(self, config: MkDocsConfig, root: Path, cache: Cache, settings: Settings) -> Built:
+        """History, pictures, views and cards, drawn into the cache (never into docs_dir)."""
         try:
             built = derive(
                 self.roster,
                 settings,
-                cache_dir=cache,
+                cache=cache,
                 site_name=config.site_name,
                 git=self.config.growth_history,
                 social_cards=self.config.social_cards,
@@ -360,11 +366,9 @@ class KitfolioPlugin(BasePlugin[KitfolioConfig]):
 def _minify_assets(files: Files) -> None:
     """Serve Kitfolio's own CSS and JavaScript minified; the theme's sources stay readable."""
     for file in files:
-        if not file.src_uri.startswith(minify.ASSETS) or file.abs_src_path is None:
-            continue
-        text = minify.minified(file.src_uri, Path(file.abs_src_path).read_text(encoding="utf-8"))
-        if text is not None:
-            file.content_string = text
+        if minify.minifiable(file.src_uri) and file.abs_src_path is not None:
+            source = Path(file.abs_src_path).read_text(encoding="utf-8")
+            file.content_string = minify.minified(file.src_uri, source)
 
 
 _HINTED: set[Path] = set()
