@@ -33,12 +33,12 @@ class ImageFacts:
     format: str
     width: int
     height: int
+    digest: str
+    """The SHA-256 of the file, which names the work drawn from it in the build cache."""
     orientation: int = 1
     """EXIF orientation (1-8); 5 to 8 turn the picture a quarter, swapping width and height."""
     alpha: bool = False
     """Whether the picture has transparency, so a fallback must be PNG rather than JPEG."""
-    digest: str = ""
-    """The SHA-256 of the file, which names the work drawn from it in the build cache."""
 
     @property
     def oriented(self) -> tuple[int, int]:
@@ -114,7 +114,7 @@ def _check(path: Path, size: int) -> ImageFacts:
         ) from None
     except (OSError, SyntaxError, ValueError) as exc:
         raise ImageProblem(f"expected a complete image, got a damaged one ({exc})") from None
-    return ImageFacts(path, FORMATS[kind], width, height, orientation, alpha, file_digest(path))
+    return ImageFacts(path, FORMATS[kind], width, height, file_digest(path), orientation, alpha)
 
 
 def _orientation(image: Image.Image) -> int:
