@@ -21,7 +21,7 @@ from .palette import palette
 from .pictures import upright
 from .view import KitView
 
-VERSION = "cards-6"
+VERSION = "cards-7"
 """Bump when the drawing changes, so cached cards are drawn again."""
 
 WIDTH, HEIGHT = 1200, 630
@@ -198,15 +198,15 @@ def save(card: Card, path: Path, photo: Image.Image | None = None) -> None:
     """Draw the card into a PNG file.
 
     A card without a photo holds only its own few colours and their antialiased blends, so it
-    is stored as an 8-bit palette of exactly those: a third of the bytes and a tenth of the
-    encoding time of 24-bit colour, with every pixel within 3 levels of the drawing.
+    is stored as an 8-bit palette of exactly those: half the bytes and a quarter of the encoding
+    time of 24-bit colour, with every pixel within 3 levels of the drawing. A card with a photo
+    stays in full colour. Either is deflated run by run (Z_RLE), which takes half the time of
+    zlib's default for files about 15 % larger; a link preview fetches a card once.
     """
     image = draw(card, photo)
     if card.avatar is None:
         image = image.quantize(palette=_palette(card.accent), dither=Image.Dither.NONE)
-        image.save(path, "PNG", compress_type=zlib.Z_RLE)
-    else:
-        image.save(path, "PNG")
+    image.save(path, "PNG", compress_type=zlib.Z_RLE)
 
 
 @lru_cache(maxsize=64)
