@@ -17,7 +17,7 @@ from pathlib import Path
 from PIL import Image, ImageDraw, ImageFont, ImageOps
 
 from .cache import file_digest
-from .palette import palette
+from .palette import RGB, palette, parse
 from .pictures import upright
 from .view import KitView
 
@@ -212,14 +212,14 @@ def save(card: Card, path: Path, photo: Image.Image | None = None) -> None:
 @lru_cache(maxsize=64)
 def _palette(accent: str) -> Image.Image:
     """Every colour a card without a photo can hold: each ink blended into what it is drawn on."""
-    background = _rgb(_background(accent))
-    ramps = [(background, _rgb(ink)) for ink in (INK, MUTED, TAGLINE, accent)]
-    ramps.append((_rgb(accent), _rgb(palette(accent).light_ink)))
+    background = _background(accent)
+    ramps = [(background, parse(ink)) for ink in (INK, MUTED, TAGLINE, accent)]
+    ramps.append((parse(accent), parse(palette(accent).light_ink)))
     steps = 255 // len(ramps) - 1
     channels = list(background)
     for start, end in ramps:
         for step in range(1, steps + 1):
-            channels += (round(a + (b - a) * step / steps) for a, b in zip(start, end, strict=True))
+            channels += _mix(start, end, step / steps)
     holder = Image.new("P", (1, 1))
     holder.putpalette(channels)
     return holder
@@ -339,19 +339,14 @@ def _figures(pen: ImageDraw.ImageDraw, figures: tuple[tuple[str, str], ...], wid
         x += room + gap
 
 
-def _background(accent: str) -> str:
-    return _mix(accent, "#ffffff", 0.94)
+def _background(accent: str) -> RGB:
+    return _mix(parse(accent), (255, 255, 255), 0.94)
 
 
-def _rgb(colour: str) -> tuple[int, int, int]:
-    red, green, blue = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
-    return red, green, blue
-
-
-def _mix(a: str, b: str, amount: float) -> str:
+def _mix(a: RGB, b: RGB, amount: float) -> RGB:
     """``a`` moved ``amount`` of the way towards ``b``."""
-    mixed = [round(x + (y - x) * amount) for x, y in zip(_rgb(a), _rgb(b), strict=True)]
-    return "#{:02x}{:02x}{:02x}".format(*mixed)
+    red, green, blue = (round(x + (y - x) * amount) for x, y in zip(a, b, strict=True))
+    return red, green, blue
 
 
 @cache
