@@ -351,8 +351,9 @@ def parse(text: str, doc: Document) -> tuple[Document, list[Problem]]:
     return doc, builder.problems
 
 
-def _compose(text: str) -> Node | None:
-    loader = _Loader(text)
+def _compose(text: str, kind: type[Any] = _Loader) -> Node | None:
+    """The document's node tree, or None for an empty document."""
+    loader = kind(text)
     try:
         node: Node | None = loader.get_single_node()
     finally:
@@ -364,14 +365,10 @@ def _compose_fast(text: str) -> Node | None:
     """The document's node tree from libyaml, or None when it is absent or finds a problem."""
     if _FastLoader is None:
         return None
-    loader = _FastLoader(text)
     try:
-        node: Node | None = loader.get_single_node()
+        return _compose(text, _FastLoader)
     except yaml.YAMLError:
         return None
-    finally:
-        loader.dispose()
-    return node
 
 
 def _too_deep(doc: Document, mark: Mark) -> Problem:
