@@ -291,7 +291,7 @@ def _wrap(text: str, kind: Type, width: int, most: int) -> list[str]:
     for index, (space, token) in enumerate(tokens):
         trial = f"{current}{space}{token}" if current else token
         wide = used + kind.length(f"{space}{token}" if current else token)
-        if wide > width - KERNING_SLACK and wide <= width + KERNING_SLACK:
+        if width - KERNING_SLACK < wide <= width + KERNING_SLACK:
             wide = kind.length(trial)
         if not current or wide <= width:
             current, used = trial, wide
