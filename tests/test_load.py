@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 import shutil
-import time
 from datetime import date
 from pathlib import Path
 
@@ -218,11 +217,9 @@ def test_a_file_that_is_not_utf8_is_an_error(tmp_path: Path) -> None:
 # -- hostile YAML --------------------------------------------------------------------------------
 
 
-def test_an_alias_bomb_is_refused_quickly(tmp_path: Path) -> None:
+def test_an_alias_bomb_is_refused_before_it_expands(tmp_path: Path) -> None:
     shutil.copy(FIXTURES / "alias-bomb.yml", tmp_path / "bomb.yml")
-    started = time.perf_counter()
     roster = load_roster([tmp_path / "bomb.yml"], tmp_path)
-    assert time.perf_counter() - started < 5
     message = only_problem(roster.problems)
     assert message.startswith("bomb.yml:1:1: (yaml): expected at most ")
     assert "aliases expand too far" in message
@@ -347,10 +344,8 @@ def test_hostile_yaml_stops_a_build_with_a_clean_error(
         "loop": (FIXTURES / "recursive-alias.yml").read_text(encoding="utf-8"),
     }
     root = write_site(tmp_path, kits)
-    started = time.perf_counter()
     with caplog.at_level(logging.ERROR):
         error = build_error(root)
-    assert time.perf_counter() - started < 10
     assert str(error).startswith("kitfolio: 2 problems in kits")
     logged = [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR]
     assert any("kits/bomb.yml:1:1: (yaml): expected at most" in m for m in logged), logged

@@ -4,12 +4,9 @@ from __future__ import annotations
 
 import json
 import os
-import socket
 import subprocess
 import sys
 import textwrap
-import time
-import urllib.request
 import zipfile
 from pathlib import Path
 
@@ -254,49 +251,6 @@ def test_a_site_builds_from_the_installed_wheel_in_any_folder(tmp_path: Path) ->
     done = _run([sys.executable, "-m", "mkdocs", "build", "-q"], root, PYTHONPATH=str(target))
     assert done.returncode == 0, done.stderr
     assert soup(root / "site" / "kari-nord" / "index.html").select_one(".kf-profile") is not None
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-def _fetch(url: str) -> str:
-    with urllib.request.urlopen(url, timeout=5) as response:
-        return str(response.read().decode("utf-8"))
-
-
-def _wait_for(url: str, text: str, seconds: float) -> bool:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        try:
-            if text in _fetch(url):
-                return True
-        except OSError:
-            pass
-        time.sleep(0.3)
-    return False
-
-
-def test_serve_with_livereload_rebuilds_when_a_kit_changes(tmp_path: Path) -> None:
-    root = write_site(tmp_path, {"kari-nord": kit("kari-nord", "Kari Nord")})
-    port = _free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "--livereload", "-a", f"127.0.0.1:{port}"],
-        cwd=root,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-    )
-    try:
-        url = f"http://127.0.0.1:{port}/kits/kari-nord/"
-        assert _wait_for(url, "Kari Nord", 60)
-        (root / "kits" / "kari-nord.yml").write_text(kit("kari-nord", "Kari Nordmann"))
-        assert _wait_for(url, "Kari Nordmann", 30)
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
 
 
 ASSETS = ROOT / "theme" / "assets" / "kitfolio"

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import html
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +24,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
-from . import minify, outputs
+from . import minify, outputs, preview
 from . import site as sitemodel
 from .cache import Cache
 from .errors import Problem, errors, warnings
@@ -66,6 +66,35 @@ class _Pages:
     pitches: dict[str, PitchView] = field(default_factory=dict)
 
 
+class _Stopped(PluginError):
+    """Problems that stop a build, kept on the error so the preview can show them."""
+
+    def __init__(self, what: str, problems: list[str]) -> None:
+        self.problems = problems
+        super().__init__(f"kitfolio: {what}; nothing was built and site/ is unchanged")
+
+
+@dataclass(frozen=True)
+class _Loaded:
+    """What ``on_config`` read and derived from disk: during ``mkdocs serve``, the last good one
+    stands in for a rebuild that fails, so the preview keeps its pages."""
+
+    kits_dir: Path
+    pitches_dir: Path
+    roster: Roster
+    site: sitemodel.Site | None
+    built: Built | None
+    additions: outputs.Additions
+
+    @classmethod
+    def of(cls, plugin: KitfolioPlugin) -> _Loaded:
+        return cls(**{f.name: getattr(plugin, f.name) for f in fields(cls)})
+
+    def restore(self, plugin: KitfolioPlugin) -> None:
+        for f in fields(self):
+            setattr(plugin, f.name, getattr(self, f.name))
+
+
 def theme_dir() -> Path:
     """Kitfolio's templates: inside the wheel, or the checkout's ``theme/`` when editable."""
     packaged = Path(__file__).parent / "theme"
@@ -85,8 +114,35 @@ class KitfolioPlugin(BasePlugin[KitfolioConfig]):
         self.built: Built | None = None
         self.pitches_dir = Path("pitches")
         self.additions = outputs.Additions()
+        self.serving = False
+        self.last_good: _Loaded | None = None
+        self.preview_problems: list[str] = []
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        """Declared so that MkDocs keeps this one plugin across the rebuilds of ``mkdocs serve``
+        (it makes a new one per build otherwise), with the last good kits."""
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        """Load and check the kits; a problem stops the build, except in the live preview, which
+        keeps the last good kits, prints the problem and shows it in every page."""
+        self._install_theme(config)
+        try:
+            self._load(config)
+        except PluginError as exc:
+            if not self.serving or self.last_good is None:
+                raise
+            self.last_good.restore(self)
+            self.preview_problems = exc.problems if isinstance(exc, _Stopped) else [str(exc)]
+            if not isinstance(exc, _Stopped):
+                log.error(str(exc))
+            log.warning("the preview keeps the last good build until the problems are fixed")
+        else:
+            self.last_good = _Loaded.of(self)
+            self.preview_problems = []
+        return config
+
+    def _load(self, config: MkDocsConfig) -> None:
+        self.additions = outputs.Additions()  # _report reads it before this build loads its own
         if not config.site_url:
             raise PluginError(
                 "kitfolio: site_url is required in mkdocs.yml (for example "
@@ -124,8 +180,6 @@ class KitfolioPlugin(BasePlugin[KitfolioConfig]):
         self._report(self.additions.problems, strict=bool(config.strict), where="pitches")
         for name, expired in self.additions.pitches.expired:
             log.info(f"{name}: expired on {expired.isoformat()}; the pitch is not built")
-        self._install_theme(config)
-        return config
 
     def _cache_dir(self, config: MkDocsConfig, root: Path) -> Path:
         """The cache folder, which must not be one MkDocs or Kitfolio reads sources from."""
@@ -152,8 +206,8 @@ class KitfolioPlugin(BasePlugin[KitfolioConfig]):
         except MediaError as exc:
             for problem in exc.problems:
                 log.error(str(problem))
-            raise PluginError(
-                "kitfolio: images could not be converted; nothing was built and site/ is unchanged"
+            raise _Stopped(
+                "images could not be converted", [str(p) for p in exc.problems]
             ) from None
         if built.history.hint and root not in _HINTED:
             _HINTED.add(root)
@@ -169,11 +223,12 @@ class KitfolioPlugin(BasePlugin[KitfolioConfig]):
         for problem in failing:
             log.error(str(problem))
         where = "kits, pitches or options" if self.additions.problems else "kits"
-        if failing or (strict and cautions):
-            count = len(failing) + (len(cautions) if strict else 0)
-            raise PluginError(
-                f"kitfolio: {count} problem{'s' if count != 1 else ''} in {where}; "
-                "nothing was built and site/ is unchanged"
+        stopping = failing + (cautions if strict else [])
+        if stopping:
+            count = len(stopping)
+            raise _Stopped(
+                f"{count} problem{'s' if count != 1 else ''} in {where}",
+                [str(p) for p in sorted(stopping)],
             )
 
     def _install_theme(self, config: MkDocsConfig) -> None:
@@ -298,7 +353,10 @@ class KitfolioPlugin(BasePlugin[KitfolioConfig]):
         return context
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
-        return valid_toggles(output)
+        output = valid_toggles(output)
+        if self.preview_problems:
+            output = preview.with_banner(output, self.preview_problems)
+        return output
 
     def on_post_template(
         self, output_content: str, /, *, template_name: str, config: MkDocsConfig
@@ -355,6 +413,9 @@ class KitfolioPlugin(BasePlugin[KitfolioConfig]):
         return env
 
     def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
+        """Called once the first build is served: from now on a failing rebuild keeps the
+        last good kits (see ``on_config``)."""
+        self.serving = True
         server.watch(str(self.kits_dir))
         if self.pitches_dir.is_dir():
             server.watch(str(self.pitches_dir))

@@ -190,6 +190,8 @@ def phases(project: Path, *, cold: bool = False) -> str:
                     type(plugin).__mro__[-2], f"on_{event}", None
                 ):
                     wrap(plugin, f"on_{event}", f"plugin    {plugin_name}.on_{event}")
+                    # MkDocs keeps plugins with an on_startup between loads: unwrap them after.
+                    restore.append((plugin, f"on_{event}", None))
         # The plugin collection keeps bound methods per event: rebuild it from the wrapped ones.
         for event, methods in config.plugins.events.items():
             for i, method in enumerate(methods):
@@ -208,7 +210,10 @@ def phases(project: Path, *, cold: bool = False) -> str:
         os.chdir(cwd)
         mkdocs_build._build_page = original_build_page  # type: ignore[assignment]
         for owner, attr, original in restore:
-            setattr(owner, attr, original)
+            if original is None:
+                delattr(owner, attr)
+            else:
+                setattr(owner, attr, original)
     kind = "cold" if cold else "warm"
     lines = [f"phase timings of one {kind} in-process build, no profiler: {total:.2f} s wall", ""]
     lines.append("  (phases nest; thread-time lines add up the work of every pool thread)")

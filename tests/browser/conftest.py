@@ -206,9 +206,14 @@ def playwright() -> Iterator[Playwright]:
         pw.stop()
 
 
+def chromium_executable() -> str:
+    """Debian's Chromium, or the binary KITFOLIO_CHROMIUM names (never a downloaded one)."""
+    return os.environ.get("KITFOLIO_CHROMIUM", "/usr/bin/chromium")
+
+
 @pytest.fixture(scope="session")
 def browser(playwright: Playwright) -> Iterator[Browser]:
-    executable = os.environ.get("KITFOLIO_CHROMIUM", "/usr/bin/chromium")
+    executable = chromium_executable()
     if not (os.path.isfile(executable) and os.access(executable, os.X_OK)):
         missing(f"Chromium is not installed at {executable} (set KITFOLIO_CHROMIUM)")
     browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
