@@ -370,33 +370,38 @@ def test_an_import_older_than_the_kit_only_adds_history(tmp_path: Path, kitfolio
     assert kit.stats_as_of == date(2026, 10, 31)  # type: ignore[attr-defined]
 
 
-def test_history_after_the_last_platform_keeps_the_blank_line_and_comment(
+def test_values_added_at_the_end_of_the_last_platform_keep_what_followed_it(
     tmp_path: Path, kitfolio: Run
 ) -> None:
     root = project(tmp_path)
     kit = root / "kits" / "mia-berg.yml"
-    text = kit.read_text()
-    kit.write_text(
-        text.replace(
-            "    history:                         # from before this kit was in git\n"
-            "      - {date: 2026-06-30, followers: 11000}\n",
-            "",
-        )
-    )
+    # The last platform ends with its history, then a blank line and a comment.
     (root / "yt.csv").write_text(
-        "date,platform,followers\n2026-09-30,youtube,11500\n2026-11-30,youtube,12400\n"
+        "date,platform,followers\n2026-08-31,youtube,11500\n2026-11-30,youtube,12400\n"
     )
     done = kitfolio("stats", "import", "yt.csv", "--kit", "kits/mia-berg.yml", cwd=root)
     assert done.returncode == 0, done.stderr
-    after = kit.read_text()
     assert (
-        "    followers: 12400                 # subscribers\n"
-        "    history:\n"
-        "      - {date: 2026-09-30, followers: 11500}\n"
-        "    avg_views: 9000\n"
+        "    history:                         # from before this kit was in git\n"
+        "      - {date: 2026-06-30, followers: 11000}\n"
+        "      - {date: 2026-08-31, followers: 11500}\n"
         "\n"
         "# Audience and rates.\n"
-    ) in after
+    ) in kit.read_text()
+    # Without history, the last key is avg_views: a new key after it keeps the same lines after.
+    text = kit.read_text()
+    history = text[text.index("    history:") : text.index("\n# Audience")]
+    kit.write_text(text.replace(history, ""))
+    (root / "rate.csv").write_text("date,platform,engagement_rate\n2026-12-01,youtube,3.1\n")
+    done = kitfolio("stats", "import", "rate.csv", "--kit", "kits/mia-berg.yml", cwd=root)
+    assert done.returncode == 0, done.stderr
+    assert (
+        "    followers: 12400                 # subscribers\n"
+        "    avg_views: 9000\n"
+        "    engagement_rate: 3.1\n"
+        "\n"
+        "# Audience and rates.\n"
+    ) in kit.read_text()
 
 
 def test_stats_lists_each_kit_age_the_stalest_first(tmp_path: Path, kitfolio: Run) -> None:

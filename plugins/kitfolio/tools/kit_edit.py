@@ -17,7 +17,7 @@ from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
-from ruamel.yaml.error import YAMLError
+from ruamel.yaml.error import CommentMark, YAMLError
 from ruamel.yaml.scalarstring import ScalarString
 from ruamel.yaml.tokens import CommentToken
 
@@ -125,7 +125,7 @@ def append(sequence: CommentedSeq, item: Any) -> None:
     rest = _take_trailing(sequence) if len(sequence) else ""
     sequence.append(item)
     if rest:
-        sequence.ca.items[len(sequence) - 1] = [CommentToken("\n" + rest, column=0), None]
+        sequence.ca.items[len(sequence) - 1] = [CommentToken("\n" + rest, CommentMark(0)), None]
 
 
 def _take_trailing(node: Any) -> str:
@@ -171,9 +171,9 @@ def _last_comment(node: Any) -> tuple[list[Any], int] | None:
 def _give_trailing(mapping: CommentedMap, key: str, rest: str) -> None:
     value = mapping[key]
     if isinstance(value, CommentedSeq) and len(value):
-        value.ca.items[len(value) - 1] = [CommentToken("\n" + rest, column=0), None]
+        value.ca.items[len(value) - 1] = [CommentToken("\n" + rest, CommentMark(0)), None]
     else:
-        mapping.ca.items[key] = [None, None, CommentToken("\n" + rest, column=0), None]
+        mapping.ca.items[key] = [None, None, CommentToken("\n" + rest, CommentMark(0)), None]
 
 
 def flow_map(pairs: Sequence[tuple[str, Any]]) -> CommentedMap:
