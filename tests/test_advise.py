@@ -117,6 +117,7 @@ def test_a_platform_without_views_or_bands_says_what_it_cannot_compare(
     items = (
         "    - {deliverable: TikTok video, price: 100}\n"
         "    - {deliverable: Instagram Story set, platform: instagram, price: 100}\n"
+        "    - {deliverable: Instagram ストーリーズ, platform: instagram, price: 100}\n"
         "    - {deliverable: Newsletter feature, platform: newsletter, price: 100}\n"
     )
     write_kit(tmp_path, items, "USD")
@@ -127,6 +128,8 @@ def test_a_platform_without_views_or_bands_says_what_it_cannot_compare(
     assert any(line.strip().startswith("within the usual band: $25–$125") for line in tiktok)
     story = block(out, "Instagram Story set")
     assert "    note: no published band for Stories in the data file: not compared" in story
+    stories = block(out, "Instagram ストーリーズ")
+    assert "    note: no published band for Stories in the data file: not compared" in stories
     newsletter = block(out, "Newsletter feature")
     assert "    note: the kit has no newsletter platform, so no follower tier to compare with" in (
         newsletter
@@ -159,7 +162,7 @@ def test_a_package_is_compared_with_the_sum_of_its_parts(
     packages = (
         "  packages:\n"
         "    - name: Launch bundle\n"
-        "      includes: [2 Instagram Reels, 1 TikTok video, 3-frame Story set]\n"
+        "      includes: [2 Instagram Reels, TikTok video ×1, 3-frame Story set]\n"
         "      price: 150\n"
     )
     write_kit(
@@ -170,7 +173,7 @@ def test_a_package_is_compared_with_the_sum_of_its_parts(
     # 2 x $100-$500 (Instagram micro) + 1 x $25-$125 (TikTok micro) = $225-$1,125.
     assert lines[1] == (
         "    below the usual band: $225–$1,125 "
-        "(sum of the bands of 2 Instagram Reels, 1 TikTok video)"
+        "(sum of the bands of 2 Instagram Reels, TikTok video ×1)"
     )
     assert "    note: '3-frame Story set': no band to count it with" in lines
 

@@ -19,13 +19,14 @@ from .rate_bands import Band, CpmRule, RateData, Source, Span
 # A price under half a band's floor is "far below" it; over twice its ceiling, "far above".
 FAR = 2.0
 
-_STORY = re.compile(r"\bstor(?:y|ies)\b", re.IGNORECASE)
+_STORY = re.compile(r"\bstor(?:y|ies)\b|ストーリー", re.IGNORECASE)
 _PLATFORM_WORDS = {
     "instagram": ("instagram", "insta", "ig", "reel", "reels"),
     "tiktok": ("tiktok", "tik tok"),
     "youtube": ("youtube", "yt", "short", "shorts"),
 }
-_COUNT = re.compile(r"^\s*(\d+)\s*(?:[x×]\s*)?(?=[^\d\s-])", re.IGNORECASE)
+# "2 Instagram Reels", "2x Reel" or "Reel ×2": how many of a part a package includes.
+_COUNT = re.compile(r"^\s*(\d+)\s*(?:[x×]\s*)?(?=[^\d\s-])|[x×]\s*(\d+)\s*$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -283,8 +284,8 @@ def _package(
             entry.notes.append(f"{part!r}: no band to count it with")
             continue
         band = bands[0]
-        match = _COUNT.match(part)
-        count = int(match.group(1)) if match else 1
+        match = _COUNT.search(part)
+        count = int(match.group(1) or match.group(2)) if match else 1
         low += band.low * count
         if band.high is None:
             open_ended = True
