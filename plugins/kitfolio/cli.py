@@ -21,6 +21,7 @@ from .kits import SUFFIXES, kit_files, load_roster
 from .pitches import load_pitches, pitch_files
 from .schema import kit_schema_text
 from .site import build_site
+from .tools import commands as creator_tools
 from .view import Settings
 
 
@@ -50,7 +51,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--feed", action="store_true", help="the data feed's schema (kits.json, kit.json) instead"
     )
 
+    creator_tools.add_commands(commands)
+
     args = parser.parse_args(argv)
+    ran = creator_tools.run(args)
+    if ran is not None:
+        return ran
     if args.command == "check":
         pitches = None if args.paths else args.pitches
         return _check(args.paths or [Path("kits")], strict=args.strict, pitches=pitches)
