@@ -194,7 +194,10 @@ def test_every_wrong_pitch_is_reported_in_one_run(
     build_error(root)
     assert "pitches/one.yml:1:6: kit:" in caplog.text
     assert "pitches/two.yml:6:12: packages[0]:" in caplog.text
-    assert "pitches/Bad Name.yml:1:1: (file name): expected a slug" in caplog.text
+    assert (
+        "pitches/Bad Name.yml:1:1: (file name): expected a file name of lowercase letters, "
+        "digits and hyphens ending in .yml, such as bad-name.yml; got 'Bad Name.yml'"
+    ) in caplog.text
 
 
 def test_pitches_dir_is_an_option(tmp_path: Path) -> None:

@@ -93,12 +93,12 @@ class KitfolioPlugin(BasePlugin[KitfolioConfig]):
                 "site_url: https://you.github.io/media-kit/): canonical and social links need it."
             )
         root = Path(config.config_file_path or ".").resolve().parent
-        self.kits_dir = (root / self.config.kits_dir).resolve()
+        self.kits_dir = _folder_option("kits_dir", self.config.kits_dir, root)
         if not self.kits_dir.is_dir():
             raise PluginError(
                 f"kitfolio: kits_dir {self.config.kits_dir!r} is not a folder next to mkdocs.yml"
             )
-        self.pitches_dir = (root / self.config.pitches_dir).resolve()
+        self.pitches_dir = _folder_option("pitches_dir", self.config.pitches_dir, root)
         kits = kit_files(self.kits_dir)
         cache = Cache(self._cache_dir(config, root))
         self.roster = load_roster(kits, root, cache)
@@ -361,6 +361,17 @@ class KitfolioPlugin(BasePlugin[KitfolioConfig]):
         for folder in sitemodel.image_folders(self.roster, self.kits_dir):
             server.watch(str(folder))
         return server
+
+
+def _folder_option(name: str, value: str, root: Path) -> Path:
+    """A folder option (``kits_dir``), which must lie inside the project like every source."""
+    folder = (root / value).resolve()
+    if not folder.is_relative_to(root):
+        raise PluginError(
+            f"kitfolio: {name} {value!r} is outside the project folder; kits and pitches are "
+            "read only from inside it"
+        )
+    return folder
 
 
 def _minify_assets(files: Files) -> None:
