@@ -22,7 +22,7 @@ from .derived import Derived
 from .errors import Problem
 from .images import ImageFacts
 from .kits import LoadedKit, image_refs
-from .load import Loc
+from .load import Document, Loc
 from .pictures import Picture, Rendition, Role
 from .view import KitView
 
@@ -100,12 +100,29 @@ class MediaError(Exception):
 
 
 @dataclass(frozen=True)
+class Wanted:
+    """A checked image to publish as a picture, and the YAML field that names it.
+
+    ``owner`` groups the cost in the stats (a kit's slug, or ``agency``); ``doc`` and ``loc``
+    locate a failure to draw it.
+    """
+
+    owner: str
+    facts: ImageFacts
+    stem: str
+    role: Role
+    doc: Document
+    loc: Loc
+    ref: str
+
+
+@dataclass(frozen=True)
 class _Job:
     slug: str
     kind: str
     key: str
     work: Callable[[Path], Mapping[str, Any]]
-    where: tuple[LoadedKit, Loc, str] | None = None
+    where: Wanted | None = None
 
 
 ROLES = {"avatar": pictures.AVATAR, "cover": pictures.COVER, "highlights": pictures.HIGHLIGHT}
@@ -143,9 +160,40 @@ class Media:
             raise MediaError(problems)
         return {job.key: entry for job, entry, _ in results if entry is not None}
 
+    def draw(self, wanted: Iterable[Wanted]) -> list[tuple[Wanted, Picture, Entry]]:
+        """Draw each wanted image as a picture of its role (or find it in the cache).
+
+        Every rendition is re-encoded without metadata and named by Kitfolio, whatever the
+        source file was called, so only the image itself is ever published.
+        """
+        planned: list[tuple[Wanted, Picture, _Job]] = []
+        for one in wanted:
+            role = one.role
+            key = digest(
+                pictures.VERSION,
+                palette.VERSION,
+                role.name,
+                repr(role.widths),
+                role.sizes,
+                one.stem,
+                one.facts.digest,
+            )
+            picture = pictures.plan(one.facts, one.stem, role, key[:10])
+            kind = one.stem.rsplit("/", 1)[-1]
+            work = _picture_work(one.facts.path, picture, role)
+            planned.append((one, picture, _Job(one.owner, kind, key, work, one)))
+        entries = self._run([job for *_, job in planned])
+        drawn = []
+        for one, picture, job in planned:
+            entry = entries[job.key]
+            for rendition in picture.files:
+                self.outputs.append(Output(rendition.src, entry.path(rendition.name)))
+            drawn.append((one, picture, entry))
+        return drawn
+
     def pictures(self, kits: Iterable[LoadedKit]) -> dict[str, Derived]:
         """Draw every kit's photos; per slug, its pictures and the accent found in its avatar."""
-        planned: list[tuple[LoadedKit, str, Picture, _Job]] = []
+        wanted: list[Wanted] = []
         for loaded in kits:
             for loc, ref in image_refs(loaded.kit):
                 facts = loaded.image(ref)
@@ -153,35 +201,14 @@ class Media:
                     continue
                 role = ROLES[str(loc[0])]
                 stem = _stem(loaded.slug, loc)
-                key = digest(
-                    pictures.VERSION,
-                    palette.VERSION,
-                    role.name,
-                    repr(role.widths),
-                    role.sizes,
-                    stem,
-                    facts.digest,
-                )
-                picture = pictures.plan(facts, stem, role, key[:10])
-                job = _Job(
-                    loaded.slug,
-                    stem.rsplit("/", 1)[-1],
-                    key,
-                    _picture_work(facts.path, picture, role),
-                    (loaded, loc, ref),
-                )
-                planned.append((loaded, ref, picture, job))
-        entries = self._run([job for *_, job in planned])
+                wanted.append(Wanted(loaded.slug, facts, stem, role, loaded.doc, loc, ref))
         found: dict[str, dict[str, Picture]] = {}
         accents: dict[str, str | None] = {}
-        for loaded, ref, picture, job in planned:
-            entry = entries[job.key]
-            for rendition in picture.files:
-                self.outputs.append(Output(rendition.src, entry.path(rendition.name)))
-            found.setdefault(loaded.slug, {})[ref] = picture
-            if job.where and job.where[1] == ("avatar",):
+        for one, picture, entry in self.draw(wanted):
+            found.setdefault(one.owner, {})[one.ref] = picture
+            if one.loc == ("avatar",):
                 accent = entry.meta.get("accent")
-                accents[loaded.slug] = accent if isinstance(accent, str) else None
+                accents[one.owner] = accent if isinstance(accent, str) else None
         return {
             slug: Derived(pictures=found.get(slug, {}), accent=accents.get(slug))
             for slug in {*found, *accents}
@@ -249,5 +276,5 @@ def _cards_work(pair: tuple[cards.Card, ...]) -> Callable[[Path], dict[str, Any]
 def _problem(job: _Job, exc: Exception) -> Problem:
     if job.where is None:
         return Problem("(build)", 1, 1, job.kind, f"could not draw the image: {exc}")
-    loaded, loc, ref = job.where
-    return loaded.doc.problem(loc, f"{ref}: could not be converted for the site ({exc})")
+    where = job.where
+    return where.doc.problem(where.loc, f"{where.ref}: could not be converted for the site ({exc})")

@@ -26,6 +26,7 @@ from mkdocs.utils.templates import TemplateContext
 
 from . import minify, outputs
 from . import site as sitemodel
+from .agency import LoadedAgency
 from .cache import Cache
 from .errors import Problem, errors, warnings
 from .kits import Roster, kit_files, load_roster
@@ -107,16 +108,18 @@ class KitfolioPlugin(BasePlugin[KitfolioConfig]):
             stale_after_days=self.config.stale_after_days,
         )
         config_file = Path(config.config_file_path or root / "mkdocs.yml")
-        agency, agency_problems = outputs.load_agency_option(self.config.agency, config_file, root)
+        agency, agency_problems = outputs.load_agency_option(
+            self.config.agency, config_file, root, cache
+        )
         where = "kits or the agency option" if agency_problems else "kits"
         self._report(
             self.roster.problems + agency_problems, strict=bool(config.strict), where=where
         )
-        self.built = self._derive(config, root, cache, settings)
+        self.built = self._derive(config, root, cache, settings, agency)
         self.site = self.built.site
         self.additions = outputs.load_additions(
             self.site,
-            agency,
+            self.built.agency,
             root=root,
             pitches_dir=self.pitches_dir,
             known_slugs=[path.stem for path in kits],
@@ -138,7 +141,14 @@ class KitfolioPlugin(BasePlugin[KitfolioConfig]):
                 )
         return cache
 
-    def _derive(self, config: MkDocsConfig, root: Path, cache: Cache, settings: Settings) -> Built:
+    def _derive(
+        self,
+        config: MkDocsConfig,
+        root: Path,
+        cache: Cache,
+        settings: Settings,
+        agency: LoadedAgency | None,
+    ) -> Built:
         """History, pictures, views and cards, drawn into the cache (never into docs_dir)."""
         try:
             built = derive(
@@ -148,6 +158,7 @@ class KitfolioPlugin(BasePlugin[KitfolioConfig]):
                 site_name=config.site_name,
                 git=self.config.growth_history,
                 social_cards=self.config.social_cards,
+                agency=agency,
             )
         except MediaError as exc:
             for problem in exc.problems:
@@ -168,7 +179,6 @@ class KitfolioPlugin(BasePlugin[KitfolioConfig]):
             (log.error if strict else log.warning)(str(problem))
         for problem in failing:
             log.error(str(problem))
-        where = "kits, pitches or options" if self.additions.problems else "kits"
         if failing or (strict and cautions):
             count = len(failing) + (len(cautions) if strict else 0)
             raise PluginError(
@@ -213,14 +223,12 @@ class KitfolioPlugin(BasePlugin[KitfolioConfig]):
         return files
 
     def _add_roster_files(self, files: Files, config: MkDocsConfig) -> None:
-        """The data feed, the agency logo and the unlisted pitch pages."""
+        """The data feed and the unlisted pitch pages."""
         assert self.site is not None
         for src, text in outputs.feed_files(
             self.site, self.additions, config.site_name, str(config.site_url)
         ):
             files.append(File.generated(config, src, content=text))
-        for src, path in outputs.copied_files(self.additions):
-            files.append(File.generated(config, src, abs_src_path=str(path)))
         for pitch in self.additions.pitches.pitches:
             front = (
                 "---\ntemplate: kitfolio/pitch.html\nhide: [navigation, toc]\n"
