@@ -114,6 +114,18 @@ def test_a_kits_dir_outside_the_project_is_an_error(tmp_path: Path) -> None:
     assert "kits_dir '../other-kits' is outside the project folder" in str(error)
 
 
+@pytest.mark.parametrize("option", ["kits_dir", "pitches_dir"])
+def test_a_source_folder_inside_docs_dir_is_an_error(tmp_path: Path, option: str) -> None:
+    """MkDocs would copy the YAML as it is: a private price would be one download away."""
+    root = project(tmp_path)
+    (root / "docs" / "sources").mkdir()
+    (root / "docs" / "sources" / "ava-green.yml").write_text(MINIMAL_KIT, encoding="utf-8")
+    write_site(root, {}, plugins=[{"kitfolio": {option: "docs/sources"}}])
+    error = build_error(root)
+    assert f"{option} 'docs/sources' is inside docs_dir" in str(error)
+    assert not (root / "site").exists()
+
+
 @pytest.mark.parametrize(
     ("names", "expected"),
     [
