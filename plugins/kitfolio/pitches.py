@@ -29,6 +29,8 @@ from .view import KitView, PartnershipView, PriceLine
 
 T = TypeVar("T")
 URL_PREFIX = "for"
+CHOICES_SHOWN = 10
+"""How many names an "unknown kit" message lists: a roster of thousands is not one line."""
 
 
 class Pitch(BaseModel):
@@ -197,5 +199,7 @@ def _unknown(what: str, name: str, choices: list[str], of: str = "") -> str:
     if close:
         return message + f" (did you mean {close[0]!r}?)"
     if choices:
-        return message + f"; expected one of {', '.join(repr(c) for c in choices)}"
+        shown = ", ".join(repr(c) for c in choices[:CHOICES_SHOWN])
+        more = len(choices) - CHOICES_SHOWN
+        return message + f"; expected one of {shown}" + (f" (and {more} more)" if more > 0 else "")
     return message + "; the kit has none"
