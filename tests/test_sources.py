@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from PIL import Image
 
 from conftest import MINIMAL_KIT, build_error, build_site, write_site
 
@@ -166,3 +167,22 @@ def test_kitfolio_check_refuses_a_linked_kit_too(tmp_path: Path) -> None:
     assert done.returncode == 1
     assert "kits/pw.yml:1:1: (file): expected a file inside the project folder" in done.stderr
     assert "root:x" not in done.stdout + done.stderr
+
+
+def test_a_kit_image_inside_docs_dir_is_a_warning_since_mkdocs_publishes_the_original(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    root = project(tmp_path)
+    (root / "docs" / "img").mkdir()
+    Image.new("RGB", (64, 64), "teal").save(root / "docs" / "img" / "ava.png")
+    (root / "kits" / "ava-green.yml").write_text(
+        MINIMAL_KIT + "avatar: ../docs/img/ava.png\n", encoding="utf-8"
+    )
+    build_site(root)
+    expected = (
+        "kits/ava-green.yml:10:9: avatar: ../docs/img/ava.png: is inside docs_dir, so it is also "
+        "published as it is, metadata included; keep the images that kits name outside docs_dir"
+    )
+    assert expected in caplog.text
+    error = build_error(root, strict=True)
+    assert "nothing was built" in str(error)

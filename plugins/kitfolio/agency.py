@@ -20,7 +20,7 @@ from .load import Document, Loc, load
 from .markup import render
 from .media import Wanted
 from .pictures import LOGO, Picture
-from .sources import check_image
+from .sources import LocatedImage, check_image
 from .validate import check_model
 from .view import Image, image_of
 
@@ -94,7 +94,8 @@ def load_agency(
         if problem is not None:
             return None, [problem]
         assert facts is not None
-        logo = Wanted("agency", facts, LOGO_STEM, LOGO, doc.only([loc]), loc, agency.logo)
+        image = LocatedImage("agency", doc.only([loc]), loc, agency.logo, facts)
+        logo = Wanted(image, LOGO_STEM, LOGO)
     view = AgencyView(
         name=agency.name,
         logo=None,

@@ -17,7 +17,7 @@ from .figures import inconsistencies
 from .images import ImageFacts
 from .load import Document, Loc, load
 from .model import Kit
-from .sources import check_image, checked_sources, source_files
+from .sources import LocatedImage, check_image, checked_sources, source_files
 from .validate import check
 
 
@@ -100,6 +100,15 @@ def image_refs(kit: Kit) -> Iterator[tuple[Loc, str]]:
     for index, highlight in enumerate(kit.highlights):
         if highlight.image:
             yield ("highlights", index, "image"), highlight.image
+
+
+def located_images(kits: Iterable[LoadedKit]) -> Iterator[LocatedImage]:
+    """Every checked image of every kit, with the kit field that names it."""
+    for loaded in kits:
+        for loc, ref in image_refs(loaded.kit):
+            facts = loaded.image(ref)
+            if facts is not None:
+                yield LocatedImage(loaded.slug, loaded.doc, loc, ref, facts)
 
 
 def _raw_image_refs(data: Any) -> Iterator[tuple[Loc, str]]:

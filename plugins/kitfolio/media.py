@@ -21,9 +21,10 @@ from .cache import Cache, Entry, digest
 from .derived import Derived
 from .errors import Problem
 from .images import ImageFacts
-from .kits import LoadedKit, image_refs
-from .load import Document, Loc
+from .kits import LoadedKit, located_images
+from .load import Loc
 from .pictures import Picture, Rendition, Role
+from .sources import LocatedImage
 from .view import KitView
 
 CARD_KINDS = ("kit", "work")
@@ -101,19 +102,14 @@ class MediaError(Exception):
 
 @dataclass(frozen=True)
 class Wanted:
-    """A checked image to publish as a picture, and the YAML field that names it.
+    """A checked image to publish as a picture of ``role`` at site path ``stem``.
 
-    ``owner`` groups the cost in the stats (a kit's slug, or ``agency``); ``doc`` and ``loc``
-    locate a failure to draw it.
+    The image's owner groups the cost in the stats; its field locates a failure to draw it.
     """
 
-    owner: str
-    facts: ImageFacts
+    image: LocatedImage
     stem: str
     role: Role
-    doc: Document
-    loc: Loc
-    ref: str
 
 
 @dataclass(frozen=True)
@@ -122,7 +118,7 @@ class _Job:
     kind: str
     key: str
     work: Callable[[Path], Mapping[str, Any]]
-    where: Wanted | None = None
+    where: LocatedImage | None = None
 
 
 ROLES = {"avatar": pictures.AVATAR, "cover": pictures.COVER, "highlights": pictures.HIGHLIGHT}
@@ -176,12 +172,12 @@ class Media:
                 repr(role.widths),
                 role.sizes,
                 one.stem,
-                one.facts.digest,
+                one.image.facts.digest,
             )
-            picture = pictures.plan(one.facts, one.stem, role, key[:10])
+            picture = pictures.plan(one.image.facts, one.stem, role, key[:10])
             kind = one.stem.rsplit("/", 1)[-1]
-            work = _picture_work(one.facts.path, picture, role)
-            planned.append((one, picture, _Job(one.owner, kind, key, work, one)))
+            work = _picture_work(one.image.facts.path, picture, role)
+            planned.append((one, picture, _Job(one.image.owner, kind, key, work, one.image)))
         entries = self._run([job for *_, job in planned])
         drawn = []
         for one, picture, job in planned:
@@ -193,22 +189,18 @@ class Media:
 
     def pictures(self, kits: Iterable[LoadedKit]) -> dict[str, Derived]:
         """Draw every kit's photos; per slug, its pictures and the accent found in its avatar."""
-        wanted: list[Wanted] = []
-        for loaded in kits:
-            for loc, ref in image_refs(loaded.kit):
-                facts = loaded.image(ref)
-                if facts is None:
-                    continue
-                role = ROLES[str(loc[0])]
-                stem = _stem(loaded.slug, loc)
-                wanted.append(Wanted(loaded.slug, facts, stem, role, loaded.doc, loc, ref))
+        wanted = [
+            Wanted(image, _stem(image.owner, image.loc), ROLES[str(image.loc[0])])
+            for image in located_images(kits)
+        ]
         found: dict[str, dict[str, Picture]] = {}
         accents: dict[str, str | None] = {}
         for one, picture, entry in self.draw(wanted):
-            found.setdefault(one.owner, {})[one.ref] = picture
-            if one.loc == ("avatar",):
+            image = one.image
+            found.setdefault(image.owner, {})[image.ref] = picture
+            if image.loc == ("avatar",):
                 accent = entry.meta.get("accent")
-                accents[one.owner] = accent if isinstance(accent, str) else None
+                accents[image.owner] = accent if isinstance(accent, str) else None
         return {
             slug: Derived(pictures=found.get(slug, {}), accent=accents.get(slug))
             for slug in {*found, *accents}

@@ -31,14 +31,14 @@ from . import site as sitemodel
 from .agency import LoadedAgency
 from .cache import Cache
 from .errors import Problem, errors, warnings
-from .kits import Roster, kit_files, load_roster
+from .kits import Roster, kit_files, load_roster, located_images
 from .material import valid_toggles
 from .media import MediaError
 from .pipeline import Built, derive
 from .pitches import PitchView
 from .schema import KIT_SCHEMA_PATH, kit_schema_text
 from .social import page_meta
-from .sources import display
+from .sources import display, published_as_is
 from .view import KitView, Settings
 
 log = get_plugin_logger(__name__)
@@ -118,9 +118,11 @@ class KitfolioPlugin(BasePlugin[KitfolioConfig]):
         agency, agency_problems = outputs.load_agency_option(
             self.config.agency, config_file, root, cache
         )
+        logo = [agency.logo.image] if agency and agency.logo else []
+        as_is = published_as_is([*located_images(self.roster.kits), *logo], Path(config.docs_dir))
         where = "kits or the agency option" if agency_problems else "kits"
         self._report(
-            self.roster.problems + agency_problems, strict=bool(config.strict), where=where
+            self.roster.problems + agency_problems + as_is, strict=bool(config.strict), where=where
         )
         self.built = self._derive(config, root, cache, settings, agency)
         self.site = self.built.site

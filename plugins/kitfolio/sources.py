@@ -31,6 +31,20 @@ class Source:
     display: str
 
 
+@dataclass(frozen=True)
+class LocatedImage:
+    """A checked image and the YAML field that names it, so a later problem is located there.
+
+    ``owner`` is who the image belongs to: a kit's slug, or ``agency``.
+    """
+
+    owner: str
+    doc: Document
+    loc: Loc
+    ref: str
+    facts: ImageFacts
+
+
 def source_files(folder: Path) -> list[Path]:
     """The YAML files of a folder (not its subfolders), in name order.
 
@@ -119,6 +133,22 @@ def check_image(
         return inspect(target, memory), None
     except ImageProblem as exc:
         return None, doc.problem(loc, f"{ref}: {exc}")
+
+
+def published_as_is(images: Iterable[LocatedImage], docs_dir: Path) -> list[Problem]:
+    """Warnings for images inside ``docs_dir``, which the engine publishes untouched beside the
+    pictures drawn from them: the original, with its EXIF (a GPS position), one URL away."""
+    folder = docs_dir.resolve()
+    return [
+        image.doc.problem(
+            image.loc,
+            f"{image.ref}: is inside docs_dir, so it is also published as it is, metadata "
+            "included; keep the images that kits name outside docs_dir",
+            severity="warning",
+        )
+        for image in images
+        if image.facts.path.resolve().is_relative_to(folder)
+    ]
 
 
 def _suggest(stem: str) -> str:
