@@ -90,11 +90,10 @@ def load_agency(
     logo: Wanted | None = None
     if agency.logo:
         loc = (*at, "logo")
-        facts, problem = check_image(doc, loc, agency.logo, root, memory)
-        if problem is not None:
-            return None, [problem]
-        assert facts is not None
-        image = LocatedImage("agency", doc.only([loc]), loc, agency.logo, facts)
+        checked = check_image(doc, loc, agency.logo, root, memory)
+        if isinstance(checked, Problem):
+            return None, [checked]
+        image = LocatedImage("agency", doc.only([loc]), loc, agency.logo, checked)
         logo = Wanted(image, LOGO_STEM, LOGO)
     view = AgencyView(
         name=agency.name,

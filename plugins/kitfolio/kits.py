@@ -137,9 +137,9 @@ def _check_images(
     images: dict[str, ImageFacts] = {}
     problems: list[Problem] = []
     for loc, ref in refs:
-        facts, problem = check_image(doc, loc, ref, root, memory)
-        if facts is not None:
-            images[ref] = facts
-        if problem is not None:
-            problems.append(problem)
+        checked = check_image(doc, loc, ref, root, memory)
+        if isinstance(checked, Problem):
+            problems.append(checked)
+        else:
+            images[ref] = checked
     return images, problems

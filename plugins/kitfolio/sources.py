@@ -121,18 +121,18 @@ def display(path: Path, root: Path) -> str:
 
 def check_image(
     doc: Document, loc: Loc, ref: str, root: Path, memory: Memory | None = None
-) -> tuple[ImageFacts | None, Problem | None]:
-    """The image that field ``loc`` of ``doc`` names (relative to the file), once checked.
+) -> ImageFacts | Problem:
+    """The image that field ``loc`` of ``doc`` names (relative to the file), or why not.
 
     An image outside the project is refused before it is opened, like a source file.
     """
     target = (doc.path.parent / ref).resolve()
     if not target.is_relative_to(root.resolve()):
-        return None, doc.problem(loc, f"expected an image inside the project, got {ref!r}")
+        return doc.problem(loc, f"expected an image inside the project, got {ref!r}")
     try:
-        return inspect(target, memory), None
+        return inspect(target, memory)
     except ImageProblem as exc:
-        return None, doc.problem(loc, f"{ref}: {exc}")
+        return doc.problem(loc, f"{ref}: {exc}")
 
 
 def published_as_is(images: Iterable[LocatedImage], docs_dir: Path) -> list[Problem]:
