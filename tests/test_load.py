@@ -199,7 +199,14 @@ def test_a_yaml_syntax_error_says_where_and_what_was_expected(
 
 
 @pytest.mark.parametrize(
-    ("text", "got"), [("", "an empty file"), ("# nothing\n", "an empty file"), ("- a\n", "a list")]
+    ("text", "got"),
+    [
+        ("", "an empty file"),
+        ("# nothing\n", "an empty file"),
+        ("- a\n", "a list"),
+        ("42\n", "a number"),
+        ("a line of someone's notes, never quoted back in full or in part\n", "text"),
+    ],
 )
 def test_a_kit_is_a_mapping(tmp_path: Path, text: str, got: str) -> None:
     message = only_problem(load_kits(tmp_path, {"ava": text}).problems)

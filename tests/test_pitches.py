@@ -194,7 +194,10 @@ def test_every_wrong_pitch_is_reported_in_one_run(
     build_error(root)
     assert "pitches/one.yml:1:6: kit:" in caplog.text
     assert "pitches/two.yml:6:12: packages[0]:" in caplog.text
-    assert "pitches/Bad Name.yml:1:1: (file name): expected a slug" in caplog.text
+    assert (
+        "pitches/Bad Name.yml:1:1: (file name): expected a file name of lowercase letters, "
+        "digits and hyphens ending in .yml, such as bad-name.yml; got 'Bad Name.yml'"
+    ) in caplog.text
 
 
 def test_pitches_dir_is_an_option(tmp_path: Path) -> None:
@@ -227,3 +230,29 @@ def test_kitfolio_check_checks_the_pitches_too(tmp_path: Path) -> None:
     assert done.returncode == 1
     assert "2 kits and 1 pitch checked: 1 error(s)" in done.stdout
     assert "pitches/acme.yml:6:12: packages[0]: unknown package 'Lunch bundle'" in done.stderr
+
+
+def test_an_unknown_kit_lists_a_few_choices_not_the_whole_roster(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    root = write(tmp_path, {"acme": PITCH.replace("kit: ava-green", "kit: nobody")})
+    for index in range(30):
+        slug = f"kit-{index:02}"
+        (root / "kits" / f"{slug}.yml").write_text(
+            KIT.format(name=f"Kit {index}", slug=slug, visibility="public"), encoding="utf-8"
+        )
+    done = subprocess.run(
+        [sys.executable, "-m", "kitfolio.cli", "check"],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 1
+    assert (
+        "pitches/acme.yml:1:6: kit: unknown kit 'nobody'; expected one of 'ava-green', "
+        "'bo-berg', 'kit-00', 'kit-01', 'kit-02', 'kit-03', 'kit-04', 'kit-05', 'kit-06', "
+        "'kit-07' (and 22 more)"
+    ) in done.stderr

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup, Tag
-from PIL import Image
+from PIL import Image, PngImagePlugin
 
 from conftest import build_error, build_site
 
@@ -167,6 +167,47 @@ def test_the_roster_fetches_the_feed_from_its_own_site(home: tuple[Path, Beautif
     scripts = [s["src"] for s in page.select("script[src]") if "kitfolio" in s["src"]]
     assert "assets/kitfolio/roster.js" in scripts
     assert (site / "assets" / "kitfolio" / "roster.js").is_file()
+
+
+def test_the_logo_is_drawn_like_a_photo_never_published_as_given(tmp_path: Path) -> None:
+    """A PNG named logo.html with a script in a text chunk must not become a page."""
+    root = write(tmp_path, AGENCY.replace("media/logo.png", "media/logo.html"))
+    chunk = PngImagePlugin.PngInfo()
+    chunk.add_text("Comment", "<script>alert(1)</script>")
+    Image.new("RGBA", (240, 80), (0, 128, 128, 200)).save(
+        root / "media" / "logo.html", "PNG", pnginfo=chunk
+    )
+    site = build_site(root)
+    published = sorted(p.name for p in (site / "assets" / "kitfolio").glob("agency-logo*"))
+    assert published, "the logo is published"
+    assert all(name.endswith((".webp", ".png")) for name in published), published
+    assert not list(site.rglob("*logo*.html"))
+    page = BeautifulSoup((site / "index.html").read_text(encoding="utf-8"), "html.parser")
+    logo = page.select_one("img.kf-agency__logo")
+    assert logo is not None and (logo["width"], logo["height"]) == ("240", "80")
+    assert str(logo["src"]).endswith(".png"), "a transparent logo falls back to PNG"
+    for name in published:
+        data = (site / "assets" / "kitfolio" / name).read_bytes()
+        assert b"<script>" not in data and b"tEXt" not in data
+        with Image.open(site / "assets" / "kitfolio" / name) as image:
+            image.load()
+            assert "Comment" not in image.info
+            assert not getattr(image, "text", {})
+    feed = (site / "kits.json").read_text(encoding="utf-8")
+    assert f"https://example.org/{logo['src']}" in feed
+
+
+def test_a_logo_outside_the_project_is_an_error(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    root = write(tmp_path / "project", AGENCY.replace("media/logo.png", "../outside.png"))
+    Image.new("RGB", (240, 80), "teal").save(tmp_path / "outside.png")
+    error = build_error(root)
+    assert "nothing was built" in str(error)
+    assert (
+        "mkdocs.yml:9:15: plugins[1].kitfolio.agency.logo: expected an image inside the "
+        "project, got '../outside.png'"
+    ) in caplog.text
 
 
 @pytest.mark.parametrize(

@@ -6,20 +6,26 @@ it. The option is checked like a kit, so a typo reads ``mkdocs.yml:9:7: ...agenc
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from markupsafe import Markup
 from pydantic import BaseModel, ConfigDict
 
+from .cache import Memory
 from .errors import Problem
 from .fields import Email, ImagePath, Line, Markdown, WebUrl
-from .images import ImageFacts, ImageProblem, inspect
 from .load import Document, Loc, load
 from .markup import render
+from .media import Wanted
+from .pictures import LOGO, Picture
+from .sources import LocatedImage, check_image
 from .validate import check_model
-from .view import Image
+from .view import Image, image_of
+
+LOGO_STEM = "assets/kitfolio/agency-logo"
+"""Where the logo's renditions go in the site; each name adds its width and a content hash."""
 
 
 class Agency(BaseModel):
@@ -40,16 +46,40 @@ class AgencyView:
 
     name: str
     logo: Image | None
-    logo_file: Path | None
     text: Markup | None
     email: str | None
     url: str | None
 
 
+@dataclass(frozen=True)
+class LoadedAgency:
+    """The checked option: its view before the logo is drawn, and the logo to draw.
+
+    The logo is published as a picture drawn like a kit photo (see ``with_logo``), never as
+    the file it was given: a "PNG" named ``logo.html`` must not become a page of the site.
+    """
+
+    view: AgencyView
+    logo: Wanted | None = None
+
+    def with_logo(self, picture: Picture | None) -> AgencyView:
+        """The view with its logo drawn."""
+        if picture is None:
+            return self.view
+        return replace(self.view, logo=image_of(picture, f"{self.view.name} logo"))
+
+
 def load_agency(
-    options: dict[str, Any] | None, config_file: Path, display: str
-) -> tuple[AgencyView | None, list[Problem]]:
-    """Check the ``agency`` option; positions come from mkdocs.yml where it can be read."""
+    options: dict[str, Any] | None,
+    config_file: Path,
+    display: str,
+    root: Path,
+    memory: Memory | None = None,
+) -> tuple[LoadedAgency | None, list[Problem]]:
+    """Check the ``agency`` option; positions come from mkdocs.yml where it can be read.
+
+    The logo is read only from inside ``root``, the project folder, like every kit photo.
+    """
     if not options:
         return None, []
     doc = _config_document(config_file, display)
@@ -57,25 +87,22 @@ def load_agency(
     agency, problems = check_model(doc, Agency, options, at)
     if agency is None:
         return None, problems
-    logo: Image | None = None
-    facts: ImageFacts | None = None
+    logo: Wanted | None = None
     if agency.logo:
-        target = (config_file.parent / agency.logo).resolve()
-        try:
-            facts = inspect(target)
-        except ImageProblem as exc:
-            return None, [doc.problem((*at, "logo"), f"{agency.logo}: {exc}")]
-        src = f"assets/kitfolio/agency-logo{target.suffix.lower()}"
-        logo = Image(src, facts.width, facts.height, f"{agency.name} logo")
+        loc = (*at, "logo")
+        checked = check_image(doc, loc, agency.logo, root, memory)
+        if isinstance(checked, Problem):
+            return None, [checked]
+        image = LocatedImage("agency", doc.only([loc]), loc, agency.logo, checked)
+        logo = Wanted(image, LOGO_STEM, LOGO)
     view = AgencyView(
         name=agency.name,
-        logo=logo,
-        logo_file=facts.path if facts else None,
+        logo=None,
         text=render(agency.text) if agency.text else None,
         email=agency.email,
         url=agency.url,
     )
-    return view, []
+    return LoadedAgency(view, logo), []
 
 
 def _config_document(config_file: Path, display: str) -> Document:

@@ -17,10 +17,11 @@ from .data import feed_schema_text
 from .errors import errors, warnings
 from .fields import is_slug
 from .formatting import Formatter
-from .kits import SUFFIXES, kit_files, load_roster
+from .kits import kit_files, load_roster
 from .pitches import load_pitches, pitch_files
 from .schema import kit_schema_text
 from .site import build_site
+from .sources import SUFFIXES
 from .tools import commands as creator_tools
 from .view import Settings
 

@@ -5,7 +5,6 @@ One run reports every problem of every kit, so a creator fixes them all at once.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -13,14 +12,13 @@ from typing import Any
 
 from .cache import Memory
 from .errors import Problem
-from .fields import is_image_path, is_slug
+from .fields import is_image_path
 from .figures import inconsistencies
-from .images import ImageFacts, ImageProblem, inspect
+from .images import ImageFacts
 from .load import Document, Loc, load
 from .model import Kit
+from .sources import LocatedImage, check_image, checked_sources, source_files
 from .validate import check
-
-SUFFIXES = (".yml", ".yaml")
 
 
 @dataclass(frozen=True)
@@ -51,57 +49,20 @@ class Roster:
 
 
 def kit_files(folder: Path) -> list[Path]:
-    """The kit files of a folder (not its subfolders), in name order.
-
-    Hidden files (editor backups such as ``.ava.yml``) are not kits. A ``.YML`` file is
-    listed so that loading it can say that its name is wrong rather than skip it silently.
-    """
-    if not folder.is_dir():
-        return []
-    return sorted(
-        p
-        for p in folder.iterdir()
-        if p.suffix.lower() in SUFFIXES and not p.name.startswith(".") and p.is_file()
-    )
+    """The kit files of a folder (not its subfolders), in name order (see ``source_files``)."""
+    return source_files(folder)
 
 
 def load_roster(paths: Iterable[Path], root: Path, memory: Memory | None = None) -> Roster:
-    """Load kit files; ``root`` is the project folder that names are shown against.
+    """Load kit files; ``root`` is the project folder, the only place kits and images are read.
 
     ``memory`` (the build cache) remembers which images were checked, so an unchanged photo is
     not decoded again on the next build.
     """
     kits: list[LoadedKit] = []
-    problems: list[Problem] = []
-    seen: dict[str, Path] = {}
-    for path in paths:
-        display = _display(path, root)
-        slug = path.stem
-        if not is_slug(slug) or path.suffix not in SUFFIXES:
-            problems.append(
-                Problem(
-                    display,
-                    1,
-                    1,
-                    "(file name)",
-                    "expected a file name of lowercase letters, digits and hyphens ending in "
-                    f".yml, such as {_suggest(slug)}.yml; got {path.name!r}",
-                )
-            )
-            continue
-        if slug in seen:
-            problems.append(
-                Problem(
-                    display,
-                    1,
-                    1,
-                    "(file name)",
-                    f"slug {slug!r} is already used by {_display(seen[slug], root)}",
-                )
-            )
-            continue
-        seen[slug] = path
-        loaded, found = load_kit(path, display, root, memory)
+    sources, problems = checked_sources(paths, root)
+    for source in sources:
+        loaded, found = load_kit(source.path, source.display, root, memory)
         problems += sorted(found, key=lambda p: (p.line, p.column))
         if loaded is not None:
             kits.append(loaded)
@@ -141,6 +102,15 @@ def image_refs(kit: Kit) -> Iterator[tuple[Loc, str]]:
             yield ("highlights", index, "image"), highlight.image
 
 
+def located_images(kits: Iterable[LoadedKit]) -> Iterator[LocatedImage]:
+    """Every checked image of every kit, with the kit field that names it."""
+    for loaded in kits:
+        for loc, ref in image_refs(loaded.kit):
+            facts = loaded.image(ref)
+            if facts is not None:
+                yield LocatedImage(loaded.slug, loaded.doc, loc, ref, facts)
+
+
 def _raw_image_refs(data: Any) -> Iterator[tuple[Loc, str]]:
     """The image paths of a kit that did not validate, where they are well-formed paths."""
     if not isinstance(data, dict):
@@ -167,25 +137,9 @@ def _check_images(
     images: dict[str, ImageFacts] = {}
     problems: list[Problem] = []
     for loc, ref in refs:
-        target = (doc.path.parent / ref).resolve()
-        if not target.is_relative_to(root.resolve()):
-            problems.append(doc.problem(loc, f"expected an image inside the project, got {ref!r}"))
-            continue
-        try:
-            images[ref] = inspect(target, memory)
-        except ImageProblem as exc:
-            problems.append(doc.problem(loc, f"{ref}: {exc}"))
+        checked = check_image(doc, loc, ref, root, memory)
+        if isinstance(checked, Problem):
+            problems.append(checked)
+        else:
+            images[ref] = checked
     return images, problems
-
-
-def _suggest(stem: str) -> str:
-    """A slug close to a file name that is not one: ``Ava_Green`` → ``ava-green``."""
-    words = re.findall(r"[a-z0-9]+", stem.lower())
-    return "-".join(words) or "ava-green"
-
-
-def _display(path: Path, root: Path) -> str:
-    try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        return str(path)

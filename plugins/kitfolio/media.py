@@ -21,9 +21,10 @@ from .cache import Cache, Entry, digest
 from .derived import Derived
 from .errors import Problem
 from .images import ImageFacts
-from .kits import LoadedKit, image_refs
+from .kits import LoadedKit, located_images
 from .load import Loc
 from .pictures import Picture, Rendition, Role
+from .sources import LocatedImage
 from .view import KitView
 
 CARD_KINDS = ("kit", "work")
@@ -100,12 +101,24 @@ class MediaError(Exception):
 
 
 @dataclass(frozen=True)
+class Wanted:
+    """A checked image to publish as a picture of ``role`` at site path ``stem``.
+
+    The image's owner groups the cost in the stats; its field locates a failure to draw it.
+    """
+
+    image: LocatedImage
+    stem: str
+    role: Role
+
+
+@dataclass(frozen=True)
 class _Job:
     slug: str
     kind: str
     key: str
     work: Callable[[Path], Mapping[str, Any]]
-    where: tuple[LoadedKit, Loc, str] | None = None
+    where: LocatedImage | None = None
 
 
 ROLES = {"avatar": pictures.AVATAR, "cover": pictures.COVER, "highlights": pictures.HIGHLIGHT}
@@ -143,45 +156,51 @@ class Media:
             raise MediaError(problems)
         return {job.key: entry for job, entry, _ in results if entry is not None}
 
-    def pictures(self, kits: Iterable[LoadedKit]) -> dict[str, Derived]:
-        """Draw every kit's photos; per slug, its pictures and the accent found in its avatar."""
-        planned: list[tuple[LoadedKit, str, Picture, _Job]] = []
-        for loaded in kits:
-            for loc, ref in image_refs(loaded.kit):
-                facts = loaded.image(ref)
-                if facts is None:
-                    continue
-                role = ROLES[str(loc[0])]
-                stem = _stem(loaded.slug, loc)
-                key = digest(
-                    pictures.VERSION,
-                    palette.VERSION,
-                    role.name,
-                    repr(role.widths),
-                    role.sizes,
-                    stem,
-                    facts.digest,
-                )
-                picture = pictures.plan(facts, stem, role, key[:10])
-                job = _Job(
-                    loaded.slug,
-                    stem.rsplit("/", 1)[-1],
-                    key,
-                    _picture_work(facts.path, picture, role),
-                    (loaded, loc, ref),
-                )
-                planned.append((loaded, ref, picture, job))
+    def draw(self, wanted: Iterable[Wanted]) -> list[tuple[Wanted, Picture, Entry]]:
+        """Draw each wanted image as a picture of its role (or find it in the cache).
+
+        Every rendition is re-encoded without metadata and named by Kitfolio, whatever the
+        source file was called, so only the image itself is ever published.
+        """
+        planned: list[tuple[Wanted, Picture, _Job]] = []
+        for one in wanted:
+            role = one.role
+            key = digest(
+                pictures.VERSION,
+                palette.VERSION,
+                role.name,
+                repr(role.widths),
+                role.sizes,
+                one.stem,
+                one.image.facts.digest,
+            )
+            picture = pictures.plan(one.image.facts, one.stem, role, key[:10])
+            kind = one.stem.rsplit("/", 1)[-1]
+            work = _picture_work(one.image.facts.path, picture, role)
+            planned.append((one, picture, _Job(one.image.owner, kind, key, work, one.image)))
         entries = self._run([job for *_, job in planned])
-        found: dict[str, dict[str, Picture]] = {}
-        accents: dict[str, str | None] = {}
-        for loaded, ref, picture, job in planned:
+        drawn = []
+        for one, picture, job in planned:
             entry = entries[job.key]
             for rendition in picture.files:
                 self.outputs.append(Output(rendition.src, entry.path(rendition.name)))
-            found.setdefault(loaded.slug, {})[ref] = picture
-            if job.where and job.where[1] == ("avatar",):
+            drawn.append((one, picture, entry))
+        return drawn
+
+    def pictures(self, kits: Iterable[LoadedKit]) -> dict[str, Derived]:
+        """Draw every kit's photos; per slug, its pictures and the accent found in its avatar."""
+        wanted = [
+            Wanted(image, _stem(image.owner, image.loc), ROLES[str(image.loc[0])])
+            for image in located_images(kits)
+        ]
+        found: dict[str, dict[str, Picture]] = {}
+        accents: dict[str, str | None] = {}
+        for one, picture, entry in self.draw(wanted):
+            image = one.image
+            found.setdefault(image.owner, {})[image.ref] = picture
+            if image.loc == ("avatar",):
                 accent = entry.meta.get("accent")
-                accents[loaded.slug] = accent if isinstance(accent, str) else None
+                accents[image.owner] = accent if isinstance(accent, str) else None
         return {
             slug: Derived(pictures=found.get(slug, {}), accent=accents.get(slug))
             for slug in {*found, *accents}
@@ -249,5 +268,5 @@ def _cards_work(pair: tuple[cards.Card, ...]) -> Callable[[Path], dict[str, Any]
 def _problem(job: _Job, exc: Exception) -> Problem:
     if job.where is None:
         return Problem("(build)", 1, 1, job.kind, f"could not draw the image: {exc}")
-    loaded, loc, ref = job.where
-    return loaded.doc.problem(loc, f"{ref}: could not be converted for the site ({exc})")
+    where = job.where
+    return where.doc.problem(where.loc, f"{where.ref}: could not be converted for the site ({exc})")

@@ -12,12 +12,14 @@ from pathlib import Path
 from typing import Any
 
 from . import data
-from .agency import AgencyView, load_agency
+from .agency import AgencyView, LoadedAgency, load_agency
+from .cache import Memory
 from .errors import Problem
 from .formatting import Formatter
 from .pitches import Pitches, load_pitches, pitch_files
 from .roster import RosterView, build_roster
 from .site import Site
+from .sources import display
 
 
 @dataclass
@@ -31,10 +33,10 @@ class Additions:
 
 
 def load_agency_option(
-    options: dict[str, Any] | None, config_file: Path, root: Path
-) -> tuple[AgencyView | None, list[Problem]]:
-    """Check the plugin's ``agency`` option, located in mkdocs.yml."""
-    return load_agency(options, config_file, _display(config_file, root))
+    options: dict[str, Any] | None, config_file: Path, root: Path, memory: Memory | None = None
+) -> tuple[LoadedAgency | None, list[Problem]]:
+    """Check the plugin's ``agency`` option, located in mkdocs.yml; its logo inside ``root``."""
+    return load_agency(options, config_file, display(config_file, root), root, memory)
 
 
 def load_additions(
@@ -73,17 +75,3 @@ def feed_files(
     for view in site.kits:
         yield view.url + data.KIT_FILE, data.kit_json(view, info)
     yield data.SCHEMA_PATH, data.feed_schema_text()
-
-
-def copied_files(additions: Additions) -> Iterator[tuple[str, Path]]:
-    """(site path, file) of what is published as it is: the agency's logo."""
-    agency = additions.agency
-    if agency and agency.logo and agency.logo_file:
-        yield agency.logo.src, agency.logo_file
-
-
-def _display(path: Path, root: Path) -> str:
-    try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        return str(path)

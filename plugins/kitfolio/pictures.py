@@ -38,6 +38,8 @@ COVER = Role("cover", (640, 1280, 1920), "(min-width: 76em) 61rem, 100vw")
 HIGHLIGHT = Role(
     "highlight", (400, 800, 1200), "(min-width: 76em) 20rem, (min-width: 45em) 45vw, 100vw"
 )
+LOGO = Role("logo", (160, 320, 640), "16rem")
+"""The agency's logo: at most 4rem tall on the roster, so rarely wider than 16rem."""
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,7 @@ import time
 from dataclasses import dataclass, field, replace
 
 from . import history as git_history
+from .agency import AgencyView, LoadedAgency
 from .cache import Cache
 from .derived import Derived
 from .history import History
@@ -37,6 +38,8 @@ class Built:
     stats: ImageStats = field(default_factory=ImageStats)
     history: History = field(default_factory=lambda: History("off"))
     history_seconds: float = 0.0
+    agency: AgencyView | None = None
+    """The agency option's view, its logo drawn like a kit photo."""
 
 
 def derive(
@@ -48,8 +51,10 @@ def derive(
     git: bool = True,
     workers: int | None = None,
     social_cards: bool = True,
+    agency: LoadedAgency | None = None,
 ) -> Built:
-    """Read history, draw pictures and cards (or find them in ``cache``), build the views.
+    """Read history, draw pictures, the agency's logo and cards (or find them in ``cache``),
+    build the views.
 
     Raises ``media.MediaError`` when an image cannot be converted; the cache's manifest is
     written once, at the end of a successful run.
@@ -61,6 +66,7 @@ def derive(
         found = git_history.read([k.path for k in roster.kits], cache)
     history_seconds = time.perf_counter() - started
     drawn = media.pictures(roster.kits)
+    logo = media.draw([agency.logo]) if agency and agency.logo else []
     derived: dict[str, Derived] = {}
     for loaded in roster.kits:
         mine = drawn.get(loaded.slug, Derived())
@@ -73,4 +79,5 @@ def derive(
             avatars[loaded.slug] = facts
     cards = media.cards(site.kits, site_name, avatars) if social_cards else {}
     cache.save()
-    return Built(site, media.outputs, cards, media.stats, found, history_seconds)
+    viewed = agency.with_logo(logo[0][1] if logo else None) if agency else None
+    return Built(site, media.outputs, cards, media.stats, found, history_seconds, viewed)

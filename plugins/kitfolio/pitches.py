@@ -19,16 +19,18 @@ from markupsafe import Markup
 from pydantic import BaseModel, ConfigDict
 
 from .errors import Problem
-from .fields import IsoDate, Line, Markdown, RequiredText, is_slug
+from .fields import IsoDate, Line, Markdown, RequiredText
 from .formatting import Formatter
 from .load import Document, Loc, load
 from .markup import render
-from .validate import check_model
+from .sources import checked_sources, source_files
+from .validate import check_model, not_a_mapping
 from .view import KitView, PartnershipView, PriceLine
 
-SUFFIXES = (".yml", ".yaml")
 T = TypeVar("T")
 URL_PREFIX = "for"
+CHOICES_SHOWN = 10
+"""How many names an "unknown kit" message lists: a roster of thousands is not one line."""
 
 
 class Pitch(BaseModel):
@@ -50,6 +52,8 @@ class PitchView:
     """All a pitch page shows; prices already as the kit's visibility allows."""
 
     name: str
+    source: str
+    """The pitch file as a user finds it (``pitches/acme.yml``), for messages."""
     src: str
     url: str
     brand: str
@@ -72,10 +76,8 @@ class Pitches:
 
 
 def pitch_files(folder: Path) -> list[Path]:
-    """The pitch files of a folder, in name order; none when the folder does not exist."""
-    if not folder.is_dir():
-        return []
-    return sorted(p for p in folder.iterdir() if p.suffix in SUFFIXES and p.is_file())
+    """The pitch files of a folder, in name order, listed as kit files are (``source_files``)."""
+    return source_files(folder)
 
 
 def load_pitches(
@@ -89,27 +91,14 @@ def load_pitches(
     """Check every pitch file against the kits; ``known`` are all kit slugs, valid or not."""
     out = Pitches()
     slugs = set(known)
-    for path in paths:
-        display = _display(path, root)
-        if not is_slug(path.stem):
-            out.problems.append(
-                Problem(
-                    display,
-                    1,
-                    1,
-                    "(file name)",
-                    f"expected a slug of lowercase letters, digits and hyphens, got {path.name!r}",
-                )
-            )
-            continue
-        doc, problems = load(path, display)
+    sources, out.problems = checked_sources(paths, root)
+    for source in sources:
+        doc, problems = load(source.path, source.display)
         if problems:
             out.problems += problems
             continue
         if not isinstance(doc.data, dict):
-            out.problems.append(
-                doc.problem((), "expected a mapping of pitch fields (kit, brand, ...)")
-            )
+            out.problems.append(not_a_mapping(doc, "pitch", "pitch fields (kit, brand, ...)"))
             continue
         pitch, problems = check_model(doc, Pitch, doc.data)
         if pitch is None:
@@ -127,14 +116,15 @@ def load_pitches(
             out.problems += problems
             continue
         if pitch.expires is not None and pitch.expires < today:
-            out.expired.append((display, pitch.expires))
+            out.expired.append((source.display, pitch.expires))
             continue
         packages, items, partnerships = chosen
         out.pitches.append(
             PitchView(
-                name=path.stem,
-                src=f"{URL_PREFIX}/{path.stem}/index.md",
-                url=f"{URL_PREFIX}/{path.stem}/",
+                name=source.slug,
+                source=source.display,
+                src=f"{URL_PREFIX}/{source.slug}/index.md",
+                url=f"{URL_PREFIX}/{source.slug}/",
                 brand=pitch.brand,
                 kit=view,
                 note=render(pitch.note) if pitch.note else None,
@@ -209,12 +199,7 @@ def _unknown(what: str, name: str, choices: list[str], of: str = "") -> str:
     if close:
         return message + f" (did you mean {close[0]!r}?)"
     if choices:
-        return message + f"; expected one of {', '.join(repr(c) for c in choices)}"
+        shown = ", ".join(repr(c) for c in choices[:CHOICES_SHOWN])
+        more = len(choices) - CHOICES_SHOWN
+        return message + f"; expected one of {shown}" + (f" (and {more} more)" if more > 0 else "")
     return message + "; the kit has none"
-
-
-def _display(path: Path, root: Path) -> str:
-    try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        return str(path)

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import html
 import json
+import logging
+from collections.abc import Iterator
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
@@ -19,22 +21,24 @@ from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
-from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.files import File, Files, InclusionLevel, get_files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
-from . import minify, outputs, preview
+from . import claims, minify, outputs, preview
 from . import site as sitemodel
+from .agency import LoadedAgency
 from .cache import Cache
 from .errors import Problem, errors, warnings
-from .kits import Roster, kit_files, load_roster
+from .kits import Roster, kit_files, load_roster, located_images
 from .material import valid_toggles
 from .media import MediaError
 from .pipeline import Built, derive
 from .pitches import PitchView
-from .schema import kit_schema_text
+from .schema import KIT_SCHEMA_PATH, kit_schema_text
 from .social import page_meta
+from .sources import display, published_as_is
 from .view import KitView, Settings
 
 log = get_plugin_logger(__name__)
@@ -110,6 +114,7 @@ class KitfolioPlugin(BasePlugin[KitfolioConfig]):
         self.roster = Roster([], [])
         self.site: sitemodel.Site | None = None
         self.pages = _Pages()
+        self.root = Path(".")
         self.kits_dir = Path("kits")
         self.built: Built | None = None
         self.pitches_dir = Path("pitches")
@@ -149,12 +154,15 @@ class KitfolioPlugin(BasePlugin[KitfolioConfig]):
                 "site_url: https://you.github.io/media-kit/): canonical and social links need it."
             )
         root = Path(config.config_file_path or ".").resolve().parent
-        self.kits_dir = (root / self.config.kits_dir).resolve()
+        self.root = root
+        self.kits_dir = _folder_option("kits_dir", self.config.kits_dir, root, config.docs_dir)
         if not self.kits_dir.is_dir():
             raise PluginError(
                 f"kitfolio: kits_dir {self.config.kits_dir!r} is not a folder next to mkdocs.yml"
             )
-        self.pitches_dir = (root / self.config.pitches_dir).resolve()
+        self.pitches_dir = _folder_option(
+            "pitches_dir", self.config.pitches_dir, root, config.docs_dir
+        )
         kits = kit_files(self.kits_dir)
         cache = Cache(self._cache_dir(config, root))
         self.roster = load_roster(kits, root, cache)
@@ -163,16 +171,20 @@ class KitfolioPlugin(BasePlugin[KitfolioConfig]):
             stale_after_days=self.config.stale_after_days,
         )
         config_file = Path(config.config_file_path or root / "mkdocs.yml")
-        agency, agency_problems = outputs.load_agency_option(self.config.agency, config_file, root)
+        agency, agency_problems = outputs.load_agency_option(
+            self.config.agency, config_file, root, cache
+        )
+        logo = [agency.logo.image] if agency and agency.logo else []
+        as_is = published_as_is([*located_images(self.roster.kits), *logo], Path(config.docs_dir))
         where = "kits or the agency option" if agency_problems else "kits"
         self._report(
-            self.roster.problems + agency_problems, strict=bool(config.strict), where=where
+            self.roster.problems + agency_problems + as_is, strict=bool(config.strict), where=where
         )
-        self.built = self._derive(config, root, cache, settings)
+        self.built = self._derive(config, root, cache, settings, agency)
         self.site = self.built.site
         self.additions = outputs.load_additions(
             self.site,
-            agency,
+            self.built.agency,
             root=root,
             pitches_dir=self.pitches_dir,
             known_slugs=[path.stem for path in kits],
@@ -192,7 +204,14 @@ class KitfolioPlugin(BasePlugin[KitfolioConfig]):
                 )
         return cache
 
-    def _derive(self, config: MkDocsConfig, root: Path, cache: Cache, settings: Settings) -> Built:
+    def _derive(
+        self,
+        config: MkDocsConfig,
+        root: Path,
+        cache: Cache,
+        settings: Settings,
+        agency: LoadedAgency | None,
+    ) -> Built:
         """History, pictures, views and cards, drawn into the cache (never into docs_dir)."""
         try:
             built = derive(
@@ -202,6 +221,7 @@ class KitfolioPlugin(BasePlugin[KitfolioConfig]):
                 site_name=config.site_name,
                 git=self.config.growth_history,
                 social_cards=self.config.social_cards,
+                agency=agency,
             )
         except MediaError as exc:
             for problem in exc.problems:
@@ -222,7 +242,6 @@ class KitfolioPlugin(BasePlugin[KitfolioConfig]):
             (log.error if strict else log.warning)(str(problem))
         for problem in failing:
             log.error(str(problem))
-        where = "kits, pitches or options" if self.additions.problems else "kits"
         stopping = failing + (cautions if strict else [])
         if stopping:
             count = len(stopping)
@@ -243,15 +262,40 @@ class KitfolioPlugin(BasePlugin[KitfolioConfig]):
         }:
             theme["font"] = False
 
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        """Refuse two sources for one page before MkDocs cleans ``site/`` (before on_files)."""
+        self._check_claims(_found_files(config), config)
+
+    def _check_claims(self, files: Files, config: MkDocsConfig) -> None:
+        """Every path the build writes has one owner: a kit, a pitch, a docs file, the theme."""
+        if self.built is None:
+            return
+        config_file = config.config_file_path or str(self.root / "mkdocs.yml")
+        agency_owner = f"{display(Path(config_file), self.root)} (agency.logo)"
+        ours = claims.kitfolio_claims(
+            self.roster, self.built, self.additions.pitches.pitches, agency_owner
+        )
+        found = claims.clashes(ours, _engine_claims(files, config, self.root))
+        for problem in found:
+            log.error(str(problem))
+        if found:
+            count = len(found)
+            raise PluginError(
+                f"kitfolio: {count} page{'s' if count != 1 else ''} or file"
+                f"{'s' if count != 1 else ''} with two sources; nothing was built and site/ is "
+                "unchanged"
+            )
+
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         assert self.site is not None
+        self._check_claims(files, config)
         self.pages = _Pages()
         for view in self.site.kits:
             self._page(files, config, f"{view.slug}/index.md", "kit", view)
             self._page(files, config, f"{view.slug}/work-with-me/index.md", "work", view)
         for output in self.built.outputs if self.built else []:
             files.append(File.generated(config, output.src, abs_src_path=str(output.path)))
-        if files.get_file_from_path("index.md") is None:
+        if not any(file.dest_uri == "index.html" for file in files):
             single = self.site.kits[0] if len(self.site.kits) == 1 else None
             self._page(
                 files,
@@ -261,21 +305,19 @@ class KitfolioPlugin(BasePlugin[KitfolioConfig]):
                 single,
                 inclusion=InclusionLevel.UNDEFINED,
             )
-        files.append(File.generated(config, "schema/kit.schema.json", content=kit_schema_text()))
+        files.append(File.generated(config, KIT_SCHEMA_PATH, content=kit_schema_text()))
         self._add_roster_files(files, config)
         if self.config.minify:
             _minify_assets(files)
         return files
 
     def _add_roster_files(self, files: Files, config: MkDocsConfig) -> None:
-        """The data feed, the agency logo and the unlisted pitch pages."""
+        """The data feed and the unlisted pitch pages."""
         assert self.site is not None
         for src, text in outputs.feed_files(
             self.site, self.additions, config.site_name, str(config.site_url)
         ):
             files.append(File.generated(config, src, content=text))
-        for src, path in outputs.copied_files(self.additions):
-            files.append(File.generated(config, src, abs_src_path=str(path)))
         for pitch in self.additions.pitches.pitches:
             front = (
                 "---\ntemplate: kitfolio/pitch.html\nhide: [navigation, toc]\n"
@@ -422,6 +464,60 @@ class KitfolioPlugin(BasePlugin[KitfolioConfig]):
         for folder in sitemodel.image_folders(self.roster, self.kits_dir):
             server.watch(str(folder))
         return server
+
+
+def _folder_option(name: str, value: str, root: Path, docs_dir: str) -> Path:
+    """A folder of sources (``kits_dir``): inside the project like every source, and outside
+    ``docs_dir``, whose files MkDocs publishes as they are (a kit's hidden prices with them)."""
+    folder = (root / value).resolve()
+    if not folder.is_relative_to(root):
+        raise PluginError(
+            f"kitfolio: {name} {value!r} is outside the project folder; kits and pitches are "
+            "read only from inside it"
+        )
+    if folder.is_relative_to(Path(docs_dir).resolve()):
+        raise PluginError(
+            f"kitfolio: {name} {value!r} is inside docs_dir, so MkDocs would publish its files "
+            "as they are, hidden prices included; keep it beside docs_dir (default kits/)"
+        )
+    return folder
+
+
+def _found_files(config: MkDocsConfig) -> Files:
+    """The documentation and theme files the build will find, looked for ahead of MkDocs.
+
+    MkDocs warns about its own walk (a README beside an index); this early one stays quiet.
+    """
+    walk = logging.getLogger("mkdocs.structure.files")
+    was = walk.disabled
+    walk.disabled = True
+    try:
+        files = get_files(config)
+        files.add_files_from_theme(config.theme.get_env(), config)
+    finally:
+        walk.disabled = was
+    return files
+
+
+def _engine_claims(files: Files, config: MkDocsConfig, root: Path) -> Iterator[claims.Claim]:
+    """What MkDocs writes besides Kitfolio's pages: docs files, theme files, its own outputs."""
+    docs_dir = display(Path(config.docs_dir), root)
+    for file in files:
+        if not file.inclusion.is_in_serve():
+            continue
+        if file.generated_by:
+            owner, located = f"the {file.generated_by} plugin", False
+        elif file.abs_src_path and Path(file.abs_src_path).is_relative_to(config.docs_dir):
+            owner, located = f"{docs_dir}/{file.src_uri}", True
+        else:
+            owner, located = "the theme", False
+        yield claims.Claim(file.dest_uri, owner, located)
+    for template in config.theme.static_templates:
+        yield claims.Claim(template, "MkDocs")
+        if template == "sitemap.xml":
+            yield claims.Claim("sitemap.xml.gz", "MkDocs")
+    if any(name.rsplit("/", 1)[-1] == "search" for name in config.plugins):
+        yield claims.Claim("search/search_index.json", "the search plugin")
 
 
 def _minify_assets(files: Files) -> None:

@@ -11,6 +11,8 @@ from .model import Kit
 
 DRAFT = "http://json-schema.org/draft-07/schema#"
 ID = "https://kitfolio.dev/schema/kit.schema.json"
+KIT_SCHEMA_PATH = "schema/kit.schema.json"
+"""Where a site publishes the schema, so editors can fetch it beside the kits."""
 
 
 class _Draft07(GenerateJsonSchema):

@@ -38,11 +38,9 @@ M = TypeVar("M", bound=BaseModel)
 def check(doc: Document) -> tuple[Kit | None, list[Problem]]:
     """The kit in ``doc`` if it is valid, and every problem found in it."""
     if not isinstance(doc.data, dict):
-        message = (
-            "expected a mapping of kit fields (name, niche, contact, platforms, ...), "
-            f"got {shown(doc.data) if doc.data is not None else 'an empty file'}"
-        )
-        return None, [doc.problem((), message)]
+        return None, [
+            not_a_mapping(doc, "kit", "kit fields (name, niche, contact, platforms, ...)")
+        ]
     try:
         return Kit.model_validate(doc.data), []
     except ValidationError as exc:
@@ -59,6 +57,26 @@ def check_model(
         return model.model_validate(data), []
     except ValidationError as exc:
         return None, [_explain(doc, e, model, at) for e in exc.errors(include_url=False)]
+
+
+def not_a_mapping(doc: Document, what: str, fields: str) -> Problem:
+    """A ``what`` file (a kit, a pitch) that holds something other than fields: said by its
+    kind, never quoted, since a file meant for something else (a secret) may be anything."""
+    where = doc.mark(())
+    message = f"expected a mapping of {fields}, got {_kind(doc.data)}"
+    return Problem(doc.display, where.line, where.column, f"({what})", message)
+
+
+def _kind(data: Any) -> str:
+    if data is None:
+        return "an empty file"
+    if isinstance(data, list):
+        return "a list"
+    if isinstance(data, bool):
+        return "true or false"
+    if isinstance(data, int | float):
+        return "a number"
+    return "text"
 
 
 def _cross_field(doc: Document, errors: list[ErrorDetails]) -> list[Problem]:

@@ -445,6 +445,11 @@ def _picture(
     if picture is None:
         width, height = facts.oriented
         return Image(f"{stem}{facts.path.suffix.lower()}", width, height, alt)
+    return image_of(picture, alt)
+
+
+def image_of(picture: Picture, alt: str) -> Image:
+    """A drawn picture as a page embeds it: the fallback in ``src``, the WebP widths beside."""
     return Image(
         picture.fallback.src,
         picture.width,

@@ -1,0 +1,123 @@
+"""Which files a build writes and who claims each, so that no source silently replaces another.
+
+Every path of the site has one owner. A kit owns its folder ``<slug>/`` (its pages, photos,
+cards and ``kit.json``), a pitch its ``for/<name>/``, Kitfolio its feed and schemas. The engine
+adapter adds what it writes itself: documentation pages, theme files, the sitemap. A second claim
+on a path, or any claim inside another owner's folder, is a clash where one side is Kitfolio's,
+reported as an error naming both owners before anything is written. Paths are compared without
+case, as a case-insensitive disk (macOS, Windows) would write them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from . import data
+from .errors import Problem
+from .kits import Roster
+from .pipeline import Built
+from .pitches import PitchView
+from .schema import KIT_SCHEMA_PATH
+
+FEED = "Kitfolio's data feed"
+SCHEMA = "Kitfolio's kit schema"
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One owner's claim on a site path (``/``-separated, from the site root).
+
+    A path ending in ``/`` claims a folder: everything under it. ``located`` says the owner is a
+    file a user edits (``kits/ava.yml``), where a clash is reported; otherwise it is a
+    description (``the theme``).
+    """
+
+    path: str
+    owner: str
+    located: bool = False
+
+    @property
+    def folder(self) -> bool:
+        return self.path.endswith("/")
+
+
+def kitfolio_claims(
+    roster: Roster, built: Built, pitches: Iterable[PitchView], agency_owner: str
+) -> Iterator[Claim]:
+    """Every path Kitfolio's own outputs claim, by the source that asks for it."""
+    files = {loaded.slug: loaded.doc.display for loaded in roster.kits}
+    for view in built.site.kits:
+        yield Claim(view.url, files[view.slug], located=True)
+    for pitch in pitches:
+        yield Claim(pitch.url, pitch.source, located=True)
+    yield Claim(data.ROSTER_PATH, FEED)
+    yield Claim(data.SCHEMA_PATH, FEED)
+    yield Claim(KIT_SCHEMA_PATH, SCHEMA)
+    logo = built.agency.logo if built.agency else None
+    if logo is not None:
+        for src in (logo.src, *(src for src, _ in logo.webp)):
+            yield Claim(src, agency_owner)
+
+
+def clashes(ours: Iterable[Claim], others: Iterable[Claim] = ()) -> list[Problem]:
+    """One problem per pair of owners whose claims meet: on one path, or inside a folder.
+
+    ``ours`` are Kitfolio's claims, ``others`` the engine's (docs, theme, its own files); a
+    clash between two of the engine's is the engine's business and is not reported. Each
+    problem names both owners, the first path they share and how many more; it is located in
+    the first of them that is a file a user edits.
+    """
+    mine = list(ours)
+    listed = [*mine, *others]
+    kitfolio = {id(claim) for claim in mine}
+    tables: dict[bool, dict[str, Claim]] = {True: {}, False: {}}
+    met: dict[tuple[str, str], list[tuple[Claim, Claim]]] = {}
+
+    def meet(holder: Claim, other: Claim) -> None:
+        if holder.owner != other.owner and kitfolio & {id(holder), id(other)}:
+            met.setdefault((holder.owner, other.owner), []).append((holder, other))
+
+    for claim in listed:
+        table = tables[claim.folder]
+        first = table.setdefault(claim.path.casefold(), claim)
+        if first is not claim:
+            meet(first, claim)
+    folders = tables[True]
+    for claim in listed:
+        for above in _folders_above(claim.path.casefold()):
+            if (holder := folders.get(above)) is not None:
+                meet(holder, claim)
+    return [_problem(pairs) for pairs in met.values()]
+
+
+def _folders_above(path: str) -> Iterator[str]:
+    """``a/b/c.html`` → ``a/``, ``a/b/``; a folder is not above itself."""
+    parts = path.rstrip("/").split("/")
+    for end in range(1, len(parts)):
+        yield "/".join(parts[:end]) + "/"
+
+
+def _problem(pairs: list[tuple[Claim, Claim]]) -> Problem:
+    holder, other = pairs[0]
+    at = holder if holder.located or not other.located else other
+    more = f" (and {len(pairs) - 1} more)" if len(pairs) > 1 else ""
+    message = (
+        f"{_shown(other.path)}{more} is claimed twice: by {_whose(holder)} and by "
+        f"{other.owner}; each page and file of the site has one source, so rename or remove "
+        "one of them"
+    )
+    return Problem(at.owner if at.located else "(site)", 1, 1, "(url)", message)
+
+
+def _whose(claim: Claim) -> str:
+    if claim.folder:
+        return f"{claim.owner} (which owns everything under {_shown(claim.path)})"
+    return claim.owner
+
+
+def _shown(path: str) -> str:
+    """A site path as a visitor's URL: ``ava/index.html`` → ``/ava/``."""
+    if path.endswith("index.html"):
+        path = path[: -len("index.html")]
+    return "/" + path
