@@ -6,8 +6,9 @@ Import them in a test module with ``from conftest import MINIMAL_KIT, write_site
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 import pytest
 import yaml
@@ -38,6 +39,18 @@ SITE_OPTIONS: dict[str, Any] = {
     "theme": {"name": "material", "font": False},
     "plugins": ["kitfolio"],
 }
+
+
+def in_ci() -> bool:
+    return os.environ.get("CI", "").strip().lower() not in {"", "0", "false", "no"}
+
+
+def missing(what: str) -> NoReturn:
+    """Skip the test on a developer machine, fail it in CI: CI must run every test."""
+    message = f"{what} (scripts/test installs it)"
+    if in_ci():
+        pytest.fail(f"CI is set and {message}", pytrace=False)
+    pytest.skip(message)
 
 
 def write_site(tmp_path: Path, kits: dict[str, str], **mkdocs_options: Any) -> Path:

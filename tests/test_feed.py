@@ -14,7 +14,7 @@ from typing import Any
 import jsonschema
 import pytest
 
-from conftest import build_site
+from conftest import build_site, read_html
 from kitfolio.data import feed_schema_text
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -230,3 +230,27 @@ def test_a_kits_own_feed_has_its_detail_as_plain_text(site: Path) -> None:
     assert kit["partnerships"][0]["summary"] == "Repair series"
     assert kit["partnerships"][0]["results"] == {"Reach": "184K"}
     assert kit["work_url"] == "https://example.org/agency/pia-public/work-with-me/"
+
+
+def test_a_kits_own_feed_carries_its_figures_as_its_page_shows_them(site: Path) -> None:
+    kit = read(site, "pia-public/kit.json")["kit"]
+    page = read_html(site / "pia-public" / "index.html")
+    stats = {
+        dt.get_text(strip=True): dt.find_next_sibling("dd").get_text(strip=True)
+        for dt in page.select(".kf-stats dt")
+    }
+    shown = kit["display"]
+    assert shown["tier"] == stats["Tier"] == "Micro (10K–100K)"
+    assert shown["best_engagement"] == stats["Best engagement"] == "6.5%"
+    assert shown["total_followers"] == "29,100"
+    assert shown["platforms"] == [
+        {"label": "Instagram", "followers": "24K"},
+        {"label": "YouTube", "followers": "5.1K"},
+    ]
+    assert [p["followers"] for p in shown["platforms"]] == [
+        d.get_text(strip=True) for d in page.select(".kf-platform__followers data")
+    ]
+    assert shown["audience"]["countries"] == {"GB": "62%", "NO": "9%"}
+    assert shown["audience"]["age"] == {"18-24": "30%", "25-34": "70%"}
+    # kits.json stays as it was: display texts are for the few kits a page shows in full.
+    assert all("display" not in card for card in read(site, "kits.json")["kits"])

@@ -256,10 +256,15 @@ def test_a_site_builds_from_the_installed_wheel_in_any_folder(tmp_path: Path) ->
 ASSETS = ROOT / "theme" / "assets" / "kitfolio"
 
 
+def _files(folder: Path) -> list[str]:
+    return sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file())
+
+
 def test_our_css_and_js_are_served_minified(tmp_path: Path) -> None:
     site = build_site(write_site(tmp_path, {"ava": kit("ava", "Ava Green")}))
-    served = sorted(p.name for p in (site / "assets" / "kitfolio").iterdir())
-    assert served == sorted(p.name for p in ASSETS.iterdir())
+    served = _files(site / "assets" / "kitfolio")
+    assert served == _files(ASSETS)
+    assert "roster/main.js" in served
     for name in served:
         source = (ASSETS / name).read_text("utf-8")
         text = (site / "assets" / "kitfolio" / name).read_text("utf-8")
@@ -272,5 +277,6 @@ def test_our_css_and_js_are_served_minified(tmp_path: Path) -> None:
 def test_minify_false_serves_the_readable_sources(tmp_path: Path) -> None:
     config = MKDOCS.replace("[search, kitfolio]", "[search, {kitfolio: {minify: false}}]")
     site = build_site(write_site(tmp_path, {"ava": kit("ava", "Ava Green")}, config))
-    for source in ASSETS.iterdir():
-        assert (site / "assets" / "kitfolio" / source.name).read_bytes() == source.read_bytes()
+    assert _files(site / "assets" / "kitfolio") == _files(ASSETS)
+    for name in _files(ASSETS):
+        assert (site / "assets" / "kitfolio" / name).read_bytes() == (ASSETS / name).read_bytes()

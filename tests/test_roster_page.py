@@ -164,9 +164,9 @@ def test_the_roster_fetches_the_feed_from_its_own_site(home: tuple[Path, Beautif
     roster = page.select_one("[data-kf-roster]")
     assert roster is not None and roster["data-feed"] == "kits.json"
     assert (site / "kits.json").is_file()
-    scripts = [s["src"] for s in page.select("script[src]") if "kitfolio" in s["src"]]
-    assert "assets/kitfolio/roster.js" in scripts
-    assert (site / "assets" / "kitfolio" / "roster.js").is_file()
+    modules = [s["src"] for s in page.select("script[type=module][src]")]
+    assert modules == ["assets/kitfolio/roster/main.js"]
+    assert (site / "assets" / "kitfolio" / "roster" / "main.js").is_file()
 
 
 def test_the_logo_is_drawn_like_a_photo_never_published_as_given(tmp_path: Path) -> None:

@@ -180,9 +180,34 @@ class FeedHighlight(_Feed):
     views: str | None = None
 
 
+class FeedPlatformText(_Feed):
+    label: str
+    followers: str = Field(description='As the site shows it, e.g. "48.2K"')
+
+
+class FeedAudienceText(_Feed):
+    """Each audience share as the site shows it ("62%"), under the same keys."""
+
+    age: dict[str, str] = {}
+    gender: dict[str, str] = {}
+    countries: dict[str, str] = {}
+    cities: dict[str, str] = {}
+
+
+class FeedDisplay(_Feed):
+    """A kit's figures as its page writes them, in the site's locale: to show, not to compute."""
+
+    total_followers: str = Field(description='The full count, e.g. "48,200"')
+    best_engagement: str | None = Field(None, description='e.g. "4.8%"')
+    tier: str = Field(description='e.g. "Micro (10K–100K)"')
+    platforms: list[FeedPlatformText] = Field(description="In the order of the kit's platforms")
+    audience: FeedAudienceText = FeedAudienceText()
+
+
 class KitDetail(KitCard):
     """Everything public about one kit."""
 
+    display: FeedDisplay | None = None
     bio: str | None = Field(None, description="Plain text")
     rates: FeedRatesDetail | None = None
     terms: dict[str, str] = Field({}, description="Term → plain text")
@@ -232,6 +257,10 @@ def _absolute(base: str, path: str) -> str:
 
 def _shares(shares: list[Share]) -> dict[str, float]:
     return {share.key or share.label: share.value for share in shares}
+
+
+def _share_texts(shares: list[Share]) -> dict[str, str]:
+    return {share.key or share.label: share.text for share in shares}
 
 
 def _audience(audience: AudienceView) -> FeedAudience:
@@ -354,10 +383,29 @@ def card(view: KitView, base: str) -> KitCard:
     return KitCard(**_card_fields(view, base, detail=False))
 
 
+def _display(view: KitView) -> FeedDisplay:
+    audience = view.audience
+    return FeedDisplay(
+        total_followers=view.total_reach_full,
+        best_engagement=view.best_engagement_text,
+        tier=view.tier_label,
+        platforms=[
+            FeedPlatformText(label=p.label, followers=p.followers_text) for p in view.platforms
+        ],
+        audience=FeedAudienceText(
+            age=_share_texts(audience.age),
+            gender=_share_texts(audience.gender),
+            countries=_share_texts(audience.countries),
+            cities=_share_texts(audience.cities),
+        ),
+    )
+
+
 def detail(view: KitView, base: str) -> KitDetail:
     """A kit in full, as far as it is public."""
     return KitDetail(
         **_card_fields(view, base, detail=True),
+        display=_display(view),
         bio=text_of(view.bio) if view.bio else None,
         terms={label: text_of(body) for label, body in view.terms},
         partnerships=[

@@ -1,8 +1,8 @@
 """The roster page's choices: which platforms, tiers, countries, languages, values, offers and
 currencies its filters and brand-fit brief offer, each with how many creators have it.
 
-The browser filters and counts live (roster.js); these lists only say what there is to choose
-from, so the page's form is plain, escaped HTML written once at build time.
+The browser filters and counts live (the roster's script); these lists only say what there is to
+choose from, so the page's form is plain, escaped HTML written once at build time.
 """
 
 from __future__ import annotations

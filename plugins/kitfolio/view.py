@@ -297,6 +297,7 @@ class KitView:
     platforms: list[PlatformView]
     total_reach: int
     total_reach_text: str
+    total_reach_full: str
     tier: str
     tier_label: str
     best_engagement: float | None
@@ -373,6 +374,7 @@ def build_view(
         platforms=platforms,
         total_reach=reach,
         total_reach_text=fmt.compact(reach),
+        total_reach_full=fmt.count(reach),
         tier=kit_tier,
         tier_label=TIER_LABELS[kit_tier],
         best_engagement=best,

@@ -40,10 +40,12 @@ import threading
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NoReturn
+from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote, urlsplit
 
 import pytest
+
+from conftest import missing
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -76,18 +78,6 @@ CHROMIUM_ARGS = [
 
 LOOPBACK_HOSTS = {"127.0.0.1", "localhost", "::1"}
 LOCAL_SCHEMES = {"data", "blob", "about", "chrome", "chrome-extension", "devtools"}
-
-
-def in_ci() -> bool:
-    return os.environ.get("CI", "").strip().lower() not in {"", "0", "false", "no"}
-
-
-def missing(what: str) -> NoReturn:
-    """Skip the test on a developer machine, fail it in CI: CI must run every browser test."""
-    message = f"{what} (scripts/test installs it)"
-    if in_ci():
-        pytest.fail(f"CI is set and {message}", pytrace=False)
-    pytest.skip(message)
 
 
 # --- Serving a folder --------------------------------------------------------------------

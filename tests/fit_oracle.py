@@ -1,8 +1,9 @@
-"""Brand fit: creators ranked for a brand's brief, each with the reasons for its score.
+"""Brand fit in Python: the oracle that tests/fit_cases.json and the roster's module are held to.
 
-The same function runs in the browser (``rank`` in theme/assets/kitfolio/roster.js); the cases
-in tests/roster/fit_cases.json are run against both, so the two cannot drift. Both read kit cards
-exactly as ``kits.json`` publishes them, so only what the rate visibility shows can count.
+The site ranks in the browser (``rank`` in theme/assets/kitfolio/roster/fit.js); these are the
+same rules in Python. tests/test_fit.py runs the shared cases against both, and the browser tests
+check the page's ranking of a generated roster against this one. Both read kit cards exactly as
+``kits.json`` publishes them, so only what the rate visibility shows can count.
 
 The rules (docs/roster.md repeats them for brands):
 

@@ -1,0 +1,8 @@
+/* Elements made from text, never from markup: what a kit says stays text. */
+
+export function el(tag, attrs, text) {
+  const node = document.createElement(tag);
+  Object.keys(attrs || {}).forEach((k) => node.setAttribute(k, attrs[k]));
+  if (text !== undefined && text !== null) { node.textContent = String(text); }
+  return node;
+}

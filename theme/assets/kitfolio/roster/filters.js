@@ -1,0 +1,186 @@
+/* Which creators match the filters, how many each other choice would match, and the orders
+   the roster sorts by. The kits are kept as columns (typed arrays where they can be), and each
+   creator gets a mask of the filters it fails, so a roster of 10,000 filters in milliseconds. */
+
+import { numberOf } from "./state.js";
+
+export const TIERS = ["nano", "micro", "mid", "macro", "mega"];
+const BIT = { q: 1, platform: 2, tier: 4, followers: 8, er: 16, country: 32, language: 64,
+  values: 128, offers: 256, available: 512, budget: 1024, only: 2048 };
+const SORTS = ["followers", "engagement", "fresh", "price"];
+
+function today() {
+  const d = new Date();
+  return d.getFullYear() + "-" + String(d.getMonth() + 1).padStart(2, "0") + "-" + String(d.getDate()).padStart(2, "0");
+}
+
+/* A bit for each distinct key, in order of appearance. */
+function bitOf(map, key) {
+  if (!map.has(key)) { map.set(key, map.size); }
+  return 1 << map.get(key);
+}
+
+export class Filters {
+  constructor(kits) {
+    const n = kits.length;
+    const now = today();
+    this.kits = kits;
+    this.n = n;
+    this.nets = new Map();
+    this.offerBits = new Map();
+    this.hay = new Array(n);
+    this.netMask = new Int32Array(n);
+    this.offerMask = new Int32Array(n);
+    this.tier = new Int8Array(n);
+    this.total = new Float64Array(n);
+    this.er = new Float64Array(n);
+    this.countries = new Array(n);
+    this.langs = new Array(n);
+    this.vals = new Array(n);
+    this.available = new Uint8Array(n);
+    this.lowest = new Float64Array(n);
+    this.currency = new Array(n);
+    this.fresh = new Array(n);
+    this.mask = new Int32Array(n);
+    this.orders = {};
+    for (let i = 0; i < n; i++) {
+      const k = kits[i];
+      this.hay[i] = [k.name, k.niche, (k.tags || []).join(" "), k.tagline || "", k.location || ""].join("\n").toLowerCase();
+      let m = 0;
+      (k.platforms || []).forEach((p) => { m |= bitOf(this.nets, p.network); });
+      this.netMask[i] = m;
+      m = 0;
+      (k.offers || []).forEach((o) => { m |= bitOf(this.offerBits, o); });
+      this.offerMask[i] = m;
+      this.tier[i] = TIERS.indexOf(k.tier);
+      this.total[i] = k.total_followers || 0;
+      this.er[i] = typeof k.best_engagement === "number" ? k.best_engagement : -1;
+      this.countries[i] = Object.keys((k.audience || {}).countries || {});
+      this.langs[i] = (k.languages || []).map((t) => t.split("-")[0].toLowerCase());
+      this.vals[i] = (k.values || []).map((v) => String(v).trim().toLowerCase());
+      const booked = k.availability && k.availability.booked_until;
+      this.available[i] = !booked || booked < now ? 1 : 0;
+      const rates = k.rates || {};
+      this.lowest[i] = typeof rates.lowest === "number" ? rates.lowest : NaN;
+      this.currency[i] = rates.currency || "";
+      this.fresh[i] = k.stats_as_of || "";
+    }
+  }
+
+  /* Sort orders cost a moment at 10,000 creators: made while the page is idle, before asked. */
+  warm(currency) {
+    SORTS.forEach((sort) => this.order(sort, currency));
+  }
+
+  /* Sets each creator's mask: the filters of state it fails, none when it matches. */
+  match(state) {
+    const s = state;
+    const n = this.n;
+    const tokens = s.q ? s.q.toLowerCase().split(/\s+/).filter(Boolean) : [];
+    const platform = s.platform ? (this.nets.has(s.platform) ? 1 << this.nets.get(s.platform) : 0) : -1;
+    const tier = s.tier ? TIERS.indexOf(s.tier) : -2;
+    const minF = numberOf(s.min_followers);
+    const maxF = numberOf(s.max_followers);
+    const minEr = numberOf(s.min_er);
+    const country = s.country;
+    const language = s.language ? s.language.split("-")[0].toLowerCase() : "";
+    const values = s.values;
+    let offerMask = 0;
+    s.offers.forEach((o) => { offerMask |= this.offerBits.has(o) ? 1 << this.offerBits.get(o) : 1 << 30; });
+    const budget = numberOf(s.budget);
+    const only = s.view === "shortlist" ? new Set(s.shortlist) : null;
+    const { mask, hay, netMask, tier: tiers, total, er, countries, langs, vals, available, lowest, currency, kits } = this;
+    const offers = this.offerMask;
+    for (let i = 0; i < n; i++) {
+      let m = 0;
+      for (let j = 0; j < tokens.length; j++) { if (hay[i].indexOf(tokens[j]) < 0) { m |= BIT.q; break; } }
+      if (platform !== -1 && !(netMask[i] & platform)) { m |= BIT.platform; }
+      if (tier !== -2 && tiers[i] !== tier) { m |= BIT.tier; }
+      if ((minF !== null && total[i] < minF) || (maxF !== null && total[i] > maxF)) { m |= BIT.followers; }
+      if (minEr !== null && er[i] < minEr) { m |= BIT.er; }
+      if (country && countries[i].indexOf(country) < 0) { m |= BIT.country; }
+      if (language && langs[i].indexOf(language) < 0) { m |= BIT.language; }
+      for (let j = 0; j < values.length; j++) { if (vals[i].indexOf(values[j]) < 0) { m |= BIT.values; break; } }
+      if ((offers[i] & offerMask) !== offerMask) { m |= BIT.offers; }
+      if (s.available && !available[i]) { m |= BIT.available; }
+      if (budget !== null && !(currency[i] === s.currency && lowest[i] <= budget)) { m |= BIT.budget; }
+      if (only && !only.has(kits[i].slug)) { m |= BIT.only; }
+      mask[i] = m;
+    }
+  }
+
+  /* The matching creators in order (indexes into the kits). */
+  matching(order) {
+    const mask = this.mask;
+    const found = [];
+    for (let i = 0; i < order.length; i++) { if (mask[order[i]] === 0) { found.push(order[i]); } }
+    return found;
+  }
+
+  isMatch(i) { return this.mask[i] === 0; }
+
+  /* For each filter, count[filter](choice): the creators that choice would match, the other
+     filters as they are. Call after match. */
+  counts() {
+    const { n, mask, nets, offerBits, netMask, countries, langs, vals, available } = this;
+    const tiers = this.tier;
+    const offerMask = this.offerMask;
+    const byNet = new Int32Array(nets.size);
+    const byTier = new Int32Array(TIERS.length);
+    const byCountry = new Map();
+    const byLang = new Map();
+    const byValue = new Map();
+    const byOffer = new Int32Array(offerBits.size);
+    const nNets = byNet.length;
+    const nOffers = byOffer.length;
+    let availableCount = 0;
+    const add = (map, keys) => { for (let j = 0; j < keys.length; j++) { map.set(keys[j], (map.get(keys[j]) || 0) + 1); } };
+    for (let i = 0; i < n; i++) {
+      const m = mask[i];
+      if (m & ~(BIT.platform | BIT.tier | BIT.country | BIT.language | BIT.available)) { continue; }
+      if ((m & ~BIT.platform) === 0) { for (let b = 0; b < nNets; b++) { if (netMask[i] & (1 << b)) { byNet[b]++; } } }
+      if ((m & ~BIT.tier) === 0 && tiers[i] >= 0) { byTier[tiers[i]]++; }
+      if ((m & ~BIT.country) === 0) { add(byCountry, countries[i]); }
+      if ((m & ~BIT.language) === 0) { add(byLang, langs[i]); }
+      if ((m & ~BIT.available) === 0 && available[i]) { availableCount++; }
+      if (m === 0) {
+        add(byValue, vals[i]);
+        for (let b = 0; b < nOffers; b++) { if (offerMask[i] & (1 << b)) { byOffer[b]++; } }
+      }
+    }
+    return {
+      platform: (v) => (nets.has(v) ? byNet[nets.get(v)] : 0),
+      tier: (v) => byTier[TIERS.indexOf(v)] || 0,
+      country: (v) => byCountry.get(v) || 0,
+      language: (v) => byLang.get(v) || 0,
+      values: (v) => byValue.get(v) || 0,
+      offers: (v) => (offerBits.has(v) ? byOffer[offerBits.get(v)] : 0),
+      available: () => availableCount
+    };
+  }
+
+  /* Every creator's index in the order of sort ("name" is the feed's own order); prices
+     in currency first, then other currencies, then hidden prices. */
+  order(sort, currency) {
+    const key = sort === "price" ? "price:" + currency : sort;
+    if (this.orders[key]) { return this.orders[key]; }
+    const n = this.n;
+    const idx = new Int32Array(n);
+    for (let i = 0; i < n; i++) { idx[i] = i; }
+    const { total, er, fresh, lowest } = this;
+    let compare = null;
+    if (sort === "followers") { compare = (a, b) => total[b] - total[a] || a - b; }
+    if (sort === "engagement") { compare = (a, b) => er[b] - er[a] || a - b; }
+    if (sort === "fresh") { compare = (a, b) => (fresh[a] === fresh[b] ? a - b : (fresh[a] < fresh[b] ? 1 : -1)); }
+    if (sort === "price") {
+      const keys = new Float64Array(n);
+      for (let i = 0; i < n; i++) {
+        keys[i] = isNaN(lowest[i]) ? Infinity : (this.currency[i] === currency ? 0 : 1e15) + lowest[i];
+      }
+      compare = (a, b) => keys[a] - keys[b] || a - b;
+    }
+    if (compare) { idx.sort(compare); }
+    this.orders[key] = idx;
+    return idx;
+  }
+}
