@@ -11,16 +11,17 @@ from __future__ import annotations
 import warnings
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Literal
 
 from PIL import Image, UnidentifiedImageError
+from pydantic import BaseModel, ConfigDict, Field
 
 from .cache import Memory, file_digest
 
 FORMATS = {"JPEG": "JPEG", "PNG": "PNG", "WEBP": "WebP"}
 MAX_PIXELS = 80_000_000
 MAX_BYTES = 30 * 1024 * 1024
-VERSION = "images-1"
+VERSION = "images-2"
 """Bump when the checks change, so remembered verdicts are made again."""
 KIND = "image"
 
@@ -51,6 +52,18 @@ class ImageProblem(Exception):
     """An image that cannot be used; the message says why in a creator's terms."""
 
 
+class Verdict(BaseModel):
+    """A check's result as remembered in the build cache (the facts without the path)."""
+
+    model_config = ConfigDict(strict=True, frozen=True)
+    format: Literal["JPEG", "PNG", "WebP"]
+    width: int = Field(ge=1)
+    height: int = Field(ge=1)
+    digest: Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")]
+    orientation: int = Field(ge=1, le=8)
+    alpha: bool
+
+
 def inspect(path: Path, memory: Memory | None = None) -> ImageFacts:
     """Open, size-check and fully decode ``path``; raise ImageProblem when it is unusable.
 
@@ -63,20 +76,14 @@ def inspect(path: Path, memory: Memory | None = None) -> ImageFacts:
     # ctime too: copying a file over this one with its old modification time (cp -p,
     # rsync -a) still changes the ctime, which nothing can set back.
     key = f"{VERSION}:{path}:{stat.st_size}:{stat.st_mtime_ns}:{stat.st_ctime_ns}"
-    known = memory.record(KIND, key) if memory is not None else None
-    if known is not None and (facts := _remembered(path, known)) is not None:
-        return facts
+    known = memory.record(KIND, key, Verdict) if memory is not None else None
+    if known is not None and known.width * known.height <= MAX_PIXELS:
+        return ImageFacts(path, **known.model_dump())
     facts = _check(path, stat.st_size)
     if memory is not None:
-        memory.remember(KIND, key, {k: v for k, v in asdict(facts).items() if k != "path"})
+        verdict = Verdict(**{k: v for k, v in asdict(facts).items() if k != "path"})
+        memory.remember(KIND, key, verdict)
     return facts
-
-
-def _remembered(path: Path, known: dict[str, Any]) -> ImageFacts | None:
-    try:
-        return ImageFacts(path, **known)
-    except TypeError:
-        return None
 
 
 def _check(path: Path, size: int) -> ImageFacts:

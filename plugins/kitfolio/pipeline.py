@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 
 from . import history as git_history
 from .cache import Cache
@@ -37,6 +38,12 @@ class Built:
     stats: ImageStats = field(default_factory=ImageStats)
     history: History = field(default_factory=lambda: History("off"))
     history_seconds: float = 0.0
+    media: Media | None = None
+
+    def publish(self, output: Output, target: Path) -> None:
+        """Write one of ``outputs`` to ``target`` (see Media.publish)."""
+        assert self.media is not None
+        self.media.publish(output, target)
 
 
 def derive(
@@ -51,8 +58,8 @@ def derive(
 ) -> Built:
     """Read history, draw pictures and cards (or find them in ``cache``), build the views.
 
-    Raises ``media.MediaError`` when an image cannot be converted; the cache's manifest is
-    written once, at the end of a successful run.
+    Raises ``media.MediaError`` when an image cannot be converted, OSError when the cache
+    cannot be written; the cache's manifest is written once, at the end of a successful run.
     """
     media = Media(cache, workers)
     started = time.perf_counter()
@@ -73,4 +80,4 @@ def derive(
             avatars[loaded.slug] = facts
     cards = media.cards(site.kits, site_name, avatars) if social_cards else {}
     cache.save()
-    return Built(site, media.outputs, cards, media.stats, found, history_seconds)
+    return Built(site, media.outputs, cards, media.stats, found, history_seconds, media)
