@@ -175,6 +175,7 @@ UNREADABLE = {
         "handle: avagreen", "handle: " + "9" * 5000
     ),
     "not UTF-8": "name: Ava\n\udcff\n",
+    "a file far too large for a kit": kit_at("2026-07-01", 1) + "#" * (1 << 20) + "\n",
 }
 
 

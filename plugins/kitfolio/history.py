@@ -28,6 +28,8 @@ from .load import Document, parse
 SEPARATOR = "\x1e"
 TIMEOUT = 60
 KIND = "revision"
+LARGEST_REVISION = 1 << 20
+"""Bytes of an old kit revision worth reading; kits are a few KB."""
 MOST_FOLLOWERS = 10**12
 """More than any platform has people: a larger count in an old revision is a typo, not a point."""
 
@@ -168,24 +170,37 @@ def _new_blob(lines: list[str]) -> str | None:
 
 
 def read_blobs(blobs: list[str], cwd: Path) -> dict[str, bytes]:
-    """The contents of many blobs through one ``git cat-file --batch``."""
+    """The contents of many blobs through one ``git cat-file --batch``; a blob larger than
+    ``LARGEST_REVISION`` (a file once committed by mistake) is left out, unread."""
     if not blobs:
         return {}
-    out = _git(["cat-file", "--batch"], cwd, stdin="".join(f"{b}\n" for b in blobs).encode())
-    if out is None:
+    sizes = _git(["cat-file", "--batch-check"], cwd, stdin=_lines(blobs))
+    wanted = [
+        fields[0]
+        for line in (sizes or b"").decode("ascii", "replace").splitlines()
+        if len(fields := line.split()) == 3
+        and fields[1] == "blob"
+        and fields[2].isdigit()
+        and int(fields[2]) <= LARGEST_REVISION
+    ]
+    if not wanted:
         return {}
+    out = _git(["cat-file", "--batch"], cwd, stdin=_lines(wanted))
     contents: dict[str, bytes] = {}
     at = 0
-    while at < len(out):
-        end = out.index(b"\n", at)
+    while out and (end := out.find(b"\n", at)) != -1:
         header = out[at:end].decode("ascii", "replace").split()
         at = end + 1
-        if len(header) < 3 or header[1] == "missing":
+        if len(header) != 3 or not header[2].isdigit():
             continue
         size = int(header[2])
         contents[header[0]] = out[at : at + size]
         at += size + 1
     return contents
+
+
+def _lines(names: list[str]) -> bytes:
+    return "".join(f"{name}\n" for name in names).encode()
 
 
 def followers(text: bytes, name: str) -> dict[str, int] | None:
