@@ -425,3 +425,20 @@ def test_the_cache_of_an_older_kitfolio_is_adopted(tmp_path: Path) -> None:
     (cache / "manifest.json").write_text('{"format": 1, "entries": {}, "records": {}}')
     stats, _ = built(root)
     assert stats.cold == 4 and (cache / "CACHEDIR.TAG").is_file()
+
+
+def test_a_cache_deleted_before_the_drawing_is_tagged_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = project(tmp_path)
+    real_pictures = Media.pictures
+
+    def deleting_first(self: Media, kits: object) -> object:
+        shutil.rmtree(root / ".cache")
+        return real_pictures(self, kits)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Media, "pictures", deleting_first)
+    built(root)
+    monkeypatch.undo()
+    stats, _ = built(root)
+    assert stats.cold == 0

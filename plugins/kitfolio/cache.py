@@ -278,7 +278,7 @@ class Cache:
         only once the work is done, so an interrupted build never leaves half a result behind;
         whatever was at that name before (a spoiled entry) is moved out of the way first.
         """
-        staging = _directory(self.folder / STAGING)
+        staging = self._staging()
         scratch = Path(tempfile.mkdtemp(prefix=key[:12], dir=staging))
         try:
             meta = dict(work(scratch))
@@ -297,6 +297,13 @@ class Cache:
         finally:
             shutil.rmtree(scratch, ignore_errors=True)
         return self._use(key, EntryRecord(files=files, meta=meta), final)
+
+    def _staging(self) -> Path:
+        """The scratch folder; the tag again first if the cache was deleted since the start."""
+        if not _marked(self.folder):
+            self.folder.mkdir(parents=True, exist_ok=True)
+            _write_atomically(self.folder / MARKER, MARKER_TEXT.encode(), self.folder)
+        return _directory(self.folder / STAGING)
 
     def copy(self, entry: Entry, name: str, target: Path) -> bool:
         """Write the file ``name`` of ``entry`` to ``target`` if it is still as recorded.
@@ -352,8 +359,8 @@ class Cache:
             records = dict(sorted(self._recorded.items()))
         data = {"format": FORMAT, "entries": entries, "records": records}
         text = json.dumps(data, indent=0, sort_keys=True).encode("utf-8")
+        staging = self._staging()
         builds = _directory(self.folder / BUILDS)
-        staging = _directory(self.folder / STAGING)
         fd, temporary = tempfile.mkstemp(prefix=f".{self.owner}.", dir=builds)
         with os.fdopen(fd, "wb") as stream:
             stream.write(text)
