@@ -116,6 +116,8 @@ class AvatarFacts(BaseModel):
 
 
 class NoFacts(BaseModel):
+    """Pictures other than avatars, and cards, remember nothing besides their files."""
+
     model_config = ConfigDict(strict=True, frozen=True, extra="forbid")
 
 

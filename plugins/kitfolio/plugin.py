@@ -221,9 +221,9 @@ class KitfolioPlugin(BasePlugin[KitfolioConfig]):
             self._page(files, config, f"{view.slug}/index.md", "kit", view)
             self._page(files, config, f"{view.slug}/work-with-me/index.md", "work", view)
         built = self.built
-        for output in built.outputs if built else []:
-            assert built is not None
-            files.append(_CachedFile.of(config, output, built))
+        if built is not None:
+            for output in built.outputs:
+                files.append(_CachedFile.of(config, output, built))
         if files.get_file_from_path("index.md") is None:
             single = self.site.kits[0] if len(self.site.kits) == 1 else None
             self._page(
