@@ -322,7 +322,7 @@ class Cache:
                 return False
             if recorded.seen == _seen(info):
                 with target.open("wb") as out:
-                    shutil.copyfileobj(stream, out)
+                    shutil.copyfileobj(stream, out, 1 << 20)
                 return True
             data = stream.read(recorded.size + 1)
         if hashlib.sha256(data).hexdigest() != recorded.sha256:
