@@ -6,9 +6,12 @@ import json
 import logging
 import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
+import yaml
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from PIL import Image
@@ -35,13 +38,19 @@ def project(root: Path, **options: object) -> Path:
     )
 
 
-def built(root: Path) -> tuple[ImageStats, Path]:
+def built(root: Path, config_file: str = "mkdocs.yml") -> tuple[ImageStats, Path]:
     """Build ``root`` and return the image stats of that build and its site folder."""
-    config = load_config(str(root / "mkdocs.yml"))
+    config = load_config(str(root / config_file))
     build(config)
     plugin = config.plugins["kitfolio"]
     assert isinstance(plugin, KitfolioPlugin) and plugin.built is not None
     return plugin.built.stats, Path(config.site_dir)
+
+
+def manifest_of(cache: Path) -> Path:
+    """The manifest of the one configuration that builds with ``cache``."""
+    [manifest] = (cache / "builds").glob("*.json")
+    return manifest
 
 
 def snapshot(folder: Path) -> dict[str, int]:
@@ -61,7 +70,7 @@ def test_a_warm_build_draws_nothing_and_touches_no_cached_file(tmp_path: Path) -
     assert snapshot(cache / "files") == before
     assert len(list((site / "ava").glob("avatar-*.webp"))) == 3
     assert len(list((site / "ava").rglob("card.*.png"))) == 2
-    manifest = json.loads((cache / "manifest.json").read_text("utf-8"))
+    manifest = json.loads(manifest_of(cache).read_text("utf-8"))
     assert len(manifest["entries"]) == 4
     assert not (cache / "staging").exists()
 
@@ -100,7 +109,7 @@ def test_a_new_renderer_version_redraws_pictures_only(
 def test_cache_dir_is_an_option_and_cannot_be_inside_docs(tmp_path: Path) -> None:
     root = project(tmp_path, plugins=[{"kitfolio": {"cache_dir": "build-cache"}}])
     built(root)
-    assert (root / "build-cache" / "manifest.json").is_file()
+    assert manifest_of(root / "build-cache").is_file()
     assert not (root / ".cache").exists()
     write_site(root, {}, plugins=[{"kitfolio": {"cache_dir": "docs/cache"}}])
     error = build_error(root)
@@ -197,3 +206,247 @@ def test_a_photo_damaged_since_the_last_build_is_checked_again(
         sum("media/face.jpg: expected a complete image, got a damaged one" in m for m in logged)
         == 2
     )
+
+
+def published(site: Path) -> dict[str, bytes]:
+    """Every drawn image of a built site, by its path in the site."""
+    return {
+        str(p.relative_to(site)): p.read_bytes()
+        for p in sorted(site.rglob("*"))
+        if p.suffix in (".webp", ".jpg", ".png") and "assets" not in p.parts
+    }
+
+
+def cached(root: Path, name: str) -> list[Path]:
+    return sorted((root / ".cache" / "kitfolio" / "files").glob(f"*/*/{name}"))
+
+
+def truncate(root: Path) -> None:
+    [*_, picture] = cached(root, "avatar-160.*.webp")
+    picture.write_bytes(picture.read_bytes()[:40])
+
+
+def swap_cards(root: Path) -> None:
+    first, second = cached(root, "kit.png")
+    a, b = first.read_bytes(), second.read_bytes()
+    first.write_bytes(b)
+    second.write_bytes(a)
+
+
+def link_outside(root: Path) -> None:
+    secret = root.parent / "secret.txt"
+    secret.write_text("not a picture")
+    [card, *_] = cached(root, "kit.png")
+    card.unlink()
+    card.symlink_to(secret)
+
+
+def swap_folders(root: Path) -> None:
+    """Two entries' folders exchanged under each other's names, each file's times kept."""
+    first, second = (p.parent for p in cached(root, "kit.png"))
+    aside = first.with_name("aside")
+    first.rename(aside)
+    second.rename(first)
+    aside.rename(second)
+
+
+@pytest.mark.parametrize("spoil", [truncate, swap_cards, link_outside, swap_folders])
+def test_a_spoiled_cache_file_is_drawn_again(tmp_path: Path, spoil: object) -> None:
+    root = project(tmp_path / "p")
+    _, site = built(root)
+    good = published(site)
+    assert callable(spoil)
+    spoil(root)
+    stats, site = built(root)
+    assert stats.cold > 0
+    assert published(site) == good
+    assert not any(p.is_symlink() for p in site.rglob("*"))
+    stats, site = built(root)
+    assert stats.cold == 0 and published(site) == good
+
+
+def test_records_of_the_wrong_shape_are_misses(tmp_path: Path) -> None:
+    root = project(tmp_path)
+    _, site = built(root)
+    good, page = published(site), (site / "ava" / "index.html").read_bytes()
+    manifest = manifest_of(root / ".cache" / "kitfolio")
+    data = json.loads(manifest.read_text("utf-8"))
+    poison: list[object] = [5, None, "x", [1], {"a": 1}, -1, True]
+    for index, entry in enumerate(data["entries"].values()):
+        if index % 2:
+            entry["files"] = poison[index % len(poison)]
+        else:
+            entry["meta"] = {"accent": "#fff; background: url(https://evil.example/)"}
+    for index, record in enumerate(data["records"].values()):
+        for field in record:
+            record[field] = poison[index % len(poison)]
+    manifest.write_text(json.dumps(data), encoding="utf-8")
+    stats, site = built(root)
+    assert stats.cold == 4
+    assert published(site) == good
+    assert (site / "ava" / "index.html").read_bytes() == page
+
+
+def test_a_manifest_that_is_a_folder_is_replaced(tmp_path: Path) -> None:
+    root = project(tmp_path)
+    _, site = built(root)
+    good = published(site)
+    manifest = manifest_of(root / ".cache" / "kitfolio")
+    manifest.unlink()
+    (manifest / "inside").mkdir(parents=True)
+    stats, site = built(root)
+    assert stats.cold == 4 and published(site) == good
+    stats, site = built(root)
+    assert stats.cold == 0 and published(site) == good
+
+
+def test_deleting_the_cache_during_a_build_still_writes_the_whole_site(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """MkDocs copies the drawn files after it has emptied site/; the cache may be gone by then."""
+    root = project(tmp_path)
+    _, site = built(root)
+    good = published(site)
+    pages = sorted(str(p.relative_to(site)) for p in site.rglob("*.html"))
+    real_on_env = KitfolioPlugin.on_env
+
+    def deleting_the_cache(self: KitfolioPlugin, env: object, **kwargs: object) -> object:
+        shutil.rmtree(root / ".cache")
+        return real_on_env(self, env, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(KitfolioPlugin, "on_env", deleting_the_cache)
+    _, site = built(root)
+    assert published(site) == good
+    assert sorted(str(p.relative_to(site)) for p in site.rglob("*.html")) == pages
+    monkeypatch.undo()
+    stats, site = built(root)
+    assert stats.cold == 4 and published(site) == good
+
+
+def test_two_configurations_sharing_a_cache_keep_each_others_work(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """One configuration built while the other is half-way: neither prunes the other's work."""
+    root = project(tmp_path)
+    (root / "kits-b").mkdir()
+    (root / "kits-b" / "cy.yml").write_text(
+        with_avatar("Cy Moss", 7000).replace("media/face.jpg", "../kits/media/face.jpg"),
+        encoding="utf-8",
+    )
+    other = {
+        **yaml.safe_load((root / "mkdocs.yml").read_text("utf-8")),
+        "site_dir": "site-b",
+        "plugins": [{"kitfolio": {"kits_dir": "kits-b"}}],
+    }
+    (root / "mkdocs-b.yml").write_text(yaml.safe_dump(other), encoding="utf-8")
+    _, site = built(root)
+    good = published(site)
+    real_on_env = KitfolioPlugin.on_env
+    other_built: list[bool] = []
+
+    def building_the_other(self: KitfolioPlugin, env: object, **kwargs: object) -> object:
+        if not other_built:
+            other_built.append(True)
+            build_site_of(root / "mkdocs-b.yml")
+        return real_on_env(self, env, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(KitfolioPlugin, "on_env", building_the_other)
+    _, site = built(root)
+    monkeypatch.undo()
+    assert published(site) == good
+    assert len(list((root / "site-b" / "cy").glob("avatar-*.webp"))) == 3
+    assert len(list((root / ".cache" / "kitfolio" / "builds").glob("*.json"))) == 2
+    stats, _ = built(root)
+    assert stats.cold == 0
+    stats, _ = built(root, "mkdocs-b.yml")
+    assert stats.cold == 0
+
+
+def build_site_of(config_file: Path) -> None:
+    """Build in a process of its own, as a second configuration is (the plugin keeps one
+    instance per process across builds, for the live preview)."""
+    subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config_file)],
+        check=True,
+        cwd=config_file.parent,
+    )
+
+
+@pytest.mark.parametrize(
+    ("cache_dir", "said"),
+    [
+        (".", "'.' is the project folder"),
+        ("..", "'..' holds the project folder"),
+        ("site", "'site' is site_dir"),
+        ("site/cache", "'site/cache' is inside site_dir"),
+        ("docs", "'docs' is docs_dir"),
+        ("kits", "'kits' is kits_dir"),
+        ("kits/media/cache", "'kits/media/cache' is inside kits_dir"),
+        ("notes", "'notes' holds files Kitfolio did not write"),
+    ],
+)
+def test_a_cache_dir_that_would_hold_other_files_is_refused(
+    tmp_path: Path, cache_dir: str, said: str
+) -> None:
+    root = project(tmp_path / "p", plugins=[{"kitfolio": {"cache_dir": cache_dir}}])
+    (root / "notes").mkdir()
+    (root / "notes" / "files").mkdir()
+    (root / "notes" / "files" / "todo.txt").write_text("mine")
+    (root / "notes" / "manifest.json").write_text("{}")
+    before = sorted(str(p.relative_to(tmp_path)) for p in tmp_path.rglob("*"))
+    error = build_error(root)
+    assert f"kitfolio: cache_dir {said}" in str(error)
+    assert sorted(str(p.relative_to(tmp_path)) for p in tmp_path.rglob("*")) == before
+
+
+def test_a_cache_folder_is_tagged_and_pruning_removes_only_what_kitfolio_wrote(
+    tmp_path: Path,
+) -> None:
+    root = project(tmp_path)
+    built(root)
+    cache = root / ".cache" / "kitfolio"
+    assert (
+        (cache / "CACHEDIR.TAG")
+        .read_text()
+        .startswith("Signature: 8a477f597d28d172789f06886806bc55")
+    )
+    strays = [cache / "files" / "notes.txt", cache / "files" / "ab" / "readme", cache / "x.txt"]
+    for stray in strays:
+        stray.parent.mkdir(parents=True, exist_ok=True)
+        stray.write_text("not Kitfolio's")
+    write_site(root, {"bo": with_avatar("Bo Lind", 9000)})
+    (root / "kits" / "ava.yml").unlink()
+    Image.effect_noise((64, 64), 80).convert("RGB").save(root / "kits" / "media" / "face.jpg")
+    stats, _ = built(root)
+    assert stats.cold == 2
+    assert all(stray.read_text() == "not Kitfolio's" for stray in strays)
+    assert len(list((cache / "files").glob("*/" + "[0-9a-f]" * 64))) == 2
+
+
+def test_the_cache_of_an_older_kitfolio_is_adopted(tmp_path: Path) -> None:
+    """Before the tag, a cache held only manifest.json, files/ and staging/."""
+    root = project(tmp_path)
+    built(root)
+    cache = root / ".cache" / "kitfolio"
+    (cache / "CACHEDIR.TAG").unlink()
+    shutil.rmtree(cache / "builds")
+    (cache / "manifest.json").write_text('{"format": 1, "entries": {}, "records": {}}')
+    stats, _ = built(root)
+    assert stats.cold == 4 and (cache / "CACHEDIR.TAG").is_file()
+
+
+def test_a_cache_deleted_before_the_drawing_is_tagged_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = project(tmp_path)
+    real_pictures = Media.pictures
+
+    def deleting_first(self: Media, kits: object) -> object:
+        shutil.rmtree(root / ".cache")
+        return real_pictures(self, kits)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Media, "pictures", deleting_first)
+    built(root)
+    monkeypatch.undo()
+    stats, _ = built(root)
+    assert stats.cold == 0

@@ -119,7 +119,7 @@ def test_parsed_revisions_are_remembered_by_blob(tmp_path: Path) -> None:
     cache.save()
     raw = git(root, "log", "--format=", "--raw", "--no-abbrev", "--", "kits/ava.yml").split()
     blobs = {b for b in raw if len(b) == 40 and set(b) != {"0"}}
-    manifest = json.loads((tmp_path / "cache" / "manifest.json").read_text("utf-8"))
+    manifest = json.loads((tmp_path / "cache" / "builds" / "default.json").read_text("utf-8"))
     assert len(blobs) == 3 and {f"revision:{b}" for b in blobs} <= set(manifest["records"])
     # The second read takes every revision from the cache: with the blobs' contents gone from
     # the repository (git log only needs trees), the points are still all there.
@@ -164,3 +164,55 @@ def test_growth_history_can_be_turned_off(tmp_path: Path) -> None:
     root = repository(tmp_path)
     write_site(root, {}, plugins=[{"kitfolio": {"growth_history": False}}])
     assert kit_page(build_site(root)).find(id="kf-chart-growth-0") is None
+
+
+UNREADABLE = {
+    "a number too long to convert": kit_at("2026-07-01", 1).replace(
+        "followers: 1", "followers: " + "9" * 5000
+    ),
+    "invalid YAML": "name: [unclosed\nplatforms: {{{\n",
+    "a number for a handle, too long to convert": kit_at("2026-07-01", 1).replace(
+        "handle: avagreen", "handle: " + "9" * 5000
+    ),
+    "not UTF-8": "name: Ava\n\udcff\n",
+    "a file far too large for a kit": kit_at("2026-07-01", 1) + "#" * (1 << 20) + "\n",
+}
+
+
+@pytest.mark.parametrize("text", UNREADABLE.values(), ids=UNREADABLE.keys())
+def test_an_old_revision_that_cannot_be_read_is_skipped_with_one_info_line(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, text: str
+) -> None:
+    root = repository(tmp_path)
+    kit = root / "kits" / "ava.yml"
+    now = kit.read_text("utf-8")
+    kit.write_bytes(text.encode("utf-8", "surrogateescape"))
+    git(root, "commit", "-q", "-am", "oops", when="2026-10-10")
+    kit.write_text(now, encoding="utf-8")
+    caplog.set_level(logging.INFO)
+    for _ in range(2):  # the second build reads the revisions from the cache
+        caplog.clear()
+        assert growth_table(kit_page(build_site(root))) == EXPECTED
+        said = [r.getMessage() for r in caplog.records if "growth history skips" in r.getMessage()]
+        assert len(said) == 1 and said[0].endswith(
+            "1 old kit revision that cannot be read: "
+            f"kits/ava.yml at {git(root, 'rev-parse', 'HEAD')[:10]} (2026-10-10)"
+        ), said
+
+
+POISON = [{"instagram:avagreen": "lots"}, {"instagram:avagreen": -5}, {"x": True}, [1], "x", 7]
+
+
+@pytest.mark.parametrize("poison", POISON)
+def test_a_poisoned_revision_record_is_read_again(tmp_path: Path, poison: object) -> None:
+    root = repository(tmp_path)
+    site = build_site(root)
+    [manifest] = (root / ".cache" / "kitfolio" / "builds").glob("*.json")
+    data = json.loads(manifest.read_text("utf-8"))
+    revisions = [k for k in data["records"] if k.startswith("revision:")]
+    assert len(revisions) == 3
+    for key in revisions:
+        data["records"][key] = {"followers": poison}
+    manifest.write_text(json.dumps(data), encoding="utf-8")
+    assert growth_table(kit_page(build_site(root))) == EXPECTED
+    assert site == root / "site"

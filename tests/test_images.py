@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from conftest import MINIMAL_KIT, build_error, load_kits, write_site
+from conftest import MINIMAL_KIT, build_error, build_site, load_kits, write_site
 from kitfolio.images import ImageProblem, inspect
 
 AVATAR_AT = "kits/ava.yml:10:9: avatar: "
@@ -170,3 +170,39 @@ def test_a_broken_image_stops_the_build_with_the_kit_and_image_named(
     ), logged
     assert not any("Traceback" in m for m in logged)
     assert not (root / "site").exists()
+
+
+@pytest.mark.parametrize(
+    ("name", "width", "height"), [("ava.png", 8_900, 8_980), ("ava.png", 5_000, 5_001)]
+)
+def test_a_png_too_large_to_decode_is_refused_at_its_field(
+    tmp_path: Path, name: str, width: int, height: int
+) -> None:
+    """A few hundred KB of PNG can hold 80 megapixels of flat colour: 320 MB decoded."""
+    claiming(tmp_path / "kits" / "media" / name, width, height)
+    [message] = avatar_problems(tmp_path, f"media/{name}")
+    assert message.startswith(
+        AVATAR_AT + f"media/{name}: expected a PNG image of at most 25 megapixels "
+        f"(a JPEG may have up to 80), got {width}×{height}; scale it down to "
+    )
+    assert message.endswith(" or save it as JPEG")
+
+
+def test_a_large_jpeg_decodes_reduced_and_builds(tmp_path: Path) -> None:
+    """30 megapixels of JPEG are allowed: it decodes at a quarter of its size for the cover."""
+    path = tmp_path / "kits" / "media" / "big.jpg"
+    path.parent.mkdir(parents=True)
+    big = Image.new("RGB", (6_400, 4_800), (20, 40, 220))
+    big.paste((220, 30, 30), (0, 0, 3_200, 4_800))
+    big.save(path, quality=80)
+    del big
+    root = write_site(
+        tmp_path, {"ava": MINIMAL_KIT + "avatar: media/big.jpg\ncover: media/big.jpg\n"}
+    )
+    site = build_site(root)
+    [cover] = site.glob("ava/cover-1920.*.webp")
+    with Image.open(cover) as drawn:
+        assert drawn.size == (1920, 1440)
+        left, right = drawn.getpixel((100, 720)), drawn.getpixel((1820, 720))
+    assert isinstance(left, tuple) and isinstance(right, tuple)
+    assert left[0] > 180 and left[2] < 80 and right[2] > 180 and right[0] < 80

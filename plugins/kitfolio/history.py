@@ -4,8 +4,9 @@ Growth needs no API and no field to keep up to date: every commit that changed a
 followers is a data point. One ``git log --follow --raw`` per kit file lists its revisions with
 their blob hashes; the blobs not parsed before are read in one ``git cat-file --batch`` and
 parsed with the kit loader, leniently, because an old revision may be broken or follow an older
-format. Parsed blobs are remembered in the build cache by hash, so a warm build only runs
-``git log``. Outside git, or in a shallow clone, there is no history, and the caller says why.
+format: one that cannot be read at all is skipped (and counted, so the build can say so once).
+Parsed blobs are remembered in the build cache by hash, so a warm build only runs ``git log``.
+Outside git, or in a shallow clone, there is no history, and the caller says why.
 """
 
 from __future__ import annotations
@@ -16,7 +17,9 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
+
+from pydantic import BaseModel, ConfigDict, Field
 
 from .cache import Memory
 from .growth import Point
@@ -25,6 +28,17 @@ from .load import Document, parse
 SEPARATOR = "\x1e"
 TIMEOUT = 60
 KIND = "revision"
+LARGEST_REVISION = 1 << 20
+"""Bytes of an old kit revision worth reading; kits are a few KB."""
+MOST_FOLLOWERS = 10**12
+"""More than any platform has people: a larger count in an old revision is a typo, not a point."""
+
+
+class Parsed(BaseModel):
+    """One revision as remembered in the cache: followers per platform key, None if unreadable."""
+
+    model_config = ConfigDict(strict=True, frozen=True)
+    followers: dict[str, Annotated[int, Field(ge=0, le=MOST_FOLLOWERS)]] | None
 
 
 @dataclass(frozen=True)
@@ -44,6 +58,30 @@ class History:
     """``git``, ``no-git`` or ``shallow``."""
     points: dict[Path, dict[str, list[Point]]] = field(default_factory=dict)
     hint: str | None = None
+    skipped: list[tuple[Path, Revision]] = field(default_factory=list)
+    """Old revisions that could not be read at all, so they add no point."""
+
+    def skipped_line(self, root: Path) -> str | None:
+        """One line saying which old revisions were skipped, or None when none were."""
+        if not self.skipped:
+            return None
+        named = [
+            f"{_display(path, root)} at {rev.commit[:10]} ({rev.when.isoformat()})"
+            for path, rev in self.skipped[:3]
+        ]
+        more = len(self.skipped) - len(named)
+        count = len(self.skipped)
+        return (
+            f"growth history skips {count} old kit revision{'s' if count != 1 else ''} "
+            f"that cannot be read: {', '.join(named)}" + (f" and {more} more" if more else "")
+        )
+
+
+def _display(path: Path, root: Path) -> str:
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return str(path)
 
 
 def platform_keys(platforms: Iterable[Mapping[str, Any]]) -> list[str]:
@@ -132,19 +170,28 @@ def _new_blob(lines: list[str]) -> str | None:
 
 
 def read_blobs(blobs: list[str], cwd: Path) -> dict[str, bytes]:
-    """The contents of many blobs through one ``git cat-file --batch``."""
+    """The contents of many blobs through one ``git cat-file --batch``; a blob larger than
+    ``LARGEST_REVISION`` (a file once committed by mistake) is left out, unread."""
     if not blobs:
         return {}
-    out = _git(["cat-file", "--batch"], cwd, stdin="".join(f"{b}\n" for b in blobs).encode())
-    if out is None:
+    sizes = _git(["cat-file", "--batch-check"], cwd, stdin=_lines(blobs))
+    wanted = [
+        fields[0]
+        for line in (sizes or b"").decode("ascii", "replace").splitlines()
+        if len(fields := line.split()) == 3
+        and fields[1] == "blob"
+        and fields[2].isdigit()
+        and int(fields[2]) <= LARGEST_REVISION
+    ]
+    if not wanted:
         return {}
+    out = _git(["cat-file", "--batch"], cwd, stdin=_lines(wanted))
     contents: dict[str, bytes] = {}
     at = 0
-    while at < len(out):
-        end = out.index(b"\n", at)
+    while out and (end := out.find(b"\n", at)) != -1:
         header = out[at:end].decode("ascii", "replace").split()
         at = end + 1
-        if len(header) < 3 or header[1] == "missing":
+        if len(header) != 3 or not header[2].isdigit():
             continue
         size = int(header[2])
         contents[header[0]] = out[at : at + size]
@@ -152,21 +199,37 @@ def read_blobs(blobs: list[str], cwd: Path) -> dict[str, bytes]:
     return contents
 
 
+def _lines(names: list[str]) -> bytes:
+    return "".join(f"{name}\n" for name in names).encode()
+
+
 def followers(text: bytes, name: str) -> dict[str, int] | None:
-    """Followers per platform key in one revision, or None when it cannot be read at all."""
+    """Followers per platform key in one revision, or None when it is not even valid YAML.
+
+    Only the YAML must be sound: an old revision may follow an older format, so fields the
+    current format would reject are read where they make sense and ignored where they do not.
+
+    Whatever an old revision holds (invalid YAML, a number too long to convert, nesting deep
+    enough to exhaust the parser) it is history, not the kit being built: it never stops a build.
+    """
     try:
-        decoded = text.decode("utf-8")
-    except UnicodeDecodeError:
+        return _followers(text, name)
+    except Exception:
         return None
-    doc, _ = parse(decoded, Document(Path(name), name, None))
+
+
+def _followers(text: bytes, name: str) -> dict[str, int] | None:
+    doc, problems = parse(text.decode("utf-8"), Document(Path(name), name, None))
     data = doc.data
-    if not isinstance(data, dict) or not isinstance(data.get("platforms"), list):
+    if problems or not isinstance(data, dict):
         return None
+    if not isinstance(data.get("platforms"), list):
+        return {}
     items = [p for p in data["platforms"] if isinstance(p, dict)]
     out: dict[str, int] = {}
     for key, item in zip(platform_keys(items), items, strict=True):
         count = item.get("followers")
-        if isinstance(count, int) and not isinstance(count, bool) and count >= 0:
+        if isinstance(count, int) and not isinstance(count, bool) and 0 <= count <= MOST_FOLLOWERS:
             out[key] = count
     return out
 
@@ -197,22 +260,26 @@ def read(paths: Iterable[Path], memory: Memory, workers: int = 4) -> History:
         for rev in revs:
             if rev.blob in parsed:
                 continue
-            known = memory.record(KIND, rev.blob)
+            known = memory.record(KIND, rev.blob, Parsed)
             if known is not None:
-                counts = known.get("followers")
-                parsed[rev.blob] = dict(counts) if isinstance(counts, dict) else None
+                parsed[rev.blob] = known.followers
             else:
                 parsed[rev.blob] = None
                 unknown.append(rev.blob)
     for blob, text in read_blobs(unknown, root).items():
         counts = followers(text, blob)
         parsed[blob] = counts
-        memory.remember(KIND, blob, {"followers": counts})
+        memory.remember(KIND, blob, Parsed(followers=counts))
     history = History("git")
     for path, revs in logs.items():
         per_key: dict[str, list[Point]] = {}
         for rev in revs:
-            for key, count in (parsed.get(rev.blob) or {}).items():
+            counts = parsed.get(rev.blob)
+            if counts is None:
+                if rev.blob in parsed:
+                    history.skipped.append((path, rev))
+                continue
+            for key, count in counts.items():
                 per_key.setdefault(key, []).append(Point(rev.when, count))
         history.points[path] = per_key
     return history

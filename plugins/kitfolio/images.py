@@ -4,23 +4,36 @@ A missing, truncated or hostile file (a decompression bomb) must be a clear erro
 kit and the image, never a Pillow traceback in the middle of a build. Checking decodes the image,
 so what a check found is remembered in the build cache under the file's path, size and change
 times: a warm build checks an unchanged photo with one ``stat``.
+
+Memory is bounded by what an image holds once decoded, not by its file size: a small PNG can
+hold 80 megapixels of flat colour, several hundred MB decoded. A JPEG decodes at a reduced scale
+(its draft mode) to the largest size a page shows, so it may have many more pixels than a PNG
+or WebP, which always decode whole.
 """
 
 from __future__ import annotations
 
+import math
 import warnings
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Literal
 
 from PIL import Image, UnidentifiedImageError
+from pydantic import BaseModel, ConfigDict, Field
 
 from .cache import Memory, file_digest
 
 FORMATS = {"JPEG": "JPEG", "PNG": "PNG", "WEBP": "WebP"}
 MAX_PIXELS = 80_000_000
+"""The most pixels any image may claim (a JPEG; it decodes reduced)."""
+MAX_DECODED = 25_000_000
+"""The most pixels an image may hold decoded: about 100 MB. A PNG or WebP decodes whole, so
+this is its limit; a JPEG decodes at the scale the widest rendition needs."""
+WIDEST = 1920
+"""The widest rendition any page draws (the cover's largest)."""
 MAX_BYTES = 30 * 1024 * 1024
-VERSION = "images-1"
+VERSION = "images-2"
 """Bump when the checks change, so remembered verdicts are made again."""
 KIND = "image"
 
@@ -51,6 +64,61 @@ class ImageProblem(Exception):
     """An image that cannot be used; the message says why in a creator's terms."""
 
 
+class Verdict(BaseModel):
+    """A check's result as remembered in the build cache (the facts without the path)."""
+
+    model_config = ConfigDict(strict=True, frozen=True)
+    format: Literal["JPEG", "PNG", "WebP"]
+    width: int = Field(ge=1)
+    height: int = Field(ge=1)
+    digest: Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")]
+    orientation: int = Field(ge=1, le=8)
+    alpha: bool
+
+
+def decoded_size(kind: str, width: int, height: int, wanted: tuple[int, int]) -> tuple[int, int]:
+    """The size Pillow decodes an image of ``width`` × ``height`` at, for renditions up to
+    ``wanted`` (both as stored): a JPEG's draft scale (1, 1/2, 1/4 or 1/8), else the whole."""
+    if kind != "JPEG":
+        return width, height
+    fits = min(width // max(1, wanted[0]), height // max(1, wanted[1]))
+    scale = next(s for s in (8, 4, 2, 1) if fits >= s or s == 1)
+    return math.ceil(width / scale), math.ceil(height / scale)
+
+
+def widest(width: int, height: int, orientation: int) -> tuple[int, int]:
+    """The largest rendition any page draws of an image, as stored (before it is turned)."""
+    turned = orientation in (5, 6, 7, 8)
+    seen_w, seen_h = (height, width) if turned else (width, height)
+    w = min(seen_w, WIDEST)
+    h = max(1, round(seen_h * w / seen_w))
+    return (h, w) if turned else (w, h)
+
+
+def _size_problem(kind: str, width: int, height: int, orientation: int) -> str | None:
+    """Why an image of this size is refused before it is decoded, or None."""
+    if width * height > MAX_PIXELS:
+        return (
+            f"expected at most {MAX_PIXELS // 1_000_000} megapixels, "
+            f"got {width}×{height} (a decompression bomb?)"
+        )
+    w, h = decoded_size(kind, width, height, widest(width, height, orientation))
+    if w * h <= MAX_DECODED:
+        return None
+    shrink = math.sqrt(MAX_DECODED / (width * height))
+    fit = f"{int(width * shrink)}×{int(height * shrink)}"
+    if kind == "JPEG":
+        return (
+            f"expected a JPEG that decodes to at most {MAX_DECODED // 1_000_000} megapixels "
+            f"for the sizes a page shows, got {width}×{height}; scale it down to {fit}"
+        )
+    return (
+        f"expected a {FORMATS[kind]} image of at most {MAX_DECODED // 1_000_000} megapixels "
+        f"(a JPEG may have up to {MAX_PIXELS // 1_000_000}), got {width}×{height}; "
+        f"scale it down to {fit} or save it as JPEG"
+    )
+
+
 def inspect(path: Path, memory: Memory | None = None) -> ImageFacts:
     """Open, size-check and fully decode ``path``; raise ImageProblem when it is unusable.
 
@@ -63,20 +131,16 @@ def inspect(path: Path, memory: Memory | None = None) -> ImageFacts:
     # ctime too: copying a file over this one with its old modification time (cp -p,
     # rsync -a) still changes the ctime, which nothing can set back.
     key = f"{VERSION}:{path}:{stat.st_size}:{stat.st_mtime_ns}:{stat.st_ctime_ns}"
-    known = memory.record(KIND, key) if memory is not None else None
-    if known is not None and (facts := _remembered(path, known)) is not None:
-        return facts
+    known = memory.record(KIND, key, Verdict) if memory is not None else None
+    if known is not None and not _size_problem(
+        known.format.upper(), known.width, known.height, known.orientation
+    ):
+        return ImageFacts(path, **known.model_dump())
     facts = _check(path, stat.st_size)
     if memory is not None:
-        memory.remember(KIND, key, {k: v for k, v in asdict(facts).items() if k != "path"})
+        verdict = Verdict(**{k: v for k, v in asdict(facts).items() if k != "path"})
+        memory.remember(KIND, key, verdict)
     return facts
-
-
-def _remembered(path: Path, known: dict[str, Any]) -> ImageFacts | None:
-    try:
-        return ImageFacts(path, **known)
-    except TypeError:
-        return None
 
 
 def _check(path: Path, size: int) -> ImageFacts:
@@ -92,11 +156,11 @@ def _check(path: Path, size: int) -> ImageFacts:
                 if kind not in FORMATS:
                     raise ImageProblem(f"expected a JPEG, PNG or WebP image, got {kind}")
                 width, height = image.size
-                if width * height > MAX_PIXELS:
-                    raise ImageProblem(
-                        f"expected at most {MAX_PIXELS // 1_000_000} megapixels, "
-                        f"got {width}×{height} (a decompression bomb?)"
-                    )
+                # Only a JPEG's size limit depends on its turn; a PNG's EXIF may come after its
+                # pixels, and reading it would decode the image before its size is checked.
+                turn = _orientation(image) if kind == "JPEG" else 1
+                if problem := _size_problem(kind, width, height, turn):
+                    raise ImageProblem(problem)
                 orientation = _orientation(image)
                 alpha = image.mode in ("RGBA", "LA", "PA") or "transparency" in image.info
                 if kind == "JPEG":

@@ -3,18 +3,25 @@
 Each piece of work is a job named by a hash of its inputs and the renderer's version. Jobs run
 in a thread pool (Pillow releases the GIL while it decodes, resizes and encodes); a job whose
 result is in the cache costs a lookup. Every job is timed, so a build can say what its images
-cost, per kit, cold and warm.
+cost, per kit, cold and warm. Publishing a file checks it against the cache once more and draws
+it again if the cache lost or spoiled it meanwhile, so a build never stops half-way through
+writing the site because of the cache.
 """
 
 from __future__ import annotations
 
 import os
+import shutil
+import tempfile
+import threading
 import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from . import cards, palette, pictures
 from .cache import Cache, Entry, digest
@@ -33,10 +40,12 @@ CARD_KINDS = ("kit", "work")
 
 @dataclass(frozen=True)
 class Output:
-    """A file the build publishes: where in the site, and where it lies in the cache."""
+    """A file the build publishes: where in the site, and which file of which cache entry."""
 
     src: str
     path: Path
+    key: str
+    name: str
 
 
 @dataclass(frozen=True)
@@ -100,6 +109,19 @@ class MediaError(Exception):
         super().__init__("\n".join(str(p) for p in problems))
 
 
+class AvatarFacts(BaseModel):
+    """What drawing an avatar found, as remembered in the cache."""
+
+    model_config = ConfigDict(strict=True, frozen=True, extra="forbid")
+    accent: Annotated[str, Field(pattern=r"^#[0-9a-f]{6}$")] | None = None
+
+
+class NoFacts(BaseModel):
+    """Pictures other than avatars, and cards, remember nothing besides their files."""
+
+    model_config = ConfigDict(strict=True, frozen=True, extra="forbid")
+
+
 @dataclass(frozen=True)
 class Wanted:
     """A checked image to publish as a picture of ``role`` at site path ``stem``.
@@ -119,6 +141,8 @@ class _Job:
     key: str
     work: Callable[[Path], Mapping[str, Any]]
     where: LocatedImage | None = None
+    facts: type[BaseModel] = NoFacts
+    """The shape of what ``work`` returns; a cached entry with other facts is drawn again."""
 
 
 ROLES = {"avatar": pictures.AVATAR, "cover": pictures.COVER, "highlights": pictures.HIGHLIGHT}
@@ -132,13 +156,28 @@ class Media:
         self.workers = workers or min(8, os.cpu_count() or 2)
         self.stats = ImageStats()
         self.outputs: list[Output] = []
+        self._entries: dict[str, Entry] = {}
+        self._jobs: dict[str, _Job] = {}
+        self._redrawn: dict[str, Path] = {}
+        self._spare: tempfile.TemporaryDirectory[str] | None = None
+        self._lock = threading.Lock()
+
+    def _found(self, job: _Job) -> Entry | None:
+        entry = self.cache.get(job.key)
+        if entry is None:
+            return None
+        try:
+            job.facts.model_validate(dict(entry.meta))
+        except ValidationError:
+            return None
+        return entry
 
     def _run(self, jobs: list[_Job]) -> dict[str, Entry]:
         """Every job's result by key: from the cache, or drawn in the pool (once per key)."""
 
         def one(job: _Job) -> tuple[_Job, Entry | None, Exception | None]:
             started = time.perf_counter()
-            entry = self.cache.get(job.key)
+            entry = self._found(job)
             cold = entry is None
             try:
                 if entry is None:
@@ -154,7 +193,40 @@ class Media:
         problems = [_problem(job, exc) for job, _, exc in results if exc is not None]
         if problems:
             raise MediaError(problems)
-        return {job.key: entry for job, entry, _ in results if entry is not None}
+        entries = {job.key: entry for job, entry, _ in results if entry is not None}
+        self._entries.update(entries)
+        self._jobs.update((job.key, job) for job in unique)
+        return entries
+
+    def _output(self, src: str, entry: Entry, name: str) -> None:
+        self.outputs.append(Output(src, entry.path(name), entry.key, name))
+
+    def publish(self, output: Output, target: Path) -> None:
+        """Write ``output`` to ``target``: from the cache when it is still as drawn, else drawn
+        again (into a folder of this build, not the cache, whose manifest is already written).
+
+        Raises MediaError when it cannot be drawn again either (its source photo is gone).
+        """
+        entry = self._entries[output.key]
+        if self.cache.copy(entry, output.name, target):
+            return
+        shutil.copyfile(self._redraw(output.key) / output.name, target)
+
+    def _redraw(self, key: str) -> Path:
+        with self._lock:
+            if key in self._redrawn:
+                return self._redrawn[key]
+            if self._spare is None:
+                self._spare = tempfile.TemporaryDirectory(prefix="kitfolio-")
+            folder = Path(self._spare.name) / key
+            folder.mkdir()
+            job = self._jobs[key]
+            try:
+                job.work(folder)
+            except Exception as exc:
+                raise MediaError([_problem(job, exc)]) from None
+            self._redrawn[key] = folder
+            return folder
 
     def draw(self, wanted: Iterable[Wanted]) -> list[tuple[Wanted, Picture, Entry]]:
         """Draw each wanted image as a picture of its role (or find it in the cache).
@@ -177,13 +249,14 @@ class Media:
             picture = pictures.plan(one.image.facts, one.stem, role, key[:10])
             kind = one.stem.rsplit("/", 1)[-1]
             work = _picture_work(one.image.facts.path, picture, role)
-            planned.append((one, picture, _Job(one.image.owner, kind, key, work, one.image)))
+            facts = AvatarFacts if role is pictures.AVATAR else NoFacts
+            planned.append((one, picture, _Job(one.image.owner, kind, key, work, one.image, facts)))
         entries = self._run([job for *_, job in planned])
         drawn = []
         for one, picture, job in planned:
             entry = entries[job.key]
             for rendition in picture.files:
-                self.outputs.append(Output(rendition.src, entry.path(rendition.name)))
+                self._output(rendition.src, entry, rendition.name)
             drawn.append((one, picture, entry))
         return drawn
 
@@ -199,8 +272,7 @@ class Media:
             image = one.image
             found.setdefault(image.owner, {})[image.ref] = picture
             if image.loc == ("avatar",):
-                accent = entry.meta.get("accent")
-                accents[image.owner] = accent if isinstance(accent, str) else None
+                accents[image.owner] = AvatarFacts.model_validate(dict(entry.meta)).accent
         return {
             slug: Derived(pictures=found.get(slug, {}), accent=accents.get(slug))
             for slug in {*found, *accents}
@@ -232,7 +304,7 @@ class Media:
         for view, job in zip(views, jobs, strict=True):
             for kind, url in zip(CARD_KINDS, (view.url, view.work_url), strict=True):
                 src = f"{url}card.{job.key[:10]}.png"
-                self.outputs.append(Output(src, entries[job.key].path(f"{kind}.png")))
+                self._output(src, entries[job.key], f"{kind}.png")
                 out[(view.slug, kind)] = Rendition(src, cards.WIDTH, cards.HEIGHT, "PNG")
         return out
 

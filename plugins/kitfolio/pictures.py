@@ -5,19 +5,26 @@ home. Every published image is therefore re-encoded from its pixels alone, after
 orientation is applied and colours are converted to sRGB; nothing of the original file's
 metadata is copied. Sizes are planned from the checked image facts before anything is drawn,
 so pages know their ``srcset`` and ``width``/``height`` (no layout shift) up front.
+
+Decoding is what costs memory, so a photo is reduced to about the largest size it is drawn at
+straight after decoding (before it is turned or converted), and the thread pool decodes at most
+``images.MAX_DECODED`` pixels at a time: big photos take turns, small ones share.
 """
 
 from __future__ import annotations
 
 import io
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 from PIL import Image, ImageCms, ImageOps
 
-from .images import ImageFacts
+from .images import MAX_DECODED, WIDEST, ImageFacts
 
-VERSION = "pictures-2"
+VERSION = "pictures-3"
 """Bump when the output of ``render`` changes, so cached renditions are drawn again."""
 
 WEBP_QUALITY = 80
@@ -34,7 +41,7 @@ class Role:
 
 
 AVATAR = Role("avatar", (160, 320, 480), "(min-width: 45em) 9rem, 7rem")
-COVER = Role("cover", (640, 1280, 1920), "(min-width: 76em) 61rem, 100vw")
+COVER = Role("cover", (640, 1280, WIDEST), "(min-width: 76em) 61rem, 100vw")
 HIGHLIGHT = Role(
     "highlight", (400, 800, 1200), "(min-width: 76em) 20rem, (min-width: 45em) 45vw, 100vw"
 )
@@ -102,23 +109,64 @@ def plan(facts: ImageFacts, stem: str, role: Role, tag: str) -> Picture:
     return Picture(tuple(out), fallback, role.sizes)
 
 
+class _Budget:
+    """Pixels being decoded at once across threads; one over the budget waits for the others."""
+
+    def __init__(self, pixels: int) -> None:
+        self._limit = self._free = pixels
+        self._changed = threading.Condition()
+
+    @contextmanager
+    def hold(self, pixels: int) -> Iterator[None]:
+        wanted = min(pixels, self._limit)
+        with self._changed:
+            self._changed.wait_for(lambda: self._free >= wanted)
+            self._free -= wanted
+        try:
+            yield
+        finally:
+            with self._changed:
+                self._free += wanted
+                self._changed.notify_all()
+
+
+DECODING = _Budget(MAX_DECODED)
+
+
 def upright(path: Path, largest: tuple[int, int] | None = None) -> Image.Image:
     """The picture at ``path`` turned as its EXIF says, in sRGB, with no metadata attached.
 
-    ``largest`` lets JPEG decode at a reduced scale when only smaller sizes are needed.
+    ``largest`` (as seen, upright) is the biggest size wanted: a JPEG decodes at a reduced scale
+    and any picture is reduced towards it at once, so only one full-size copy is ever held.
     """
     with Image.open(path) as opened:
         if largest and opened.format == "JPEG":
             w, h = largest
             turned = opened.getexif().get(0x0112, 1) in (5, 6, 7, 8)
             opened.draft("RGB", (h, w) if turned else (w, h))
-        turned_image = ImageOps.exif_transpose(opened)
-        picture = _srgb(turned_image)
-    alpha = picture.mode in ("RGBA", "LA", "PA") or "transparency" in picture.info
+        with DECODING.hold(opened.width * opened.height):
+            opened.load()
+            ImageOps.exif_transpose(opened, in_place=True)
+            picture = _reduced(_plain(opened), largest)
+    picture = _srgb(picture)
+    picture.info.clear()
+    return picture
+
+
+def _plain(image: Image.Image) -> Image.Image:
+    """``image`` as RGB, or RGBA when it has transparency (palette and grey images included)."""
+    alpha = image.mode in ("RGBA", "LA", "PA") or "transparency" in image.info
     mode = "RGBA" if alpha else "RGB"
-    clean = picture.convert(mode)
-    clean.info.clear()
-    return clean
+    return image if image.mode == mode else image.convert(mode)
+
+
+def _reduced(image: Image.Image, largest: tuple[int, int] | None) -> Image.Image:
+    """``image`` box-reduced by a whole factor while it stays three times ``largest``: the step
+    ``Image.resize`` takes with ``reducing_gap=3``, taken before anything else copies it."""
+    if not largest:
+        return image
+    factor = min(image.width // (largest[0] * 3), image.height // (largest[1] * 3))
+    return image.reduce(factor) if factor > 1 else image
 
 
 def _srgb(image: Image.Image) -> Image.Image:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 
 from . import history as git_history
 from .agency import AgencyView, LoadedAgency
@@ -40,6 +41,12 @@ class Built:
     history_seconds: float = 0.0
     agency: AgencyView | None = None
     """The agency option's view, its logo drawn like a kit photo."""
+    media: Media | None = None
+
+    def publish(self, output: Output, target: Path) -> None:
+        """Write one of ``outputs`` to ``target`` (see Media.publish)."""
+        assert self.media is not None
+        self.media.publish(output, target)
 
 
 def derive(
@@ -56,8 +63,8 @@ def derive(
     """Read history, draw pictures, the agency's logo and cards (or find them in ``cache``),
     build the views.
 
-    Raises ``media.MediaError`` when an image cannot be converted; the cache's manifest is
-    written once, at the end of a successful run.
+    Raises ``media.MediaError`` when an image cannot be converted, OSError when the cache
+    cannot be written; the cache's manifest is written once, at the end of a successful run.
     """
     media = Media(cache, workers)
     started = time.perf_counter()
@@ -80,4 +87,4 @@ def derive(
     cards = media.cards(site.kits, site_name, avatars) if social_cards else {}
     cache.save()
     viewed = agency.with_logo(logo[0][1] if logo else None) if agency else None
-    return Built(site, media.outputs, cards, media.stats, found, history_seconds, viewed)
+    return Built(site, media.outputs, cards, media.stats, found, history_seconds, viewed, media)

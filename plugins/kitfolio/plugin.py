@@ -7,6 +7,7 @@ about kits live in the core modules; this file only wires them to MkDocs events.
 
 from __future__ import annotations
 
+import contextlib
 import html
 import json
 import logging
@@ -29,11 +30,11 @@ from mkdocs.utils.templates import TemplateContext
 from . import claims, minify, outputs, preview
 from . import site as sitemodel
 from .agency import LoadedAgency
-from .cache import Cache
+from .cache import Cache, CacheRefused, digest
 from .errors import Problem, errors, warnings
 from .kits import Roster, kit_files, load_roster, located_images
 from .material import valid_toggles
-from .media import MediaError
+from .media import MediaError, Output
 from .pipeline import Built, derive
 from .pitches import PitchView
 from .schema import KIT_SCHEMA_PATH, kit_schema_text
@@ -164,7 +165,7 @@ class KitfolioPlugin(BasePlugin[KitfolioConfig]):
             "pitches_dir", self.config.pitches_dir, root, config.docs_dir
         )
         kits = kit_files(self.kits_dir)
-        cache = Cache(self._cache_dir(config, root))
+        cache = self._cache(config, root)
         self.roster = load_roster(kits, root, cache)
         settings = Settings(
             locale=self.config.locale or str(config.theme.get("language") or "en"),
@@ -193,16 +194,34 @@ class KitfolioPlugin(BasePlugin[KitfolioConfig]):
         for name, expired in self.additions.pitches.expired:
             log.info(f"{name}: expired on {expired.isoformat()}; the pitch is not built")
 
-    def _cache_dir(self, config: MkDocsConfig, root: Path) -> Path:
-        """The cache folder, which must not be one MkDocs or Kitfolio reads sources from."""
-        cache = (root / self.config.cache_dir).resolve()
-        for name, watched in (("docs_dir", config.docs_dir), ("kits_dir", self.kits_dir)):
-            if cache.is_relative_to(Path(watched).resolve()):
-                raise PluginError(
-                    f"kitfolio: cache_dir {self.config.cache_dir!r} is inside {name}; "
-                    "choose a folder outside the watched ones (default .cache/kitfolio)"
-                )
-        return cache
+    def _cache(self, config: MkDocsConfig, root: Path) -> Cache:
+        """The build cache: never a folder of sources or of the site, nor one holding them, nor
+        a folder of files Kitfolio did not write (pruning it would delete them)."""
+        named = self.config.cache_dir
+        folder = (root / named).resolve()
+        guarded = {
+            "the project folder": root,
+            "site_dir": Path(config.site_dir).resolve(),
+            "docs_dir": Path(config.docs_dir).resolve(),
+            "kits_dir": self.kits_dir,
+            "pitches_dir": self.pitches_dir,
+        }
+        for name, guarded_folder in guarded.items():
+            if guarded_folder.is_relative_to(folder):
+                where = "is" if guarded_folder == folder else "holds"
+            elif name != "the project folder" and folder.is_relative_to(guarded_folder):
+                where = "is inside"
+            else:
+                continue
+            raise PluginError(
+                f"kitfolio: cache_dir {named!r} {where} {name}; choose a folder of its own "
+                "outside the watched ones (default .cache/kitfolio)"
+            )
+        config_file = Path(config.config_file_path or root / "mkdocs.yml").resolve()
+        try:
+            return Cache(folder, owner=digest(str(config_file))[:16])
+        except CacheRefused as exc:
+            raise PluginError(f"kitfolio: cache_dir {named!r} {exc}") from None
 
     def _derive(
         self,
@@ -229,9 +248,16 @@ class KitfolioPlugin(BasePlugin[KitfolioConfig]):
             raise _Stopped(
                 "images could not be converted", [str(p) for p in exc.problems]
             ) from None
+        except OSError as exc:
+            raise PluginError(
+                f"kitfolio: the build cache {self.config.cache_dir!r} could not be written "
+                f"({exc}); nothing was built and site/ is unchanged"
+            ) from None
         if built.history.hint and root not in _HINTED:
             _HINTED.add(root)
             log.info(f"no growth history from git: {built.history.hint}")
+        if skipped := built.history.skipped_line(root):
+            log.info(skipped)
         log.info(built.stats.summary())
         return built
 
@@ -293,8 +319,10 @@ class KitfolioPlugin(BasePlugin[KitfolioConfig]):
         for view in self.site.kits:
             self._page(files, config, f"{view.slug}/index.md", "kit", view)
             self._page(files, config, f"{view.slug}/work-with-me/index.md", "work", view)
-        for output in self.built.outputs if self.built else []:
-            files.append(File.generated(config, output.src, abs_src_path=str(output.path)))
+        built = self.built
+        if built is not None:
+            for output in built.outputs:
+                files.append(_CachedFile.of(config, output, built))
         if not any(file.dest_uri == "index.html" for file in files):
             single = self.site.kits[0] if len(self.site.kits) == 1 else None
             self._page(
@@ -518,6 +546,37 @@ def _engine_claims(files: Files, config: MkDocsConfig, root: Path) -> Iterator[c
             yield claims.Claim("sitemap.xml.gz", "MkDocs")
     if any(name.rsplit("/", 1)[-1] == "search" for name in config.plugins):
         yield claims.Claim("search/search_index.json", "the search plugin")
+
+
+class _CachedFile(File):
+    """A drawn image, written by the core from the build cache (checked again as it is read, and
+    drawn again if the cache lost it since), never copied blindly from a path."""
+
+    output: Output
+    built: Built
+
+    @classmethod
+    def of(cls, config: MkDocsConfig, output: Output, built: Built) -> _CachedFile:
+        file = cls.generated(config, output.src, abs_src_path=str(output.path))
+        assert isinstance(file, _CachedFile)
+        file.output, file.built = output, built
+        return file
+
+    def copy_file(self, dirty: bool = False) -> None:
+        if dirty:
+            with contextlib.suppress(OSError):  # the cached file may be gone: write it again
+                if not self.is_modified():
+                    return
+        target = Path(self.abs_dest_path)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            self.built.publish(self.output, target)
+        except MediaError as exc:
+            for problem in exc.problems:
+                log.error(str(problem))
+            raise PluginError(
+                "kitfolio: an image vanished from the build cache and could not be drawn again"
+            ) from None
 
 
 def _minify_assets(files: Files) -> None:
