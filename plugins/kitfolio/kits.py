@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from .cache import Memory
-from .errors import Problem
+from .errors import PATH_SHOWN, Problem, cut, printable
 from .fields import is_image_path, is_slug
 from .figures import inconsistencies
 from .images import ImageFacts, ImageProblem, inspect
@@ -169,12 +169,13 @@ def _check_images(
     for loc, ref in refs:
         target = (doc.path.parent / ref).resolve()
         if not target.is_relative_to(root.resolve()):
-            problems.append(doc.problem(loc, f"expected an image inside the project, got {ref!r}"))
+            message = f"expected an image inside the project, got {cut(ref, PATH_SHOWN)!r}"
+            problems.append(doc.problem(loc, message))
             continue
         try:
             images[ref] = inspect(target, memory)
         except ImageProblem as exc:
-            problems.append(doc.problem(loc, f"{ref}: {exc}"))
+            problems.append(doc.problem(loc, f"{printable(ref, PATH_SHOWN)}: {exc}"))
     return images, problems
 
 

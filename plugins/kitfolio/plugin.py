@@ -168,7 +168,6 @@ class KitfolioPlugin(BasePlugin[KitfolioConfig]):
             (log.error if strict else log.warning)(str(problem))
         for problem in failing:
             log.error(str(problem))
-        where = "kits, pitches or options" if self.additions.problems else "kits"
         if failing or (strict and cautions):
             count = len(failing) + (len(cautions) if strict else 0)
             raise PluginError(
