@@ -319,3 +319,39 @@ def test_a_growth_window_before_year_one_is_no_growth() -> None:
     assert growth.change([Point(date(2026, 1, 1), 10), Point(date(2026, 3, 1), 20)], 30) == (
         growth.Change(30, 10, 20)
     )
+
+
+# -- messages quote what finds the value, and nothing a terminal would run -----------------------
+
+
+def test_messages_quote_a_short_escaped_excerpt_of_any_value(tmp_path: Path) -> None:
+    long_key = "k" * 5000
+    text = (
+        MINIMAL_KIT.replace("48200", '"' + "lots " * 20_000 + '"')
+        + f"? {long_key}\n: 1\n"
+        + 'tagline: "\\e]0;owned\\a"\n'
+        + "audience:\n  age:\n    ? '"
+        + "a" * 3000
+        + "'\n    : 101\n"
+    )
+    problems = load_kits(tmp_path, {"ava": text}).problems
+    assert [p.field for p in problems] == [
+        "platforms[0].followers",
+        "k" * 57 + "...",
+        "tagline",
+        "audience.age." + "a" * 57 + "...",
+    ]
+    for problem in problems:
+        shown = str(problem)
+        assert len(shown) < 500 and shown.isprintable(), shown
+    assert '\\x1b]0;owned\\x07"' in str(problems[2])
+
+
+def test_a_long_image_path_is_an_error_not_a_traceback(tmp_path: Path) -> None:
+    problems = load_kits(
+        tmp_path, {"ava": MINIMAL_KIT + "avatar: " + "a" * 300 + ".png\n"}
+    ).problems
+    assert [(p.field, p.line) for p in problems] == [("avatar", 10)]
+    assert problems[0].message.endswith(
+        "expected an image file that can be read (File name too long)"
+    )
