@@ -372,8 +372,11 @@ def test_a_file_name_with_a_line_break_is_not_a_slug(tmp_path: Path, folder: str
         found = load_pitches(
             pitch_files(tmp_path / "pitches"), tmp_path, {}, [], date(2026, 11, 1), Formatter()
         ).problems
-    assert [(p.field, p.line) for p in found] == [("(file name)", 1)]
+    assert [(p.file, p.field, p.line) for p in found] == [
+        (f"{folder}/evil\\n.yml", "(file name)", 1)
+    ]
     assert "'evil\\n.yml'" in found[0].message
+    assert str(found[0]).isprintable()
 
 
 @pytest.mark.parametrize(

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Literal
 
 Severity = Literal["error", "warning"]
@@ -30,6 +31,16 @@ def printable(text: str, limit: int = SHOWN) -> str:
     """``text`` cut to ``limit`` and escaped, so a message stays one line that no terminal
     reads as a control sequence (``\\x1b``, ``\\u202e``)."""
     return "".join(_escaped(char) for char in cut(text, limit))
+
+
+def shown_path(path: Path, root: Path) -> str:
+    """``path`` as messages name it: relative to the project ``root`` when inside it, and on
+    one printable line whatever its name holds (``evil\\n.yml``)."""
+    try:
+        shown = path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        shown = str(path)
+    return "".join(_escaped(char) for char in shown)
 
 
 def _escaped(char: str) -> str:

@@ -38,7 +38,7 @@ _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _ATOM = r"[\w!$'*+/^`{|}~-]+"
 _LABEL = r"[^\W_]+(?:-+[^\W_]+)*"
 _EMAIL = re.compile(rf"{_ATOM}(?:\.{_ATOM})*@{_LABEL}(?:\.{_LABEL})+")
-_EMAIL_PART = r"[^\s@?&=%#\"<>()\[\],;:\\]+"
+_EMAIL_PART = r'[^\s@?&=%#"<>()\[\],;:\\]+'
 _EMAIL_SCHEMA = rf"{_EMAIL_PART}@{_EMAIL_PART}\.{_EMAIL_PART}"
 """What editors check: the same refusals, in the regular expressions every engine reads."""
 _MAILTO_HEADERS = ("subject", "body")
@@ -118,12 +118,12 @@ def _number(value: Any, expected: str, below: int, too_large: str) -> float | in
         if not _NUMBER.fullmatch(text):
             raise _fail("number", expected, value)
         try:
-            exact = Decimal(text)
+            written_as = Decimal(text)
         except DecimalException:  # an exponent beyond what Decimal holds
             raise _fail("number", too_large, value) from None
-        if abs(exact) >= below:
+        if abs(written_as) >= below:
             raise _fail("number", too_large, value)
-        return int(exact) if _INTEGER.fullmatch(text) else float(exact)
+        return int(written_as) if _INTEGER.fullmatch(text) else float(written_as)
     if isinstance(value, float) and not math.isfinite(value):
         raise _fail("number", expected, value)
     if abs(value) >= below:

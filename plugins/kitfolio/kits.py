@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from .cache import Memory
-from .errors import PATH_SHOWN, Problem, cut, printable
+from .errors import PATH_SHOWN, Problem, cut, printable, shown_path
 from .fields import is_image_path, is_slug
 from .figures import inconsistencies
 from .images import ImageFacts, ImageProblem, inspect
@@ -75,7 +75,7 @@ def load_roster(paths: Iterable[Path], root: Path, memory: Memory | None = None)
     problems: list[Problem] = []
     seen: dict[str, Path] = {}
     for path in paths:
-        display = _display(path, root)
+        display = shown_path(path, root)
         slug = path.stem
         if not is_slug(slug) or path.suffix not in SUFFIXES:
             problems.append(
@@ -96,7 +96,7 @@ def load_roster(paths: Iterable[Path], root: Path, memory: Memory | None = None)
                     1,
                     1,
                     "(file name)",
-                    f"slug {slug!r} is already used by {_display(seen[slug], root)}",
+                    f"slug {slug!r} is already used by {shown_path(seen[slug], root)}",
                 )
             )
             continue
@@ -183,10 +183,3 @@ def _suggest(stem: str) -> str:
     """A slug close to a file name that is not one: ``Ava_Green`` → ``ava-green``."""
     words = re.findall(r"[a-z0-9]+", stem.lower())
     return "-".join(words) or "ava-green"
-
-
-def _display(path: Path, root: Path) -> str:
-    try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        return str(path)

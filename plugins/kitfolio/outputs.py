@@ -13,7 +13,7 @@ from typing import Any
 
 from . import data
 from .agency import AgencyView, load_agency
-from .errors import Problem
+from .errors import Problem, shown_path
 from .formatting import Formatter
 from .pitches import Pitches, load_pitches, pitch_files
 from .roster import RosterView, build_roster
@@ -34,7 +34,7 @@ def load_agency_option(
     options: dict[str, Any] | None, config_file: Path, root: Path
 ) -> tuple[AgencyView | None, list[Problem]]:
     """Check the plugin's ``agency`` option, located in mkdocs.yml."""
-    return load_agency(options, config_file, _display(config_file, root))
+    return load_agency(options, config_file, shown_path(config_file, root))
 
 
 def load_additions(
@@ -80,10 +80,3 @@ def copied_files(additions: Additions) -> Iterator[tuple[str, Path]]:
     agency = additions.agency
     if agency and agency.logo and agency.logo_file:
         yield agency.logo.src, agency.logo_file
-
-
-def _display(path: Path, root: Path) -> str:
-    try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        return str(path)

@@ -18,7 +18,7 @@ from typing import TypeVar
 from markupsafe import Markup
 from pydantic import BaseModel, ConfigDict
 
-from .errors import Problem, cut
+from .errors import Problem, cut, shown_path
 from .fields import IsoDate, Line, Markdown, RequiredText, is_slug
 from .formatting import Formatter
 from .load import Document, Loc, load
@@ -90,7 +90,7 @@ def load_pitches(
     out = Pitches()
     slugs = set(known)
     for path in paths:
-        display = _display(path, root)
+        display = shown_path(path, root)
         if not is_slug(path.stem):
             out.problems.append(
                 Problem(
@@ -211,10 +211,3 @@ def _unknown(what: str, name: str, choices: list[str], of: str = "") -> str:
     if choices:
         return message + f"; expected one of {', '.join(repr(cut(c)) for c in choices)}"
     return message + "; the kit has none"
-
-
-def _display(path: Path, root: Path) -> str:
-    try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        return str(path)
