@@ -23,7 +23,7 @@ from mkdocs.exceptions import Abort, PluginError
 from conftest import build_error, load_kits, read_html, write_project
 from conftest import build_site as run_build
 from kitfolio.fields import MARKDOWN_LIMIT
-from kitfolio.markup import render
+from kitfolio.markup import NESTING, render
 
 HOSTILE = Path(__file__).parent / "hostile" / "hostile.yml"
 KIT = yaml.safe_load(HOSTILE.read_text(encoding="utf-8"))
@@ -549,3 +549,12 @@ def test_a_link_hiding_a_script_scheme_behind_an_encoded_tab_stays_text() -> Non
     shown = BeautifulSoup(str(markup), "html.parser")
     assert [a["href"] for a in shown.find_all("a")] == ["page.html"]
     assert "[tab](java\tscript:alert(1))" in shown.get_text()
+
+
+def test_lists_nested_to_the_limit_show_every_level(tmp_path: Path) -> None:
+    bio = "".join("  " * depth + f"- L{depth}\n" for depth in range(NESTING))
+    roster = load_kits(tmp_path, {"ava": json.dumps({**MINIMAL, "bio": bio})})
+    assert roster.problems == []
+    shown = BeautifulSoup(str(render(bio)), "html.parser")
+    assert len(shown.find_all("ul")) == NESTING
+    assert shown.get_text().split() == [f"L{depth}" for depth in range(NESTING)]

@@ -46,6 +46,7 @@ _blocks = MarkdownIt("commonmark", _OPTIONS).disable("inline")
 _CONTAINERS = {"blockquote", "bullet_list", "ordered_list"}
 
 
+@lru_cache(maxsize=4096)
 def nesting(text: str) -> int:
     """How deep the lists and quotes of ``text`` nest (block structure only, so it is cheap)."""
     depth = deepest = 0
