@@ -5,13 +5,18 @@ from __future__ import annotations
 
 import logging
 import re
+import subprocess
+import sys
+from datetime import date
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 
 from conftest import MINIMAL_KIT, build_error, build_site, load_kits, write_site
+from kitfolio import growth
 from kitfolio.errors import KitfolioError, Problem, errors, warnings
+from kitfolio.growth import Point
 
 LINE = re.compile(
     r"^(?P<file>[\w./-]+):(?P<line>\d+):(?P<col>\d+): (?P<field>\S+): (?P<message>.+)$"
@@ -193,3 +198,160 @@ def test_a_broken_kit_never_destroys_the_last_good_build(tmp_path: Path) -> None
     error = build_error(root)
     assert str(error).startswith("kitfolio: 1 problem in kits")
     assert {path: path.read_bytes() for path in (index, kit_page)} == before
+
+
+# -- values that used to crash a build: each one a located error, never a traceback --------------
+
+RATES = "rates:\n  currency: GBP\n  items:\n    - {deliverable: Reel, price: PRICE}\n"
+NESTED_LISTS = "".join("  " + "  " * depth + "- x\n" for depth in range(600))
+# slug: (kit text, the problem it must report); every position is exact.
+CRASHERS = {
+    "digits": (
+        MINIMAL_KIT.replace("48200", "9" * 5000),
+        "kits/digits.yml:9:16: platforms[0].followers: expected a whole number of 0 or more, "
+        f'below 10,000,000,000, got "{"9" * 57}..."',
+    ),
+    "hex": (
+        MINIMAL_KIT.replace("48200", "0x" + "f" * 4000),
+        "kits/hex.yml:9:16: platforms[0].followers: expected a whole number of 0 or more, "
+        f"below 10,000,000,000, got 0x{'f' * 55}...",
+    ),
+    "exponent": (
+        MINIMAL_KIT.replace("48200", "1e39"),
+        "kits/exponent.yml:9:16: platforms[0].followers: expected a whole number of 0 or more, "
+        "below 10,000,000,000, got 1e39",
+    ),
+    "price": (
+        MINIMAL_KIT + RATES.replace("PRICE", "1e28"),
+        "kits/price.yml:13:34: rates.items[0].price: expected a number below "
+        "1,000,000,000,000, got 1e28",
+    ),
+    "long-price": (
+        MINIMAL_KIT + RATES.replace("PRICE", "9" * 400),
+        "kits/long-price.yml:13:34: rates.items[0].price: expected a number below "
+        f"1,000,000,000,000, got {'9' * 57}...",
+    ),
+    "year-one": (
+        MINIMAL_KIT.replace("2026-10-31", "0001-01-15"),
+        "kits/year-one.yml:6:14: stats_as_of: expected a date from 1990-01-01 to 2100-12-31, "
+        "got 0001-01-15",
+    ),
+    "nested": (
+        MINIMAL_KIT + "bio: |\n" + NESTED_LISTS,
+        "kits/nested.yml:10:6: bio: expected Markdown of at most 5,000 characters, got 361,800",
+    ),
+    "brackets": (
+        MINIMAL_KIT + 'bio: "' + "[" * 20_000 + '"\n',
+        "kits/brackets.yml:10:6: bio: expected Markdown of at most 5,000 characters, got 20,000",
+    ),
+    "deep-lists": (
+        MINIMAL_KIT + "bio: '" + "- " * 11 + "x'\n",
+        "kits/deep-lists.yml:10:6: bio: expected lists and quotes nested at most 10 levels deep",
+    ),
+    "surrogate": (
+        MINIMAL_KIT.replace("Ava Green", '"Ava \\uD800"'),
+        "kits/surrogate.yml:1:7: name: expected printable text (no control characters), "
+        'got "Ava \\ud800"',
+    ),
+}
+HISTORY_OF_YEAR_ONE = "    history:\n      - {date: 0001-01-01, followers: 9}\n"
+YEAR_ONE_HISTORY = (
+    "kits/year-one.yml:11:16: platforms[0].history[0].date: expected a date from 1990-01-01 "
+    "to 2100-12-31, got 0001-01-01"
+)
+
+
+def crasher_kits() -> dict[str, str]:
+    kits = {slug: text for slug, (text, _) in CRASHERS.items()}
+    kits["year-one"] += HISTORY_OF_YEAR_ONE
+    return kits
+
+
+EXPECTED_CRASHERS = sorted([line for _, line in CRASHERS.values()] + [YEAR_ONE_HISTORY])
+
+
+@pytest.mark.parametrize("slug", list(CRASHERS))
+def test_each_value_that_broke_a_build_is_refused_where_it_stands(
+    tmp_path: Path, slug: str
+) -> None:
+    roster = load_kits(tmp_path, {slug: crasher_kits()[slug]})
+    expected = sorted([CRASHERS[slug][1]] + ([YEAR_ONE_HISTORY] if slug == "year-one" else []))
+    assert sorted(str(p) for p in roster.problems) == expected
+    assert roster.kits == []
+
+
+def test_values_that_broke_a_build_are_located_errors(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    root = write_site(tmp_path, crasher_kits())
+    with caplog.at_level(logging.ERROR):
+        error = build_error(root)
+    count = len(EXPECTED_CRASHERS)
+    assert (
+        str(error)
+        == f"kitfolio: {count} problems in kits; nothing was built and site/ is unchanged"
+    )
+    logged = sorted(r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR)
+    assert [m for m in logged if "Traceback" in m] == []
+    for line in EXPECTED_CRASHERS:
+        assert any(m.endswith(line) for m in logged), line
+
+
+def test_kitfolio_check_reports_them_too(tmp_path: Path) -> None:
+    write_site(tmp_path, crasher_kits())
+    done = subprocess.run(
+        [sys.executable, "-m", "kitfolio.cli", "check"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 1, done.stderr[-2000:]
+    assert "Traceback" not in done.stderr
+    reported = sorted(line.removesuffix(" [error]") for line in done.stderr.splitlines())
+    assert reported == EXPECTED_CRASHERS
+
+
+def test_a_growth_window_before_year_one_is_no_growth() -> None:
+    """History read from the cache or git can hold any date; the arithmetic never overflows."""
+    points = [Point(date(1, 1, 2), 10), Point(date(1, 1, 15), 20)]
+    assert [growth.change(points, days) for days in growth.WINDOWS] == [None, None]
+    assert growth.change([Point(date(2026, 1, 1), 10), Point(date(2026, 3, 1), 20)], 30) == (
+        growth.Change(30, 10, 20)
+    )
+
+
+# -- messages quote what finds the value, and nothing a terminal would run -----------------------
+
+
+def test_messages_quote_a_short_escaped_excerpt_of_any_value(tmp_path: Path) -> None:
+    long_key = "k" * 5000
+    text = (
+        MINIMAL_KIT.replace("48200", '"' + "lots " * 20_000 + '"')
+        + f"? {long_key}\n: 1\n"
+        + 'tagline: "\\e]0;owned\\a"\n'
+        + "audience:\n  age:\n    ? '"
+        + "a" * 3000
+        + "'\n    : 101\n"
+    )
+    problems = load_kits(tmp_path, {"ava": text}).problems
+    assert [p.field for p in problems] == [
+        "platforms[0].followers",
+        "k" * 57 + "...",
+        "tagline",
+        "audience.age." + "a" * 57 + "...",
+    ]
+    for problem in problems:
+        shown = str(problem)
+        assert len(shown) < 500 and shown.isprintable(), shown
+    assert '\\x1b]0;owned\\x07"' in str(problems[2])
+
+
+def test_a_long_image_path_is_an_error_not_a_traceback(tmp_path: Path) -> None:
+    problems = load_kits(
+        tmp_path, {"ava": MINIMAL_KIT + "avatar: " + "a" * 300 + ".png\n"}
+    ).problems
+    assert [(p.field, p.line) for p in problems] == [("avatar", 10)]
+    assert problems[0].message.endswith(
+        "expected an image file that can be read (File name too long)"
+    )

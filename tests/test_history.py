@@ -167,13 +167,7 @@ def test_growth_history_can_be_turned_off(tmp_path: Path) -> None:
 
 
 UNREADABLE = {
-    "a number too long to convert": kit_at("2026-07-01", 1).replace(
-        "followers: 1", "followers: " + "9" * 5000
-    ),
     "invalid YAML": "name: [unclosed\nplatforms: {{{\n",
-    "a number for a handle, too long to convert": kit_at("2026-07-01", 1).replace(
-        "handle: avagreen", "handle: " + "9" * 5000
-    ),
     "not UTF-8": "name: Ava\n\udcff\n",
     "a file far too large for a kit": kit_at("2026-07-01", 1) + "#" * (1 << 20) + "\n",
 }
@@ -216,3 +210,30 @@ def test_a_poisoned_revision_record_is_read_again(tmp_path: Path, poison: object
     manifest.write_text(json.dumps(data), encoding="utf-8")
     assert growth_table(kit_page(build_site(root))) == EXPECTED
     assert site == root / "site"
+
+
+UNUSABLE = {
+    "a number too long to convert": kit_at("2026-07-01", 1).replace(
+        "followers: 1", "followers: " + "9" * 5000
+    ),
+    "a number for a handle, too long to convert": kit_at("2026-07-01", 1).replace(
+        "handle: avagreen", "handle: " + "9" * 5000
+    ),
+}
+
+
+@pytest.mark.parametrize("text", UNUSABLE.values(), ids=UNUSABLE.keys())
+def test_an_old_revision_with_a_figure_past_any_count_adds_no_point(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, text: str
+) -> None:
+    """The loader keeps digits past Python's int limit as text, so such a revision is read, and
+    its unusable figure is left out rather than failing the build."""
+    root = repository(tmp_path)
+    kit = root / "kits" / "ava.yml"
+    now = kit.read_text("utf-8")
+    kit.write_text(text, encoding="utf-8")
+    git(root, "commit", "-q", "-am", "oops", when="2026-10-10")
+    kit.write_text(now, encoding="utf-8")
+    caplog.set_level(logging.INFO)
+    assert growth_table(kit_page(build_site(root))) == EXPECTED
+    assert not [r for r in caplog.records if r.levelno >= logging.WARNING]

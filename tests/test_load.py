@@ -12,8 +12,10 @@ import pytest
 from conftest import MINIMAL_KIT, build_error, load_kits, write_site
 from kitfolio import load as load_module
 from kitfolio.errors import Problem
+from kitfolio.formatting import Formatter
 from kitfolio.kits import kit_files, load_roster
 from kitfolio.load import Document, parse
+from kitfolio.pitches import load_pitches, pitch_files
 
 FIXTURES = Path(__file__).parent / "kits"
 
@@ -221,6 +223,54 @@ def test_a_file_that_is_not_utf8_is_an_error(tmp_path: Path) -> None:
     assert only_problem(roster.problems).startswith("kits/ava.yml:1:1: (file): expected UTF-8")
 
 
+# Bytes YAML refuses, put at line 10, column 7 of a kit; the error stands exactly there.
+UNREADABLE = [
+    (b"bio: a\x00b\n", "kits/ava.yml:10:7: (yaml): expected printable text, got U+0000"),
+    (b"bio: a\x1b[2Jb\n", "kits/ava.yml:10:7: (yaml): expected printable text, got U+001B"),
+    (b"bio: a\xffb\n", "kits/ava.yml:10:7: (file): expected UTF-8 text, got the byte 0xFF"),
+    (
+        "bio: \u00e9\u00e9\u00e9".encode() + b"\xc3(\n",
+        "kits/ava.yml:10:9: (file): expected UTF-8 text, got the byte 0xC3",
+    ),
+]
+
+
+@pytest.mark.parametrize(("line", "where"), UNREADABLE, ids=["nul", "escape", "ff", "cut"])
+def test_a_character_yaml_refuses_is_located_where_it_stands(
+    tmp_path: Path, line: bytes, where: str
+) -> None:
+    (tmp_path / "kits").mkdir()
+    (tmp_path / "kits" / "ava.yml").write_bytes(MINIMAL_KIT.encode() + line)
+    roster = load_roster(kit_files(tmp_path / "kits"), tmp_path)
+    message = only_problem(roster.problems)
+    assert message.startswith(where), message
+    assert message.isprintable()
+
+
+@pytest.mark.parametrize(
+    ("written", "field"),
+    [
+        ('"a\\0b"', "bio"),
+        ('"a\\eb"', "bio"),
+        ('"\\uD800"', "location"),
+        ('"\\x9b31m"', "tagline"),
+    ],
+    ids=["nul", "escape", "surrogate", "c1"],
+)
+def test_an_escaped_control_character_is_refused_like_a_raw_one(
+    tmp_path: Path, written: str, field: str
+) -> None:
+    roster = load_kits(tmp_path, {"ava": MINIMAL_KIT + f"{field}: {written}\n"})
+    message = only_problem(roster.problems)
+    assert message.startswith(f"kits/ava.yml:10:{len(field) + 3}: {field}: expected printable text")
+    assert message.isprintable()
+
+
+@pytest.mark.parametrize("digits", ["9" * 5000, "-" + "1" * 4400, "0" * 4301 + "7"])
+def test_more_digits_than_python_converts_stay_text(digits: str) -> None:
+    assert values(f"a: {digits}\n") == {"a": digits}
+
+
 # -- hostile YAML --------------------------------------------------------------------------------
 
 
@@ -314,6 +364,41 @@ def test_a_kit_file_name_must_be_a_slug(tmp_path: Path, name: str, suggestion: s
         f"kits/{name}:1:1: (file name): expected a file name of lowercase letters, digits and "
         f"hyphens ending in .yml, such as {suggestion}.yml; got {name!r}"
     )
+
+
+@pytest.mark.parametrize("folder", ["kits", "pitches"])
+def test_a_file_name_with_a_line_break_is_not_a_slug(tmp_path: Path, folder: str) -> None:
+    (tmp_path / folder).mkdir()
+    (tmp_path / folder / "evil\n.yml").write_text(MINIMAL_KIT, encoding="utf-8")
+    if folder == "kits":
+        found = load_roster(kit_files(tmp_path / "kits"), tmp_path).problems
+    else:
+        found = load_pitches(
+            pitch_files(tmp_path / "pitches"), tmp_path, {}, [], date(2026, 11, 1), Formatter()
+        ).problems
+    assert [(p.file, p.field, p.line) for p in found] == [
+        (f"{folder}/evil\\n.yml", "(file name)", 1)
+    ]
+    assert "'evil\\n.yml'" in found[0].message
+    assert str(found[0]).isprintable()
+
+
+@pytest.mark.parametrize(
+    ("snippet", "field"),
+    [
+        ('theme: {accent: "#ABC\\n"}\n', "theme.accent"),
+        ('theme: {accent: "#ABC\\n;}body{display:none"}\n', "theme.accent"),
+        ('languages: ["en\\n"]\n', "languages[0]"),
+        ('availability: {booked_until: "2026-12-31\\n"}\n', "availability.booked_until"),
+        ('audience: {countries: {"GB\\n": 5}}\n', "audience.countries.GB\\n"),
+        ('rates: {currency: "GBP\\n"}\n', "rates.currency"),
+    ],
+)
+def test_a_value_is_matched_whole_so_a_final_line_break_is_refused(
+    tmp_path: Path, snippet: str, field: str
+) -> None:
+    roster = load_kits(tmp_path, {"ava": MINIMAL_KIT + snippet})
+    assert [p.field for p in roster.problems] == [field]
 
 
 def test_slugs_of_letters_digits_and_hyphens_load(tmp_path: Path) -> None:

@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+import json
 import shutil
+from collections.abc import Iterable, Iterator
 from datetime import date
 from pathlib import Path
 
+import jsonschema
 import pytest
 from PIL import Image
 
 from conftest import MINIMAL_KIT, load_kits
+from kitfolio.fields import MARKDOWN_LIMIT
 from kitfolio.kits import load_roster
 from kitfolio.model import Kit, PriceRange
+from kitfolio.schema import kit_schema
 
 FIXTURES = Path(__file__).parent / "kits"
 CONTACT = "contact:\n  email: hello@example.org\n"
@@ -577,3 +582,67 @@ def test_one_line_fields_refuse_line_breaks(tmp_path: Path) -> None:
 )
 def test_wrong_values_say_what_was_expected(tmp_path: Path, text: str, expected: str) -> None:
     assert error(tmp_path, text) == expected
+
+
+# -- the schema refuses what the model refuses ---------------------------------------------------
+
+SCHEMA_KIT: dict[str, object] = {
+    "name": "Ava Green",
+    "niche": {"primary": "Fashion"},
+    "contact": {"email": "hello@example.org"},
+    "stats_as_of": "2026-10-31",
+    "platforms": [{"network": "instagram", "followers": 48200}],
+}
+
+
+def schema_errors(kit: dict[str, object]) -> list[str]:
+    """Where the schema finds a problem, looking inside ``anyOf`` (an optional field) too."""
+
+    def paths(errors: Iterable[jsonschema.ValidationError]) -> Iterator[str]:
+        for error in errors:
+            yield ".".join(str(p) for p in error.absolute_path)
+            yield from paths(error.context or [])
+
+    return list(paths(jsonschema.Draft7Validator(kit_schema()).iter_errors(kit)))
+
+
+@pytest.mark.parametrize(
+    ("change", "path"),
+    [
+        ({"name": "Ava\nGreen"}, "name"),
+        ({"theme": {"accent": "#ABC\n"}}, "theme.accent"),
+        ({"languages": ["en\n"]}, "languages.0"),
+        ({"stats_as_of": "2026-10-31\n"}, "stats_as_of"),
+        ({"stats_as_of": "0001-01-15"}, "stats_as_of"),
+        ({"contact": {"email": "bea@example.org?bcc=spy@evil.example"}}, "contact.email"),
+        ({"platforms": [{"network": "instagram", "followers": 10**10}]}, "platforms.0.followers"),
+        ({"rates": {"currency": "GBP\n"}}, "rates.currency"),
+        (
+            {"rates": {"currency": "GBP", "items": [{"deliverable": "R", "price": 10**12}]}},
+            "rates.items.0.price",
+        ),
+        ({"bio": "x" * (MARKDOWN_LIMIT + 1)}, "bio"),
+    ],
+)
+def test_the_schema_refuses_what_the_model_refuses(
+    tmp_path: Path, change: dict[str, object], path: str
+) -> None:
+    """Editors check kits with the schema; Python's re lets ``$`` match before a final newline,
+    so its patterns must say where the string ends."""
+    assert schema_errors(SCHEMA_KIT) == []
+    kit = {**SCHEMA_KIT, **change}
+    assert path in schema_errors(kit)
+    assert problems_of(tmp_path, json.dumps(kit)) != []
+
+
+def test_the_limits_are_the_models_and_the_schemas(tmp_path: Path) -> None:
+    kit = {
+        **SCHEMA_KIT,
+        "stats_as_of": "1990-01-01",
+        "bio": "x" * MARKDOWN_LIMIT,
+        "platforms": [{"network": "instagram", "followers": 10**10 - 1}],
+        "rates": {"currency": "GBP", "items": [{"deliverable": "R", "price": 10**12 - 1}]},
+        "availability": {"booked_until": "2100-12-31"},
+    }
+    assert schema_errors(kit) == []
+    assert valid(tmp_path, json.dumps(kit)).platforms[0].followers == 10**10 - 1

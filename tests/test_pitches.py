@@ -256,3 +256,22 @@ def test_an_unknown_kit_lists_a_few_choices_not_the_whole_roster(tmp_path: Path)
         "'bo-berg', 'kit-00', 'kit-01', 'kit-02', 'kit-03', 'kit-04', 'kit-05', 'kit-06', "
         "'kit-07' (and 22 more)"
     ) in done.stderr
+
+
+def test_the_build_error_names_the_pitches_as_the_source(tmp_path: Path) -> None:
+    root = write(tmp_path, {"acme": PITCH.replace("kit: ava-green", "kit: nobody")})
+    error = build_error(root)
+    assert str(error) == "kitfolio: 1 problem in pitches; nothing was built and site/ is unchanged"
+
+
+def test_a_pitch_quotes_at_most_a_short_excerpt_of_what_it_names(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    long_name = "Launch bundle " + "x" * 10_000
+    root = write(tmp_path, {"acme": PITCH.replace("[Launch bundle]", f"['{long_name}']")})
+    build_error(root)
+    lines = [
+        line for line in caplog.text.splitlines() if "pitches/acme.yml:6:12: packages[0]" in line
+    ]
+    assert len(lines) == 1 and len(lines[0]) < 400, lines
+    assert "unknown package 'Launch bundle xxxxx" in lines[0]

@@ -13,14 +13,17 @@ import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import unquote
 
 import pytest
 import yaml
 from bs4 import BeautifulSoup, Tag
 from mkdocs.exceptions import Abort, PluginError
 
+from conftest import build_error, load_kits, read_html, write_project
 from conftest import build_site as run_build
-from conftest import read_html, write_project
+from kitfolio.fields import MARKDOWN_LIMIT
+from kitfolio.markup import NESTING, render
 
 HOSTILE = Path(__file__).parent / "hostile" / "hostile.yml"
 KIT = yaml.safe_load(HOSTILE.read_text(encoding="utf-8"))
@@ -415,3 +418,143 @@ def test_the_minimal_kit_itself_builds(tmp_path: Path) -> None:
     """The refusals above are about the values, not the kit they are put in."""
     site = run_build(write_site(tmp_path, {"refused": json.dumps(MINIMAL)}))
     assert (site / "refused" / "index.html").is_file()
+
+
+# -- mail: one address per field, and every mailto built from encoded parts -------------------
+
+HIDDEN_RECIPIENTS = [
+    "bea@example.org?bcc=spy%40evil.example&x=",
+    "bea@example.org&cc=spy@evil.example",
+    "bea@example.org?body=hi",
+    "bea=x@example.org",
+    "bea%40example.org@evil.example",
+    "bea#frag@example.org",
+    "bea @example.org",
+    "bea@example.org\x00",
+    "bea@exa\u202emple.org",
+]
+
+
+@pytest.mark.parametrize("address", HIDDEN_RECIPIENTS)
+@pytest.mark.parametrize(
+    "field", ["contact.email", "contact.manager.email"], ids=["creator", "manager"]
+)
+def test_an_address_field_holds_one_address(tmp_path: Path, field: str, address: str) -> None:
+    manager = {"name": "M", "email": address}
+    contact = {"email": address} if field == "contact.email" else {"manager": manager}
+    roster = load_kits(tmp_path, {"ava": json.dumps({**MINIMAL, "contact": contact})})
+    assert [p.field for p in roster.problems] == [field]
+    assert "expected an email address such as hello@example.com" in roster.problems[0].message
+    assert roster.kits == []
+
+
+def test_the_agency_address_holds_one_address(tmp_path: Path) -> None:
+    mkdocs = MKDOCS.replace(
+        "plugins: [search, kitfolio]",
+        "plugins:\n  - kitfolio:\n      agency:\n        name: North\n"
+        '        email: "bea@example.org?bcc=spy@evil.example"',
+    )
+    root = write_project(tmp_path, {"refused": json.dumps(MINIMAL)}, mkdocs)
+    error = build_error(root)
+    assert str(error).startswith("kitfolio: 1 problem in kits or the agency option")
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "mailto:bea@example.org?bcc=spy@evil.example",
+        "mailto:bea@example.org?subject=Hi&cc=spy@evil.example",
+        "mailto:bea@example.org?to=spy@evil.example",
+        "mailto:bea@example.org,spy@evil.example",
+        "mailto:bea@example.org?subject=a&subject=b",
+        "mailto:bea@example.org?subject=Hi%0D%0ABcc:%20spy@evil.example",
+        "mailto:bea@example.org?body=%00",
+    ],
+)
+def test_a_mailto_booking_url_has_no_hidden_recipient(tmp_path: Path, url: str) -> None:
+    kit = {**MINIMAL, "contact": {"booking_url": url}}
+    roster = load_kits(tmp_path, {"ava": json.dumps(kit)})
+    assert [p.field for p in roster.problems] == ["contact.booking_url"]
+    assert roster.problems[0].message.startswith("expected mailto: followed by an email address")
+
+
+def test_a_mailto_booking_url_is_rebuilt_from_its_parts(tmp_path: Path) -> None:
+    url = "MAILTO:bea@example.org?Subject=Hi%20there&body=Fees%3F%20%26%20dates"
+    roster = load_kits(tmp_path, {"ava": json.dumps({**MINIMAL, "contact": {"booking_url": url}})})
+    assert roster.problems == []
+    booking = roster.kits[0].kit.contact.booking_url
+    assert booking == "mailto:bea@example.org?subject=Hi%20there&body=Fees%3F%20%26%20dates"
+
+
+# What RFC 6068 lets stand in a mailto part as it is; everything else is percent-encoded.
+MAILTO_PART = re.compile(r"(?:[A-Za-z0-9\-_.~]|%[0-9A-F]{2})*")
+
+
+def mailto_parts(url: str) -> tuple[str, dict[str, str]]:
+    """The address and headers of a mailto URL, checking that each part was encoded."""
+    address, _, query = url.removeprefix("mailto:").partition("?")
+    local, at, domain = address.partition("@")
+    assert at and MAILTO_PART.fullmatch(local) and MAILTO_PART.fullmatch(domain), url
+    headers: dict[str, str] = {}
+    for pair in query.split("&") if query else []:
+        name, sep, value = pair.partition("=")
+        assert sep and name in {"subject", "body"} and name not in headers, url
+        assert MAILTO_PART.fullmatch(value), url
+        headers[name] = unquote(value, errors="strict")
+    return unquote(local, errors="strict") + "@" + unquote(domain), headers
+
+
+def test_every_mailto_link_is_built_from_encoded_parts(roster_site: Path) -> None:
+    """The hostile kit's addresses hold ``{{ }}`` and ``*``: each is encoded once, never raw."""
+    addresses = {KIT["contact"]["email"], KIT["contact"]["manager"]["email"]}
+    found = []
+    for page in html_files(roster_site):
+        soup = read_html(page)
+        links = [a["href"] for a in soup.find_all("a", href=True)]
+        links += [f["action"] for f in soup.find_all("form", action=True)]
+        found += [mailto_parts(url) for url in links if url.lower().startswith("mailto:")]
+    assert {address for address, _ in found} == addresses
+    subjects = {h["subject"] for _, h in found if "subject" in h}
+    assert subjects == {f"Partnership enquiry for {KIT['name']}"}
+
+
+# -- Markdown: bounded work on any input ---------------------------------------------------------
+
+# Inputs that Python-Markdown took minutes over (or overflowed the stack on), at the field's
+# limit, with the text each must show: none of them is Markdown, so all stay the creator's text.
+PATHOLOGICAL = {
+    "brackets": "[" * MARKDOWN_LIMIT,
+    "image brackets": "![" * (MARKDOWN_LIMIT // 2),
+    "unclosed links": "[a](" * (MARKDOWN_LIMIT // 4),
+    "references": "[a]" * (MARKDOWN_LIMIT // 3),
+    "entities": "&#" * (MARKDOWN_LIMIT // 2),
+}
+
+
+@pytest.mark.parametrize("text", PATHOLOGICAL.values(), ids=list(PATHOLOGICAL))
+def test_a_pathological_field_at_the_limit_renders_as_its_text(text: str) -> None:
+    shown = BeautifulSoup(str(render(text)), "html.parser")
+    assert [tag.name for tag in shown.find_all(True)] == ["p"]
+    assert shown.get_text().strip() == text
+
+
+def test_raw_tags_nested_to_the_limit_are_sanitised_away() -> None:
+    shown = BeautifulSoup(str(render("<div>" * (MARKDOWN_LIMIT // 5) + "deep")), "html.parser")
+    assert not shown.find_all("div")
+    assert shown.get_text().strip() == "deep"
+
+
+def test_a_link_hiding_a_script_scheme_behind_an_encoded_tab_stays_text() -> None:
+    markup = render("[tab](java&#x09;script:alert(1)) [ok](page.html)")
+    shown = BeautifulSoup(str(markup), "html.parser")
+    assert [a["href"] for a in shown.find_all("a")] == ["page.html"]
+    assert "[tab](java\tscript:alert(1))" in shown.get_text()
+
+
+def test_lists_nested_to_the_limit_show_every_level(tmp_path: Path) -> None:
+    bio = "".join("  " * depth + f"- L{depth}\n" for depth in range(NESTING))
+    roster = load_kits(tmp_path, {"ava": json.dumps({**MINIMAL, "bio": bio})})
+    assert roster.problems == []
+    shown = BeautifulSoup(str(render(bio)), "html.parser")
+    assert len(shown.find_all("ul")) == NESTING
+    assert shown.get_text().split() == [f"L{depth}" for depth in range(NESTING)]

@@ -13,6 +13,7 @@ from typing import Any
 from markupsafe import Markup
 from pydantic import BaseModel, ConfigDict
 
+from . import mailto
 from .cache import Memory
 from .errors import Problem
 from .fields import Email, ImagePath, Line, Markdown, WebUrl
@@ -49,6 +50,10 @@ class AgencyView:
     text: Markup | None
     email: str | None
     url: str | None
+
+    @property
+    def email_href(self) -> str | None:
+        return mailto.href(self.email) if self.email else None
 
 
 @dataclass(frozen=True)

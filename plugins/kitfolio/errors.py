@@ -8,9 +8,47 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Literal
 
 Severity = Literal["error", "warning"]
+SHOWN = 60
+"""The most characters of a creator's value that a message quotes."""
+PATH_SHOWN = 255
+"""The most characters of a path a message quotes: as long as a file name may be."""
+
+
+_NAMED_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t", "\\": "\\\\", '"': '\\"'}
+
+
+def cut(text: str, limit: int = SHOWN) -> str:
+    """At most ``limit`` characters of ``text``, for quoting in a message: enough to find the
+    value, never a file's contents."""
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+def printable(text: str, limit: int = SHOWN) -> str:
+    """``text`` cut to ``limit`` and escaped, so a message stays one line that no terminal
+    reads as a control sequence (``\\x1b``, ``\\u202e``)."""
+    return "".join(_escaped(char) for char in cut(text, limit))
+
+
+def shown_path(path: Path, root: Path) -> str:
+    """``path`` as messages name it: relative to the project ``root`` when inside it, named as
+    listed (not a link's target), and on one printable line whatever its name holds
+    (``evil\\n.yml``)."""
+    try:
+        shown = (path.absolute().parent.resolve() / path.name).relative_to(root.resolve())
+        text = shown.as_posix()
+    except ValueError:
+        text = str(path)
+    return "".join(_escaped(char) for char in text)
+
+
+def _escaped(char: str) -> str:
+    if char in _NAMED_ESCAPES:
+        return _NAMED_ESCAPES[char]
+    return char if char.isprintable() else ascii(char)[1:-1]
 
 
 @dataclass(frozen=True, order=True)

@@ -72,6 +72,8 @@ def change(points: list[Point], days: int, end: date | None = None) -> Change | 
     if len(points) < 2:
         return None
     end = end or points[-1].when
+    if end.toordinal() <= days:  # a window that starts before year 1 has no point before it
+        return None
     before = at(points, end - timedelta(days=days))
     after = at(points, end)
     if before is None or after is None:

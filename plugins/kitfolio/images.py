@@ -23,6 +23,7 @@ from PIL import Image, UnidentifiedImageError
 from pydantic import BaseModel, ConfigDict, Field
 
 from .cache import Memory, file_digest
+from .errors import printable
 
 FORMATS = {"JPEG": "JPEG", "PNG": "PNG", "WEBP": "WebP"}
 MAX_PIXELS = 80_000_000
@@ -125,9 +126,13 @@ def inspect(path: Path, memory: Memory | None = None) -> ImageFacts:
     With ``memory`` (the build cache), a file checked before and unchanged since is not opened.
     Only usable images are remembered, so a problem is reported on every build until fixed.
     """
-    if not path.is_file():
-        raise ImageProblem(f"expected an image file, but {path.name} does not exist")
-    stat = path.stat()
+    try:
+        found = path.is_file()
+        stat = path.stat() if found else None
+    except OSError as exc:  # a name too long for the file system, a folder it may not read
+        raise ImageProblem(f"expected an image file that can be read ({exc.strerror})") from None
+    if stat is None:
+        raise ImageProblem(f"expected an image file, but {printable(path.name)} does not exist")
     # ctime too: copying a file over this one with its old modification time (cp -p,
     # rsync -a) still changes the ctime, which nothing can set back.
     key = f"{VERSION}:{path}:{stat.st_size}:{stat.st_mtime_ns}:{stat.st_ctime_ns}"

@@ -17,7 +17,7 @@ from typing import Any
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from .errors import Problem
+from .errors import Problem, cut, printable
 
 Loc = tuple[str | int, ...]
 
@@ -26,14 +26,15 @@ _STR = "tag:yaml.org,2002:str"
 _MAX_NODES = 200_000
 _MAX_DEPTH = 50
 
-_NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
+_NULL = re.compile(r"(?:~|null|Null|NULL|)")
 _BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
-_INT = re.compile(r"^[-+]?[0-9]+$")
-_OCT = re.compile(r"^0o[0-7]+$")
-_HEX = re.compile(r"^0x[0-9a-fA-F]+$")
-_FLOAT = re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$")
-_INF = re.compile(r"^[-+]?\.(?:inf|Inf|INF)$")
-_NAN = re.compile(r"^\.(?:nan|NaN|NAN)$")
+_INT = re.compile(r"[-+]?[0-9]+")
+_OCT = re.compile(r"0o[0-7]+")
+_HEX = re.compile(r"0x[0-9a-fA-F]+")
+_FLOAT = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?")
+_INF = re.compile(r"[-+]?\.(?:inf|Inf|INF)")
+_NAN = re.compile(r"\.(?:nan|NaN|NAN)")
+_BREAK = re.compile("\r\n|[\n\r\x85\u2028\u2029]")
 
 
 class YamlInt(int):
@@ -126,7 +127,7 @@ def dotted(loc: Loc) -> str:
         if isinstance(part, int):
             out += f"[{part}]"
         else:
-            out += f".{part}" if out else str(part)
+            out += f".{printable(part)}" if out else printable(part)
     return out or "(kit)"
 
 
@@ -220,7 +221,7 @@ class _Builder:
                         key_mark.line,
                         key_mark.column,
                         dotted(where),
-                        f"expected each key once in a mapping, got {key!r} again "
+                        f"expected each key once in a mapping, got {cut(key)!r} again "
                         f"(first at line {earlier.line}, column {earlier.column})",
                     )
                 )
@@ -236,8 +237,9 @@ class _Builder:
             if node.tag == _STR:
                 return text
             if node.tag.endswith(":int"):
-                integer = _INT.match(text) or _OCT.match(text) or _HEX.match(text)
-                return _int(text) if integer else text
+                integer = _INT.fullmatch(text) or _OCT.fullmatch(text) or _HEX.fullmatch(text)
+                whole = _int(text) if integer else None
+                return text if whole is None else whole
             if node.tag.endswith(":float"):
                 return _float(text)
             if node.tag.endswith(":bool"):
@@ -245,30 +247,36 @@ class _Builder:
             if node.tag.endswith(":null"):
                 return None
             return text
-        if _NULL.match(text):
+        if _NULL.fullmatch(text):
             return None
         if text in _BOOL:
             return _BOOL[text]
-        if _INT.match(text) or _OCT.match(text) or _HEX.match(text):
-            return YamlInt(_int(text), text)
-        if _FLOAT.match(text) or _INF.match(text) or _NAN.match(text):
+        if _INT.fullmatch(text) or _OCT.fullmatch(text) or _HEX.fullmatch(text):
+            whole = _int(text)
+            return text if whole is None else YamlInt(whole, text)
+        if _FLOAT.fullmatch(text) or _INF.fullmatch(text) or _NAN.fullmatch(text):
             number = _float(text)
             return YamlFloat(number, text) if isinstance(number, float) else number
         return text
 
 
-def _int(text: str) -> int:
-    if text.startswith("0o"):
-        return int(text[2:], 8)
-    if text.startswith("0x"):
-        return int(text[2:], 16)
-    return int(text)
+def _int(text: str) -> int | None:
+    """The integer ``text`` writes, or None past the digits Python converts (4,300): the
+    creator's digits stay text, and a field that wants a number says it is too large."""
+    try:
+        if text.startswith("0o"):
+            return int(text[2:], 8)
+        if text.startswith("0x"):
+            return int(text[2:], 16)
+        return int(text)
+    except ValueError:
+        return None
 
 
 def _float(text: str) -> float | str:
-    if _INF.match(text):
+    if _INF.fullmatch(text):
         return -math.inf if text.startswith("-") else math.inf
-    if _NAN.match(text):
+    if _NAN.fullmatch(text):
         return math.nan
     try:
         return float(text)
@@ -296,25 +304,49 @@ def load(path: Path, display: str | None = None) -> tuple[Document, list[Problem
     """Parse one YAML file; problems are syntax errors, duplicate keys and unreadable files."""
     doc = Document(path=path, display=display or str(path), data=None)
     try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as exc:
-        return doc, [Problem(doc.display, 1, 1, "(file)", f"expected UTF-8 text ({exc.reason})")]
+        data = path.read_bytes()
     except OSError as exc:
         return doc, [Problem(doc.display, 1, 1, "(file)", f"cannot read the file: {exc.strerror}")]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        where = _byte_mark(data, exc.start)
+        message = f"expected UTF-8 text, got the byte 0x{data[exc.start]:02X} ({exc.reason})"
+        return doc, [Problem(doc.display, where.line, where.column, "(file)", message)]
     return parse(text, doc)
+
+
+def _byte_mark(data: bytes, offset: int) -> Mark:
+    """Where byte ``offset`` stands; the bytes before it are valid UTF-8."""
+    start = data.rfind(b"\n", 0, offset) + 1
+    return Mark(data.count(b"\n", 0, offset) + 1, len(data[start:offset].decode("utf-8")) + 1)
+
+
+def _text_mark(text: str, offset: int) -> Mark:
+    """Where character ``offset`` stands, counting line breaks the way YAML does."""
+    line, start = 1, 0
+    for match in _BREAK.finditer(text, 0, offset):
+        line, start = line + 1, match.end()
+    return Mark(line, offset - start + 1)
 
 
 def parse(text: str, doc: Document) -> tuple[Document, list[Problem]]:
     """Parse YAML text into ``doc``."""
     try:
         node = _compose_fast(text) or _compose(text)
+    except yaml.reader.ReaderError as exc:
+        where = _text_mark(text, exc.position)
+        got = f"U+{exc.character:04X}" if isinstance(exc.character, int) else "a character"
+        message = f"expected printable text, got {got} ({exc.reason})"
+        return doc, [Problem(doc.display, where.line, where.column, "(yaml)", message)]
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         reason = exc.problem or exc.context or "invalid YAML"
         return doc, [Problem(doc.display, line, column, "(yaml)", f"expected valid YAML: {reason}")]
     except yaml.YAMLError as exc:
-        return doc, [Problem(doc.display, 1, 1, "(yaml)", f"expected valid YAML: {exc}")]
+        reason = " ".join(str(exc).split())
+        return doc, [Problem(doc.display, 1, 1, "(yaml)", f"expected valid YAML: {reason}")]
     except _TooDeep as exc:
         return doc, [_too_deep(doc, exc.mark)]
     if node is None:

@@ -13,6 +13,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSche
 from pydantic_core import PydanticCustomError
 
 from .fields import (
+    MONEY_BELOW,
     ContactUrl,
     Count,
     Country,
@@ -135,7 +136,7 @@ class Platform(Strict):
     history: list[HistoryPoint] = []
 
 
-Shares = dict[str, Percent]
+Shares = dict[Text, Percent]
 
 
 class Audience(Strict):
@@ -173,19 +174,17 @@ def _price(value: Any) -> Any:
     )
 
 
+_MONEY_SCHEMA = {"type": "number", "minimum": 0, "exclusiveMaximum": MONEY_BELOW}
 Price = Annotated[
     PriceRange | float | int,
     BeforeValidator(_price),
     WithJsonSchema(
         {
             "oneOf": [
-                {"type": "number", "minimum": 0},
+                _MONEY_SCHEMA,
                 {
                     "type": "object",
-                    "properties": {
-                        "min": {"type": "number", "minimum": 0},
-                        "max": {"type": "number", "minimum": 0},
-                    },
+                    "properties": {"min": _MONEY_SCHEMA, "max": _MONEY_SCHEMA},
                     "required": ["min", "max"],
                     "additionalProperties": False,
                 },

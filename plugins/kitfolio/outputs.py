@@ -14,12 +14,11 @@ from typing import Any
 from . import data
 from .agency import AgencyView, LoadedAgency, load_agency
 from .cache import Memory
-from .errors import Problem
+from .errors import Problem, shown_path
 from .formatting import Formatter
 from .pitches import Pitches, load_pitches, pitch_files
 from .roster import RosterView, build_roster
 from .site import Site
-from .sources import display
 
 
 @dataclass
@@ -36,7 +35,7 @@ def load_agency_option(
     options: dict[str, Any] | None, config_file: Path, root: Path, memory: Memory | None = None
 ) -> tuple[LoadedAgency | None, list[Problem]]:
     """Check the plugin's ``agency`` option, located in mkdocs.yml; its logo inside ``root``."""
-    return load_agency(options, config_file, display(config_file, root), root, memory)
+    return load_agency(options, config_file, shown_path(config_file, root), root, memory)
 
 
 def load_additions(

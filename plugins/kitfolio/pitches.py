@@ -18,7 +18,7 @@ from typing import TypeVar
 from markupsafe import Markup
 from pydantic import BaseModel, ConfigDict
 
-from .errors import Problem
+from .errors import Problem, cut
 from .fields import IsoDate, Line, Markdown, RequiredText
 from .formatting import Formatter
 from .load import Document, Loc, load
@@ -194,12 +194,12 @@ def _pick(
 
 
 def _unknown(what: str, name: str, choices: list[str], of: str = "") -> str:
-    message = f"unknown {what} {name!r}{of}"
+    message = f"unknown {what} {cut(name)!r}{of}"
     close = difflib.get_close_matches(name, choices, n=1, cutoff=0.6)
     if close:
-        return message + f" (did you mean {close[0]!r}?)"
+        return message + f" (did you mean {cut(close[0])!r}?)"
     if choices:
-        shown = ", ".join(repr(c) for c in choices[:CHOICES_SHOWN])
+        shown = ", ".join(repr(cut(c)) for c in choices[:CHOICES_SHOWN])
         more = len(choices) - CHOICES_SHOWN
         return message + f"; expected one of {shown}" + (f" (and {more} more)" if more > 0 else "")
     return message + "; the kit has none"

@@ -31,7 +31,7 @@ from . import claims, minify, outputs, preview
 from . import site as sitemodel
 from .agency import LoadedAgency
 from .cache import Cache, CacheRefused, digest
-from .errors import Problem, errors, warnings
+from .errors import Problem, errors, shown_path, warnings
 from .kits import Roster, kit_files, load_roster, located_images
 from .material import valid_toggles
 from .media import MediaError, Output
@@ -39,7 +39,7 @@ from .pipeline import Built, derive
 from .pitches import PitchView
 from .schema import KIT_SCHEMA_PATH, kit_schema_text
 from .social import page_meta
-from .sources import display, published_as_is
+from .sources import published_as_is
 from .view import KitView, Settings
 
 log = get_plugin_logger(__name__)
@@ -297,7 +297,7 @@ class KitfolioPlugin(BasePlugin[KitfolioConfig]):
         if self.built is None:
             return
         config_file = config.config_file_path or str(self.root / "mkdocs.yml")
-        agency_owner = f"{display(Path(config_file), self.root)} (agency.logo)"
+        agency_owner = f"{shown_path(Path(config_file), self.root)} (agency.logo)"
         ours = claims.kitfolio_claims(
             self.roster, self.built, self.additions.pitches.pitches, agency_owner
         )
@@ -529,7 +529,7 @@ def _found_files(config: MkDocsConfig) -> Files:
 
 def _engine_claims(files: Files, config: MkDocsConfig, root: Path) -> Iterator[claims.Claim]:
     """What MkDocs writes besides Kitfolio's pages: docs files, theme files, its own outputs."""
-    docs_dir = display(Path(config.docs_dir), root)
+    docs_dir = shown_path(Path(config.docs_dir), root)
     for file in files:
         if not file.inclusion.is_in_serve():
             continue

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .cache import Memory
-from .errors import Problem
+from .errors import PATH_SHOWN, Problem, cut, printable, shown_path
 from .fields import is_slug
 from .images import ImageFacts, ImageProblem, inspect
 from .load import Document, Loc
@@ -68,7 +68,7 @@ def checked_sources(paths: Iterable[Path], root: Path) -> tuple[list[Source], li
     problems: list[Problem] = []
     seen: dict[str, str] = {}
     for path in paths:
-        shown = display(path, root)
+        shown = shown_path(path, root)
         slug = path.stem
         if not is_slug(slug) or path.suffix not in SUFFIXES:
             problems.append(
@@ -111,14 +111,6 @@ def inside(path: Path, root: Path) -> bool:
     return path.resolve().is_relative_to(root.resolve())
 
 
-def display(path: Path, root: Path) -> str:
-    """``path`` as a user finds it: relative to ``root``, named as listed (not a link's target)."""
-    try:
-        return (path.absolute().parent.resolve() / path.name).relative_to(root.resolve()).as_posix()
-    except ValueError:
-        return str(path)
-
-
 def check_image(
     doc: Document, loc: Loc, ref: str, root: Path, memory: Memory | None = None
 ) -> ImageFacts | Problem:
@@ -128,11 +120,13 @@ def check_image(
     """
     target = (doc.path.parent / ref).resolve()
     if not target.is_relative_to(root.resolve()):
-        return doc.problem(loc, f"expected an image inside the project, got {ref!r}")
+        return doc.problem(
+            loc, f"expected an image inside the project, got {cut(ref, PATH_SHOWN)!r}"
+        )
     try:
         return inspect(target, memory)
     except ImageProblem as exc:
-        return doc.problem(loc, f"{ref}: {exc}")
+        return doc.problem(loc, f"{printable(ref, PATH_SHOWN)}: {exc}")
 
 
 def published_as_is(images: Iterable[LocatedImage], docs_dir: Path) -> list[Problem]:

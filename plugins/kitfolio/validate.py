@@ -11,7 +11,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from .errors import Problem
+from .errors import Problem, cut
 from .fields import shown
 from .load import Document, Loc
 from .model import STATS_AS_OF_REQUIRED, Kit
@@ -128,7 +128,7 @@ def _unknown_field(loc: Loc, root: type[BaseModel] = Kit) -> str:
     name = str(loc[-1])
     model = _model_at(loc[:-1], root)
     known = list(model.model_fields) if model else []
-    message = f"unknown field {name!r}"
+    message = f"unknown field {cut(name)!r}"
     if known:
         message += f"{_hint(name, known)}; expected one of {', '.join(known)}"
     return message

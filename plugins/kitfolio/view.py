@@ -11,7 +11,7 @@ from datetime import date
 
 from markupsafe import Markup
 
-from . import charts, figures, growth
+from . import charts, figures, growth, mailto
 from .derived import Derived
 from .formatting import Formatter
 from .history import platform_keys
@@ -260,6 +260,19 @@ class ContactView:
     def enquiry_email(self) -> str | None:
         """Where a brief goes: the manager when there is one with an address, else the creator."""
         return self.manager_email or self.email
+
+    @property
+    def email_href(self) -> str | None:
+        return mailto.href(self.email) if self.email else None
+
+    @property
+    def manager_email_href(self) -> str | None:
+        return mailto.href(self.manager_email) if self.manager_email else None
+
+    def enquiry_href(self, subject: str | None = None) -> str | None:
+        """The link that writes a brief, with its subject line when given."""
+        to = self.enquiry_email
+        return mailto.href(to, subject=subject) if to else None
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,9 @@
     var subject = "Partnership enquiry" + (brand ? " from " + brand : "") + " for " + form.dataset.creator;
     var body = "Hello " + form.dataset.creator + ",\n\n" +
       "We'd like to work with you. Here is our brief:\n\n" + lines.join("\n") + "\n\nThank you!";
-    return "mailto:" + form.dataset.to + "?subject=" + encodeURIComponent(subject) +
+    // Built from parts, each encoded once: nothing in the address can add a header (?bcc=).
+    return "mailto:" + encodeURIComponent(form.dataset.to).replace(/%40/g, "@") +
+      "?subject=" + encodeURIComponent(subject) +
       "&body=" + encodeURIComponent(body.replace(/\n/g, "\r\n"));
   }
 
