@@ -17,7 +17,7 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, PluginError
 
-from kitfolio.kits import Roster, kit_files, load_roster
+from kitfolio.sources.kits import LoadedKits, kit_files, read_kits
 
 # The smallest kit that passes: every required field and nothing else. Tests append fields
 # (it ends with the last platform's fields at four spaces) or replace a line.
@@ -103,10 +103,10 @@ def build_error(root: Path, **load_options: Any) -> PluginError:
     return error
 
 
-def load_kits(tmp_path: Path, kits: dict[str, str]) -> Roster:
+def load_kits(tmp_path: Path, kits: dict[str, str]) -> LoadedKits:
     """Write ``kits/<slug>.yml`` under ``tmp_path`` and load them as a build would."""
     folder = tmp_path / "kits"
     folder.mkdir(parents=True, exist_ok=True)
     for slug, text in kits.items():
         (folder / f"{slug}.yml").write_text(text, encoding="utf-8")
-    return load_roster(kit_files(folder), tmp_path)
+    return read_kits(kit_files(folder), tmp_path)

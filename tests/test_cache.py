@@ -17,10 +17,10 @@ from mkdocs.config import load_config
 from PIL import Image
 
 from conftest import MINIMAL_KIT, build_error, load_kits, write_site
-from kitfolio import pictures
+from kitfolio.adapter.plugin import KitfolioPlugin
 from kitfolio.cache import Cache
-from kitfolio.media import ImageStats, Media, MediaError
-from kitfolio.plugin import KitfolioPlugin
+from kitfolio.media import renditions as pictures
+from kitfolio.media.work import ImageStats, Media, MediaError
 
 
 def with_avatar(name: str, followers: int = 48200) -> str:

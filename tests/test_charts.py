@@ -11,7 +11,8 @@ from bs4 import BeautifulSoup, Tag
 from PIL import Image
 
 from conftest import MINIMAL_KIT, build_site, write_site
-from kitfolio import charts, palette
+from kitfolio.media import palette
+from kitfolio.outputs import charts
 
 ROOT_DIR = Path(__file__).resolve().parents[1]
 KIT = (

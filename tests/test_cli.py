@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from kitfolio.schema import kit_schema_text
+from kitfolio.model.schema import kit_schema_text
 
 GOOD = """\
 name: Kari Nord

@@ -14,9 +14,9 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import MINIMAL_KIT, build_error, build_site, load_kits, write_site
-from kitfolio import growth
+from kitfolio.derive import growth
+from kitfolio.derive.growth import Point
 from kitfolio.errors import KitfolioError, Problem, errors, warnings
-from kitfolio.growth import Point
 
 LINE = re.compile(
     r"^(?P<file>[\w./-]+):(?P<line>\d+):(?P<col>\d+): (?P<field>\S+): (?P<message>.+)$"

@@ -1,4 +1,4 @@
-"""Derived figures (engagement, tier, reach, freshness) and the consistency warnings."""
+"""BuildFacts figures (engagement, tier, reach, freshness) and the consistency warnings."""
 
 from __future__ import annotations
 
@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 
 from conftest import MINIMAL_KIT, build_error, build_site, load_kits, write_site
-from kitfolio import figures
+from kitfolio.derive import figures
 from kitfolio.errors import errors, warnings
-from kitfolio.model import Kit
-from kitfolio.view import Settings, build_view
+from kitfolio.model.kit import Kit
+from kitfolio.public.kit_view import Settings, build_view
 
 STATS_DATE = date(2026, 10, 31)
 

@@ -13,7 +13,7 @@ from bs4 import BeautifulSoup, Tag
 
 from conftest import MINIMAL_KIT, build_site, write_site
 from kitfolio.cache import Cache
-from kitfolio.history import read
+from kitfolio.derive.history import read
 
 KIT = MINIMAL_KIT.replace("stats_as_of: 2026-10-31", "stats_as_of: {date}").replace(
     "followers: 48200", "followers: {followers}\n    handle: avagreen"

@@ -11,7 +11,7 @@ import pytest
 from PIL import Image
 
 from conftest import MINIMAL_KIT, build_error, build_site, load_kits, write_site
-from kitfolio.images import ImageProblem, inspect
+from kitfolio.media.image_checks import ImageProblem, inspect
 
 AVATAR_AT = "kits/ava.yml:10:9: avatar: "
 

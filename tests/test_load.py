@@ -10,12 +10,12 @@ from pathlib import Path
 import pytest
 
 from conftest import MINIMAL_KIT, build_error, load_kits, write_site
-from kitfolio import load as load_module
 from kitfolio.errors import Problem
-from kitfolio.formatting import Formatter
-from kitfolio.kits import kit_files, load_roster
-from kitfolio.load import Document, parse
-from kitfolio.pitches import load_pitches, pitch_files
+from kitfolio.present.formatting import Formatter
+from kitfolio.sources import documents as load_module
+from kitfolio.sources.documents import Document, parse
+from kitfolio.sources.kits import kit_files, read_kits
+from kitfolio.sources.pitches import load_pitches, pitch_files
 
 FIXTURES = Path(__file__).parent / "kits"
 
@@ -86,7 +86,7 @@ def test_mapping_keys_stay_as_written() -> None:
 
 def test_yaml_1_1_traps_stay_strings_in_a_kit(tmp_path: Path) -> None:
     shutil.copy(FIXTURES / "yaml-1-1-traps.yml", tmp_path / "traps.yml")
-    roster = load_roster([tmp_path / "traps.yml"], tmp_path)
+    roster = read_kits([tmp_path / "traps.yml"], tmp_path)
     assert roster.problems == []
     kit = roster.kits[0].kit
     assert kit.pronouns == "on"
@@ -219,7 +219,7 @@ def test_a_kit_is_a_mapping(tmp_path: Path, text: str, got: str) -> None:
 def test_a_file_that_is_not_utf8_is_an_error(tmp_path: Path) -> None:
     (tmp_path / "kits").mkdir()
     (tmp_path / "kits" / "ava.yml").write_bytes(MINIMAL_KIT.encode("utf-16"))
-    roster = load_roster(kit_files(tmp_path / "kits"), tmp_path)
+    roster = read_kits(kit_files(tmp_path / "kits"), tmp_path)
     assert only_problem(roster.problems).startswith("kits/ava.yml:1:1: (file): expected UTF-8")
 
 
@@ -241,7 +241,7 @@ def test_a_character_yaml_refuses_is_located_where_it_stands(
 ) -> None:
     (tmp_path / "kits").mkdir()
     (tmp_path / "kits" / "ava.yml").write_bytes(MINIMAL_KIT.encode() + line)
-    roster = load_roster(kit_files(tmp_path / "kits"), tmp_path)
+    roster = read_kits(kit_files(tmp_path / "kits"), tmp_path)
     message = only_problem(roster.problems)
     assert message.startswith(where), message
     assert message.isprintable()
@@ -276,7 +276,7 @@ def test_more_digits_than_python_converts_stay_text(digits: str) -> None:
 
 def test_an_alias_bomb_is_refused_before_it_expands(tmp_path: Path) -> None:
     shutil.copy(FIXTURES / "alias-bomb.yml", tmp_path / "bomb.yml")
-    roster = load_roster([tmp_path / "bomb.yml"], tmp_path)
+    roster = read_kits([tmp_path / "bomb.yml"], tmp_path)
     message = only_problem(roster.problems)
     assert message.startswith("bomb.yml:1:1: (yaml): expected at most ")
     assert "aliases expand too far" in message
@@ -284,7 +284,7 @@ def test_an_alias_bomb_is_refused_before_it_expands(tmp_path: Path) -> None:
 
 def test_a_recursive_alias_is_refused(tmp_path: Path) -> None:
     shutil.copy(FIXTURES / "recursive-alias.yml", tmp_path / "loop.yml")
-    roster = load_roster([tmp_path / "loop.yml"], tmp_path)
+    roster = read_kits([tmp_path / "loop.yml"], tmp_path)
     assert only_problem(roster.problems).startswith(
         "loop.yml:3:8: (yaml): expected an alias to an earlier value, got one that contains itself"
     )
@@ -358,7 +358,7 @@ def test_libyaml_reads_a_kit_exactly_as_pythons_parser_does(
 def test_a_kit_file_name_must_be_a_slug(tmp_path: Path, name: str, suggestion: str) -> None:
     (tmp_path / "kits").mkdir()
     (tmp_path / "kits" / name).write_text(MINIMAL_KIT, encoding="utf-8")
-    roster = load_roster(kit_files(tmp_path / "kits"), tmp_path)
+    roster = read_kits(kit_files(tmp_path / "kits"), tmp_path)
     assert roster.kits == []
     assert only_problem(roster.problems) == (
         f"kits/{name}:1:1: (file name): expected a file name of lowercase letters, digits and "
@@ -371,7 +371,7 @@ def test_a_file_name_with_a_line_break_is_not_a_slug(tmp_path: Path, folder: str
     (tmp_path / folder).mkdir()
     (tmp_path / folder / "evil\n.yml").write_text(MINIMAL_KIT, encoding="utf-8")
     if folder == "kits":
-        found = load_roster(kit_files(tmp_path / "kits"), tmp_path).problems
+        found = read_kits(kit_files(tmp_path / "kits"), tmp_path).problems
     else:
         found = load_pitches(
             pitch_files(tmp_path / "pitches"), tmp_path, {}, [], date(2026, 11, 1), Formatter()
@@ -421,7 +421,7 @@ def test_two_files_cannot_share_a_slug(tmp_path: Path) -> None:
     folder.mkdir()
     (folder / "ava.yml").write_text(MINIMAL_KIT, encoding="utf-8")
     (folder / "ava.yaml").write_text(MINIMAL_KIT, encoding="utf-8")
-    roster = load_roster(kit_files(folder), tmp_path)
+    roster = read_kits(kit_files(folder), tmp_path)
     assert [k.slug for k in roster.kits] == ["ava"]
     assert only_problem(roster.problems) == (
         "kits/ava.yml:1:1: (file name): slug 'ava' is already used by kits/ava.yaml"

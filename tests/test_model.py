@@ -13,10 +13,10 @@ import pytest
 from PIL import Image
 
 from conftest import MINIMAL_KIT, load_kits
-from kitfolio.fields import MARKDOWN_LIMIT
-from kitfolio.kits import load_roster
-from kitfolio.model import Kit, PriceRange
-from kitfolio.schema import kit_schema
+from kitfolio.model.fields import MARKDOWN_LIMIT
+from kitfolio.model.kit import Kit, PriceRange
+from kitfolio.model.schema import kit_schema
+from kitfolio.sources.kits import read_kits
 
 FIXTURES = Path(__file__).parent / "kits"
 CONTACT = "contact:\n  email: hello@example.org\n"
@@ -53,7 +53,7 @@ def test_the_annotated_example_of_the_format_is_a_valid_kit(tmp_path: Path) -> N
     (kits / "media").mkdir(parents=True)
     shutil.copy(FIXTURES / "format-example.yml", kits / "ava-green.yml")
     Image.new("RGB", (32, 32), "green").save(kits / "media" / "ava-green.jpg")
-    roster = load_roster([kits / "ava-green.yml"], tmp_path)
+    roster = read_kits([kits / "ava-green.yml"], tmp_path)
     assert roster.problems == []
     kit = roster.kits[0].kit
     assert kit.name == "Ava Green"

@@ -14,7 +14,7 @@ import pytest
 from mkdocs.exceptions import Abort
 
 from conftest import build_site, read_html, write_project
-from kitfolio.schema import kit_schema_text
+from kitfolio.model.schema import kit_schema_text
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -243,7 +243,7 @@ def test_a_site_builds_from_the_installed_wheel_in_any_folder(tmp_path: Path) ->
                           """),
     )
     where = _run(
-        [sys.executable, "-c", "import kitfolio.plugin as p; print(p.theme_dir())"],
+        [sys.executable, "-c", "import kitfolio.adapter.plugin as p; print(p.theme_dir())"],
         root,
         PYTHONPATH=str(target),
     )

@@ -12,7 +12,7 @@ from PIL import Image, PngImagePlugin
 from conftest import build_error, build_site
 
 MKDOCS = """\
-site_name: Roster test
+site_name: LoadedKits test
 site_url: https://example.org/
 theme: {{name: material, font: false}}
 plugins:

@@ -22,8 +22,8 @@ from mkdocs.exceptions import Abort, PluginError
 
 from conftest import build_error, load_kits, read_html, write_project
 from conftest import build_site as run_build
-from kitfolio.fields import MARKDOWN_LIMIT
-from kitfolio.markup import NESTING, render
+from kitfolio.model.fields import MARKDOWN_LIMIT
+from kitfolio.present.markdown import NESTING, render
 
 HOSTILE = Path(__file__).parent / "hostile" / "hostile.yml"
 KIT = yaml.safe_load(HOSTILE.read_text(encoding="utf-8"))

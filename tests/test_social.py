@@ -11,11 +11,11 @@ from bs4 import BeautifulSoup
 from PIL import Image, ImageChops
 
 from conftest import MINIMAL_KIT, build_site, write_site
-from kitfolio import cards
-from kitfolio.cards import Card, card_for
-from kitfolio.formatting import Formatter
-from kitfolio.kits import kit_files, load_roster
-from kitfolio.view import Settings, build_view
+from kitfolio.outputs import social_card as cards
+from kitfolio.outputs.social_card import Card, card_for
+from kitfolio.present.formatting import Formatter
+from kitfolio.public.kit_view import Settings, build_view
+from kitfolio.sources.kits import kit_files, read_kits
 
 SITE_URL = "https://example.org/kits/"
 KIT = (
@@ -156,7 +156,7 @@ def test_a_card_shows_only_the_prices_the_page_shows(
 ) -> None:
     (tmp_path / "kits").mkdir()
     (tmp_path / "kits" / "ava.yml").write_text(kit(visibility), encoding="utf-8")
-    roster = load_roster(kit_files(tmp_path / "kits"), tmp_path)
+    roster = read_kits(kit_files(tmp_path / "kits"), tmp_path)
     view = build_view(roster.kits[0], Settings(), Formatter("en"))
     work = card_for(view, "work", "Kits", None)
     media = card_for(view, "kit", "Kits", None)

@@ -14,7 +14,7 @@ from typing import Protocol
 import pytest
 
 from kitfolio.cli import main
-from kitfolio.kits import load_kit
+from kitfolio.sources.kits import load_kit
 
 STATS = Path(__file__).parent / "stats"
 TODAY = "2026-12-01"

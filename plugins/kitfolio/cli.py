@@ -13,17 +13,17 @@ from importlib.resources import files
 from pathlib import Path
 from string import Template
 
-from .data import feed_schema_text
-from .errors import errors, warnings
-from .fields import is_slug
-from .formatting import Formatter
-from .kits import kit_files, load_roster
-from .pitches import load_pitches, pitch_files
-from .schema import kit_schema_text
-from .site import build_site
-from .sources import SUFFIXES
-from .tools import commands as creator_tools
-from .view import Settings
+from kitfolio.errors import errors, warnings
+from kitfolio.model.fields import is_slug
+from kitfolio.model.schema import kit_schema_text
+from kitfolio.outputs.feed import feed_schema_text
+from kitfolio.present.formatting import Formatter
+from kitfolio.public.kit_view import Settings
+from kitfolio.public.site import build_site
+from kitfolio.sources.files import SUFFIXES
+from kitfolio.sources.kits import kit_files, read_kits
+from kitfolio.sources.pitches import load_pitches, pitch_files
+from kitfolio.tools import commands as creator_tools
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -76,7 +76,7 @@ def _check(paths: list[Path], *, strict: bool, pitches: Path | None = None) -> i
         else:
             print(f"{path}: no such file or folder", file=sys.stderr)
             return 2
-    roster = load_roster(targets, Path.cwd())
+    roster = read_kits(targets, Path.cwd())
     problems = list(roster.problems)
     pitch_paths = pitch_files(pitches) if pitches else []
     if pitch_paths:

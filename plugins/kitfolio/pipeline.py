@@ -3,7 +3,7 @@
 Engine-neutral, so the MkDocs adapter, a benchmark or a plain script run it the same way:
 
     cache = Cache(Path(".cache/kitfolio"))
-    roster = load_roster(kit_files(Path("kits")), Path("."), cache)
+    roster = read_kits(kit_files(Path("kits")), Path("."), cache)
     built = derive(roster, Settings(), cache=cache, site_name="Kits")
     print(built.stats.summary(), built.stats.per_kit())
 
@@ -17,20 +17,20 @@ import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from . import history as git_history
-from .agency import AgencyView, LoadedAgency
-from .cache import Cache
-from .derived import Derived
-from .history import History
-from .kits import Roster
-from .media import ImageStats, Media, Output
-from .pictures import Rendition
-from .site import Site, build_site
-from .view import Settings
+from kitfolio.cache import Cache
+from kitfolio.derive import history as git_history
+from kitfolio.derive.build_facts import BuildFacts
+from kitfolio.derive.history import History
+from kitfolio.media.renditions import Rendition
+from kitfolio.media.work import ImageStats, Media, Output
+from kitfolio.public.kit_view import Settings
+from kitfolio.public.site import Site, build_site
+from kitfolio.sources.agency import AgencyView, LoadedAgency
+from kitfolio.sources.kits import LoadedKits
 
 
 @dataclass
-class Built:
+class BuildProducts:
     """What a build adds to the site besides its pages, and what it cost."""
 
     site: Site
@@ -50,7 +50,7 @@ class Built:
 
 
 def derive(
-    roster: Roster,
+    roster: LoadedKits,
     settings: Settings,
     *,
     cache: Cache,
@@ -59,7 +59,7 @@ def derive(
     workers: int | None = None,
     social_cards: bool = True,
     agency: LoadedAgency | None = None,
-) -> Built:
+) -> BuildProducts:
     """Read history, draw pictures, the agency's logo and cards (or find them in ``cache``),
     build the views.
 
@@ -74,9 +74,9 @@ def derive(
     history_seconds = time.perf_counter() - started
     drawn = media.pictures(roster.kits)
     logo = media.draw([agency.logo]) if agency and agency.logo else []
-    derived: dict[str, Derived] = {}
+    derived: dict[str, BuildFacts] = {}
     for loaded in roster.kits:
-        mine = drawn.get(loaded.slug, Derived())
+        mine = drawn.get(loaded.slug, BuildFacts())
         derived[loaded.slug] = replace(mine, history=found.points.get(loaded.path, {}))
     site = build_site(roster, settings, derived)
     avatars = {}
@@ -87,4 +87,6 @@ def derive(
     cards = media.cards(site.kits, site_name, avatars) if social_cards else {}
     cache.save()
     viewed = agency.with_logo(logo[0][1] if logo else None) if agency else None
-    return Built(site, media.outputs, cards, media.stats, found, history_seconds, viewed, media)
+    return BuildProducts(
+        site, media.outputs, cards, media.stats, found, history_seconds, viewed, media
+    )

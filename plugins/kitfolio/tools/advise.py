@@ -12,9 +12,9 @@ from dataclasses import dataclass, field
 
 from babel.numbers import format_currency
 
-from ..figures import tier
-from ..model import Kit, PriceRange
-from .rate_bands import Band, CpmRule, RateData, Source, Span
+from kitfolio.derive.figures import tier
+from kitfolio.model.kit import Kit, PriceRange
+from kitfolio.tools.rate_bands import Band, CpmRule, RateData, Source, Span
 
 # A price under half a band's floor is "far below" it; over twice its ceiling, "far above".
 FAR = 2.0

@@ -8,13 +8,13 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from .. import clock
-from ..errors import errors
-from ..kits import kit_files, load_kit
-from ..model import Network
-from . import advise, freshness, kit_edit, stats_import
-from .rate_bands import DEFAULT_FILE, load_rate_data
-from .stats_formats import LAYOUTS, NAMES
+from kitfolio import clock
+from kitfolio.errors import errors
+from kitfolio.model.kit import Network
+from kitfolio.sources.kits import kit_files, load_kit
+from kitfolio.tools import advise, freshness, kit_edit, stats_import
+from kitfolio.tools.rate_bands import DEFAULT_FILE, load_rate_data
+from kitfolio.tools.stats_formats import LAYOUTS, NAMES
 
 STALE_AFTER_DAYS = 90
 

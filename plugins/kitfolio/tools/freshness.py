@@ -6,10 +6,10 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from ..errors import errors
-from ..figures import age_in_days, is_stale
-from ..load import load
-from ..validate import check
+from kitfolio.derive.figures import age_in_days, is_stale
+from kitfolio.errors import errors
+from kitfolio.model.validate import check
+from kitfolio.sources.documents import load
 
 
 @dataclass(frozen=True)

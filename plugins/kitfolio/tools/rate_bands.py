@@ -13,11 +13,11 @@ from typing import Annotated, Any
 from pydantic import BeforeValidator, Field, model_validator
 from pydantic_core import PydanticCustomError
 
-from ..errors import Problem
-from ..fields import Count, Currency, IsoDate, Money, RequiredText, Text, WebUrl
-from ..load import load
-from ..model import Network, Strict
-from ..validate import check_model
+from kitfolio.errors import Problem
+from kitfolio.model.fields import Count, Currency, IsoDate, Money, RequiredText, Text, WebUrl
+from kitfolio.model.kit import Network, Strict
+from kitfolio.model.validate import check_model
+from kitfolio.sources.documents import load
 
 DEFAULT_FILE = Path(__file__).with_name("rate_bands.yml")
 _PUBLISHED = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")

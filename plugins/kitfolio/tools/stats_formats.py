@@ -18,8 +18,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
-from ..errors import Problem
-from ..model import Network
+from kitfolio.errors import Problem
+from kitfolio.model.kit import Network
 
 AVERAGES = ("avg_views", "avg_likes", "avg_comments", "avg_shares", "avg_saves")
 FIGURES = (*AVERAGES, "engagement_rate")

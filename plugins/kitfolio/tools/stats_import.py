@@ -14,14 +14,14 @@ from typing import Any
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-from ..errors import Problem, errors
-from ..figures import inconsistencies
-from ..kits import load_kit
-from ..load import Document, parse
-from ..model import Kit, Platform
-from ..validate import check
-from . import kit_edit
-from .stats_formats import AVERAGES, FIGURES, Reading, read
+from kitfolio.derive.figures import inconsistencies
+from kitfolio.errors import Problem, errors
+from kitfolio.model.kit import Kit, Platform
+from kitfolio.model.validate import check
+from kitfolio.sources.documents import Document, parse
+from kitfolio.sources.kits import load_kit
+from kitfolio.tools import kit_edit
+from kitfolio.tools.stats_formats import AVERAGES, FIGURES, Reading, read
 
 PLATFORM_ORDER = tuple(Platform.model_fields)
 KIT_ORDER = tuple(Kit.model_fields)

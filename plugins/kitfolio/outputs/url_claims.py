@@ -13,12 +13,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from . import data
-from .errors import Problem
-from .kits import Roster
-from .pipeline import Built
-from .pitches import PitchView
-from .schema import KIT_SCHEMA_PATH
+from kitfolio.errors import Problem
+from kitfolio.model.schema import KIT_SCHEMA_PATH
+from kitfolio.outputs import feed as data
+from kitfolio.pipeline import BuildProducts
+from kitfolio.sources.kits import LoadedKits
+from kitfolio.sources.pitches import PitchView
 
 FEED = "Kitfolio's data feed"
 SCHEMA = "Kitfolio's kit schema"
@@ -43,7 +43,7 @@ class Claim:
 
 
 def kitfolio_claims(
-    roster: Roster, built: Built, pitches: Iterable[PitchView], agency_owner: str
+    roster: LoadedKits, built: BuildProducts, pitches: Iterable[PitchView], agency_owner: str
 ) -> Iterator[Claim]:
     """Every path Kitfolio's own outputs claim, by the source that asks for it."""
     files = {loaded.slug: loaded.doc.display for loaded in roster.kits}

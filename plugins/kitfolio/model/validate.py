@@ -11,10 +11,10 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from .errors import Problem, cut
-from .fields import shown
-from .load import Document, Loc
-from .model import STATS_AS_OF_REQUIRED, Kit
+from kitfolio.errors import Problem, cut
+from kitfolio.model.fields import shown
+from kitfolio.model.kit import STATS_AS_OF_REQUIRED, Kit
+from kitfolio.sources.documents import Document, Loc
 
 _PLAIN_MESSAGES = {
     "missing": "expected a value: this field is required",

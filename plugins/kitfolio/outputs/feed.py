@@ -1,6 +1,6 @@
 """The public data feed: ``kits.json`` (the roster) and ``<slug>/kit.json`` (one kit).
 
-Built from views only, so whatever the rate visibility hides never reaches the feed. The
+BuildProducts from views only, so whatever the rate visibility hides never reaches the feed. The
 pydantic models below are the feed's contract; its JSON Schema is generated from them and
 published at ``schema/feed.schema.json`` (see docs/data-feed.md).
 """
@@ -13,11 +13,18 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PlainSerializer, TypeAdapter, WithJsonSchema
 
-from .agency import AgencyView
-from .markup import text_of
-from .model import Network, Offer, Visibility
-from .schema import DRAFT, Draft07
-from .view import AudienceView, KitView, PlatformView, PriceLine, RatesView, Share
+from kitfolio.model.kit import Network, Offer, Visibility
+from kitfolio.model.schema import DRAFT, Draft07
+from kitfolio.present.markdown import text_of
+from kitfolio.public.kit_view import (
+    AudienceView,
+    KitView,
+    PlatformView,
+    PriceLine,
+    RatesView,
+    Share,
+)
+from kitfolio.sources.agency import AgencyView
 
 VERSION: Literal[1] = 1
 SCHEMA_PATH = "schema/feed.schema.json"

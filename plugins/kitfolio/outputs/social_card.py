@@ -16,16 +16,16 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont, ImageOps
 
-from .cache import file_digest
-from .palette import RGB, palette, parse
-from .pictures import upright
-from .view import KitView
+from kitfolio.cache import file_digest
+from kitfolio.media.palette import RGB, palette, parse
+from kitfolio.media.renditions import upright
+from kitfolio.public.kit_view import KitView
 
 VERSION = "cards-7"
 """Bump when the drawing changes, so cached cards are drawn again."""
 
 WIDTH, HEIGHT = 1200, 630
-FONTS = Path(__file__).parent / "fonts"
+FONTS = Path(__file__).parents[1] / "fonts"
 REGULAR, BOLD = FONTS / "Inter-Regular.ttf", FONTS / "Inter-Bold.ttf"
 INK, MUTED, TAGLINE = "#111111", "#4d4d4d", "#333333"
 AVATAR_SIZE = 320

@@ -11,8 +11,8 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from .agency import AgencyView
-from .view import NETWORK_LABELS, OFFER_LABELS, TIER_LABELS, KitView
+from kitfolio.public.kit_view import NETWORK_LABELS, OFFER_LABELS, TIER_LABELS, KitView
+from kitfolio.sources.agency import AgencyView
 
 TOP_VALUES = 40
 """How many values the filter offers as checkboxes; others still work from the URL."""

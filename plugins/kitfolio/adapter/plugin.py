@@ -27,20 +27,23 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
-from . import claims, minify, outputs, preview
-from . import site as sitemodel
-from .agency import LoadedAgency
-from .cache import Cache, CacheRefused, digest
-from .errors import Problem, errors, shown_path, warnings
-from .kits import Roster, kit_files, load_roster, located_images
-from .material import valid_toggles
-from .media import MediaError, Output
-from .pipeline import Built, derive
-from .pitches import PitchView
-from .schema import KIT_SCHEMA_PATH, kit_schema_text
-from .social import page_meta
-from .sources import published_as_is
-from .view import KitView, Settings
+from kitfolio.adapter import preview
+from kitfolio.adapter.material import valid_toggles
+from kitfolio.cache import Cache, CacheRefused, digest
+from kitfolio.errors import Problem, errors, shown_path, warnings
+from kitfolio.media.work import MediaError, Output
+from kitfolio.model.schema import KIT_SCHEMA_PATH, kit_schema_text
+from kitfolio.outputs import extras as outputs
+from kitfolio.outputs import minify
+from kitfolio.outputs import url_claims as claims
+from kitfolio.outputs.page_meta import page_meta
+from kitfolio.pipeline import BuildProducts, derive
+from kitfolio.public import site as site_model
+from kitfolio.public.kit_view import KitView, Settings
+from kitfolio.sources.agency import LoadedAgency
+from kitfolio.sources.files import published_as_is
+from kitfolio.sources.kits import LoadedKits, kit_files, located_images, read_kits
+from kitfolio.sources.pitches import PitchView
 
 log = get_plugin_logger(__name__)
 
@@ -86,10 +89,10 @@ class _Loaded:
 
     kits_dir: Path
     pitches_dir: Path
-    roster: Roster
-    site: sitemodel.Site | None
-    built: Built | None
-    additions: outputs.Additions
+    roster: LoadedKits
+    site: site_model.Site | None
+    built: BuildProducts | None
+    additions: outputs.SiteExtras
 
     @classmethod
     def of(cls, plugin: KitfolioPlugin) -> _Loaded:
@@ -102,8 +105,8 @@ class _Loaded:
 
 def theme_dir() -> Path:
     """Kitfolio's templates: inside the wheel, or the checkout's ``theme/`` when editable."""
-    packaged = Path(__file__).parent / "theme"
-    return packaged if packaged.is_dir() else Path(__file__).resolve().parents[2] / "theme"
+    packaged = Path(__file__).parents[1] / "theme"
+    return packaged if packaged.is_dir() else Path(__file__).resolve().parents[3] / "theme"
 
 
 class KitfolioPlugin(BasePlugin[KitfolioConfig]):
@@ -112,14 +115,14 @@ class KitfolioPlugin(BasePlugin[KitfolioConfig]):
     supports_multiple_instances = False
 
     def __init__(self) -> None:
-        self.roster = Roster([], [])
-        self.site: sitemodel.Site | None = None
+        self.roster = LoadedKits([], [])
+        self.site: site_model.Site | None = None
         self.pages = _Pages()
         self.root = Path(".")
         self.kits_dir = Path("kits")
-        self.built: Built | None = None
+        self.built: BuildProducts | None = None
         self.pitches_dir = Path("pitches")
-        self.additions = outputs.Additions()
+        self.additions = outputs.SiteExtras()
         self.serving = False
         self.last_good: _Loaded | None = None
         self.preview_problems: list[str] = []
@@ -148,7 +151,7 @@ class KitfolioPlugin(BasePlugin[KitfolioConfig]):
         return config
 
     def _load(self, config: MkDocsConfig) -> None:
-        self.additions = outputs.Additions()  # _report reads it before this build loads its own
+        self.additions = outputs.SiteExtras()  # _report reads it before this build loads its own
         if not config.site_url:
             raise PluginError(
                 "kitfolio: site_url is required in mkdocs.yml (for example "
@@ -166,7 +169,7 @@ class KitfolioPlugin(BasePlugin[KitfolioConfig]):
         )
         kits = kit_files(self.kits_dir)
         cache = self._cache(config, root)
-        self.roster = load_roster(kits, root, cache)
+        self.roster = read_kits(kits, root, cache)
         settings = Settings(
             locale=self.config.locale or str(config.theme.get("language") or "en"),
             stale_after_days=self.config.stale_after_days,
@@ -230,7 +233,7 @@ class KitfolioPlugin(BasePlugin[KitfolioConfig]):
         cache: Cache,
         settings: Settings,
         agency: LoadedAgency | None,
-    ) -> Built:
+    ) -> BuildProducts:
         """History, pictures, views and cards, drawn into the cache (never into docs_dir)."""
         try:
             built = derive(
@@ -385,7 +388,7 @@ class KitfolioPlugin(BasePlugin[KitfolioConfig]):
                 f"<p>{html.escape(v.name)}: {html.escape(v.description)}</p>"
                 for v in (self.site.kits if self.site else [])
             )
-        text = view.search_text if kind == "kit" else sitemodel.work_search_text(view)
+        text = view.search_text if kind == "kit" else site_model.work_search_text(view)
         return "".join(f"<p>{html.escape(part)}</p>" for part in text.split("\n\n"))
 
     @event_priority(100)
@@ -403,10 +406,10 @@ class KitfolioPlugin(BasePlugin[KitfolioConfig]):
         extra["kitfolio"] = self.site
         extra["kit"] = view
         extra["kf_roster"] = self.additions.roster
-        title = sitemodel.page_title(kind, view, config.site_name)
+        title = site_model.page_title(kind, view, config.site_name)
         page.title = Markup(html.escape(title))
         description = (
-            view.description if view else sitemodel.roster_description(self.site, config.site_name)
+            view.description if view else site_model.roster_description(self.site, config.site_name)
         )
         page.meta["description"] = Markup(html.escape(description))
         if view is not None and page.file.src_uri == "index.md" and config.site_url:
@@ -489,7 +492,7 @@ class KitfolioPlugin(BasePlugin[KitfolioConfig]):
         server.watch(str(self.kits_dir))
         if self.pitches_dir.is_dir():
             server.watch(str(self.pitches_dir))
-        for folder in sitemodel.image_folders(self.roster, self.kits_dir):
+        for folder in site_model.image_folders(self.roster, self.kits_dir):
             server.watch(str(folder))
         return server
 
@@ -553,10 +556,10 @@ class _CachedFile(File):
     drawn again if the cache lost it since), never copied blindly from a path."""
 
     output: Output
-    built: Built
+    built: BuildProducts
 
     @classmethod
-    def of(cls, config: MkDocsConfig, output: Output, built: Built) -> _CachedFile:
+    def of(cls, config: MkDocsConfig, output: Output, built: BuildProducts) -> _CachedFile:
         file = cls.generated(config, output.src, abs_src_path=str(output.path))
         assert isinstance(file, _CachedFile)
         file.output, file.built = output, built

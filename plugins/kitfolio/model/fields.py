@@ -19,8 +19,9 @@ from babel.numbers import list_currencies
 from pydantic import BeforeValidator, Field, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
-from . import mailto, markup
-from .errors import printable
+from kitfolio.errors import printable
+from kitfolio.present import mailto
+from kitfolio.present import markdown as markup
 
 # CLDR territories that are not ISO 3166-1 alpha-2 countries: groupings, pseudo-locales and the
 # exceptionally reserved codes (Ascension, Clipperton, Sark, Diego Garcia, Ceuta and Melilla,

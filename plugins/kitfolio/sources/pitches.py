@@ -18,14 +18,14 @@ from typing import TypeVar
 from markupsafe import Markup
 from pydantic import BaseModel, ConfigDict
 
-from .errors import Problem, cut
-from .fields import IsoDate, Line, Markdown, RequiredText
-from .formatting import Formatter
-from .load import Document, Loc, load
-from .markup import render
-from .sources import checked_sources, source_files
-from .validate import check_model, not_a_mapping
-from .view import KitView, PartnershipView, PriceLine
+from kitfolio.errors import Problem, cut
+from kitfolio.model.fields import IsoDate, Line, Markdown, RequiredText
+from kitfolio.model.validate import check_model, not_a_mapping
+from kitfolio.present.formatting import Formatter
+from kitfolio.present.markdown import render
+from kitfolio.public.kit_view import KitView, PartnershipView, PriceLine
+from kitfolio.sources.documents import Document, Loc, load
+from kitfolio.sources.files import checked_sources, source_files
 
 T = TypeVar("T")
 URL_PREFIX = "for"

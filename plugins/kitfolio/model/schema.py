@@ -7,7 +7,7 @@ from typing import Any
 
 from pydantic.json_schema import GenerateJsonSchema
 
-from .model import Kit
+from kitfolio.model.kit import Kit
 
 DRAFT = "http://json-schema.org/draft-07/schema#"
 ID = "https://kitfolio.dev/schema/kit.schema.json"

@@ -17,7 +17,7 @@ from typing import Any
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from .errors import Problem, cut, printable
+from kitfolio.errors import Problem, cut, printable
 
 Loc = tuple[str | int, ...]
 

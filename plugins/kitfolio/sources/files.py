@@ -13,11 +13,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from .cache import Memory
-from .errors import PATH_SHOWN, Problem, cut, printable, shown_path
-from .fields import is_slug
-from .images import ImageFacts, ImageProblem, inspect
-from .load import Document, Loc
+from kitfolio.cache import Memory
+from kitfolio.errors import PATH_SHOWN, Problem, cut, printable, shown_path
+from kitfolio.media.image_checks import ImageFacts, ImageProblem, inspect
+from kitfolio.model.fields import is_slug
+from kitfolio.sources.documents import Document, Loc
 
 SUFFIXES = (".yml", ".yaml")
 

@@ -11,15 +11,27 @@ from datetime import date
 
 from markupsafe import Markup
 
-from . import charts, figures, growth, mailto
-from .derived import Derived
-from .formatting import Formatter
-from .history import platform_keys
-from .kits import LoadedKit
-from .markup import plain, render, render_inline
-from .model import Addon, Kit, Network, Offer, Partnership, Platform, PriceRange, Rates, Visibility
-from .palette import Palette, palette
-from .pictures import AVATAR, COVER, HIGHLIGHT, Picture, Role
+from kitfolio.derive import figures, growth
+from kitfolio.derive.build_facts import BuildFacts
+from kitfolio.derive.history import platform_keys
+from kitfolio.media.palette import Palette, palette
+from kitfolio.media.renditions import AVATAR, COVER, HIGHLIGHT, Picture, Role
+from kitfolio.model.kit import (
+    Addon,
+    Kit,
+    Network,
+    Offer,
+    Partnership,
+    Platform,
+    PriceRange,
+    Rates,
+    Visibility,
+)
+from kitfolio.outputs import charts
+from kitfolio.present import mailto
+from kitfolio.present.formatting import Formatter
+from kitfolio.present.markdown import plain, render, render_inline
+from kitfolio.sources.kits import LoadedKit
 
 NETWORK_LABELS = {
     Network.instagram: "Instagram",
@@ -352,11 +364,11 @@ def build_view(
     loaded: LoadedKit,
     settings: Settings,
     fmt: Formatter | None = None,
-    derived: Derived | None = None,
+    derived: BuildFacts | None = None,
 ) -> KitView:
     """The view of one loaded kit; ``derived`` adds pictures, a derived accent and history."""
     fmt = fmt or Formatter(settings.locale)
-    derived = derived or Derived()
+    derived = derived or BuildFacts()
     kit = loaded.kit
     slug = loaded.slug
     accent = kit.theme.accent if kit.theme and kit.theme.accent else derived.accent
@@ -444,13 +456,13 @@ def description(kit: Kit) -> str:
     return f"{kit.name}: " + " · ".join(parts)
 
 
-def _avatar(loaded: LoadedKit, slug: str, derived: Derived) -> Image | None:
+def _avatar(loaded: LoadedKit, slug: str, derived: BuildFacts) -> Image | None:
     alt = f"Portrait of {loaded.kit.name}"
     return _picture(loaded, loaded.kit.avatar, f"{slug}/avatar", AVATAR, derived, alt)
 
 
 def _picture(
-    loaded: LoadedKit, ref: str | None, stem: str, role: Role, derived: Derived, alt: str
+    loaded: LoadedKit, ref: str | None, stem: str, role: Role, derived: BuildFacts, alt: str
 ) -> Image | None:
     """A kit image as published: its renditions when drawn, else the checked original's path."""
     facts = loaded.image(ref)
@@ -475,7 +487,7 @@ def image_of(picture: Picture, alt: str) -> Image:
     )
 
 
-def _platforms(kit: Kit, fmt: Formatter, derived: Derived) -> list[PlatformView]:
+def _platforms(kit: Kit, fmt: Formatter, derived: BuildFacts) -> list[PlatformView]:
     keys = platform_keys(
         {"network": p.network.value, "handle": p.handle, "name": p.name} for p in kit.platforms
     )
@@ -754,7 +766,7 @@ def _partnership(p: Partnership, fmt: Formatter) -> PartnershipView:
     )
 
 
-def _highlights(loaded: LoadedKit, fmt: Formatter, derived: Derived) -> list[HighlightView]:
+def _highlights(loaded: LoadedKit, fmt: Formatter, derived: BuildFacts) -> list[HighlightView]:
     out = []
     for index, h in enumerate(loaded.kit.highlights):
         stem = f"{loaded.slug}/highlight-{index + 1}"

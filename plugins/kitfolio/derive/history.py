@@ -21,9 +21,9 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from .cache import Memory
-from .growth import Point
-from .load import Document, parse
+from kitfolio.cache import Memory
+from kitfolio.derive.growth import Point
+from kitfolio.sources.documents import Document, parse
 
 SEPARATOR = "\x1e"
 TIMEOUT = 60

@@ -11,8 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from .pictures import Rendition
-from .view import Image, KitView, PriceLine
+from kitfolio.media.renditions import Rendition
+from kitfolio.public.kit_view import Image, KitView, PriceLine
 
 SCHEMA = "https://schema.org"
 

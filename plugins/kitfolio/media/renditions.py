@@ -22,7 +22,7 @@ from pathlib import Path
 
 from PIL import Image, ImageCms, ImageOps
 
-from .images import MAX_DECODED, WIDEST, ImageFacts
+from kitfolio.media.image_checks import MAX_DECODED, WIDEST, ImageFacts
 
 VERSION = "pictures-3"
 """Bump when the output of ``render`` changes, so cached renditions are drawn again."""

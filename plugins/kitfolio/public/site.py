@@ -10,10 +10,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from .derived import Derived
-from .formatting import Formatter
-from .kits import Roster
-from .view import KitView, Settings, build_view
+from kitfolio.derive.build_facts import BuildFacts
+from kitfolio.present.formatting import Formatter
+from kitfolio.public.kit_view import KitView, Settings, build_view
+from kitfolio.sources.kits import LoadedKits
 
 
 @dataclass(frozen=True)
@@ -25,7 +25,7 @@ class Site:
 
 
 def build_site(
-    roster: Roster, settings: Settings, derived: Mapping[str, Derived] | None = None
+    roster: LoadedKits, settings: Settings, derived: Mapping[str, BuildFacts] | None = None
 ) -> Site:
     """Views of every loaded kit; one formatter shared by all.
 
@@ -36,7 +36,7 @@ def build_site(
     return Site([build_view(k, settings, fmt, extra.get(k.slug)) for k in roster.kits], settings)
 
 
-def image_folders(roster: Roster, kits_dir: Path) -> set[Path]:
+def image_folders(roster: LoadedKits, kits_dir: Path) -> set[Path]:
     """Folders outside ``kits_dir`` that hold kit images, for live reload to watch."""
     folders = {facts.path.parent for k in roster.kits for facts in k.images.values()}
     return {f for f in folders if not f.is_relative_to(kits_dir)}

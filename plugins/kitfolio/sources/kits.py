@@ -10,15 +10,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .cache import Memory
-from .errors import Problem
-from .fields import is_image_path
-from .figures import inconsistencies
-from .images import ImageFacts
-from .load import Document, Loc, load
-from .model import Kit
-from .sources import LocatedImage, check_image, checked_sources, source_files
-from .validate import check
+from kitfolio.cache import Memory
+from kitfolio.derive.figures import inconsistencies
+from kitfolio.errors import Problem
+from kitfolio.media.image_checks import ImageFacts
+from kitfolio.model.fields import is_image_path
+from kitfolio.model.kit import Kit
+from kitfolio.model.validate import check
+from kitfolio.sources.documents import Document, Loc, load
+from kitfolio.sources.files import LocatedImage, check_image, checked_sources, source_files
 
 
 @dataclass(frozen=True)
@@ -38,7 +38,7 @@ class LoadedKit:
 
 
 @dataclass
-class Roster:
+class LoadedKits:
     """The kits of a site, sorted by name, and every problem found while loading them."""
 
     kits: list[LoadedKit]
@@ -53,7 +53,7 @@ def kit_files(folder: Path) -> list[Path]:
     return source_files(folder)
 
 
-def load_roster(paths: Iterable[Path], root: Path, memory: Memory | None = None) -> Roster:
+def read_kits(paths: Iterable[Path], root: Path, memory: Memory | None = None) -> LoadedKits:
     """Load kit files; ``root`` is the project folder, the only place kits and images are read.
 
     ``memory`` (the build cache) remembers which images were checked, so an unchanged photo is
@@ -67,7 +67,7 @@ def load_roster(paths: Iterable[Path], root: Path, memory: Memory | None = None)
         if loaded is not None:
             kits.append(loaded)
     kits.sort(key=lambda k: (k.kit.name.casefold(), k.slug))
-    return Roster(kits, problems)
+    return LoadedKits(kits, problems)
 
 
 def load_kit(

@@ -13,17 +13,17 @@ from typing import Any
 from markupsafe import Markup
 from pydantic import BaseModel, ConfigDict
 
-from . import mailto
-from .cache import Memory
-from .errors import Problem
-from .fields import Email, ImagePath, Line, Markdown, WebUrl
-from .load import Document, Loc, load
-from .markup import render
-from .media import Wanted
-from .pictures import LOGO, Picture
-from .sources import LocatedImage, check_image
-from .validate import check_model
-from .view import Image, image_of
+from kitfolio.cache import Memory
+from kitfolio.errors import Problem
+from kitfolio.media.renditions import LOGO, Picture
+from kitfolio.media.work import Wanted
+from kitfolio.model.fields import Email, ImagePath, Line, Markdown, WebUrl
+from kitfolio.model.validate import check_model
+from kitfolio.present import mailto
+from kitfolio.present.markdown import render
+from kitfolio.public.kit_view import Image, image_of
+from kitfolio.sources.documents import Document, Loc, load
+from kitfolio.sources.files import LocatedImage, check_image
 
 LOGO_STEM = "assets/kitfolio/agency-logo"
 """Where the logo's renditions go in the site; each name adds its width and a content hash."""

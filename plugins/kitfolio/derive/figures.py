@@ -9,8 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from .load import Loc
-from .model import Audience, Kit, Platform
+from kitfolio.model.kit import Audience, Kit, Platform
+from kitfolio.sources.documents import Loc
 
 ENGAGEMENT_FIELDS = ("avg_likes", "avg_comments", "avg_shares", "avg_saves")
 TIERS = (("nano", 10_000), ("micro", 100_000), ("mid", 500_000), ("macro", 1_000_000))

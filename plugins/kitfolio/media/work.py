@@ -23,16 +23,18 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from . import cards, palette, pictures
-from .cache import Cache, Entry, digest
-from .derived import Derived
-from .errors import Problem
-from .images import ImageFacts
-from .kits import LoadedKit, located_images
-from .load import Loc
-from .pictures import Picture, Rendition, Role
-from .sources import LocatedImage
-from .view import KitView
+from kitfolio.cache import Cache, Entry, digest
+from kitfolio.derive.build_facts import BuildFacts
+from kitfolio.errors import Problem
+from kitfolio.media import palette
+from kitfolio.media import renditions as pictures
+from kitfolio.media.image_checks import ImageFacts
+from kitfolio.media.renditions import Picture, Rendition, Role
+from kitfolio.outputs import social_card as cards
+from kitfolio.public.kit_view import KitView
+from kitfolio.sources.documents import Loc
+from kitfolio.sources.files import LocatedImage
+from kitfolio.sources.kits import LoadedKit, located_images
 
 CARD_KINDS = ("kit", "work")
 """The pages with a social card: the media kit and the work-with-me page."""
@@ -260,7 +262,7 @@ class Media:
             drawn.append((one, picture, entry))
         return drawn
 
-    def pictures(self, kits: Iterable[LoadedKit]) -> dict[str, Derived]:
+    def pictures(self, kits: Iterable[LoadedKit]) -> dict[str, BuildFacts]:
         """Draw every kit's photos; per slug, its pictures and the accent found in its avatar."""
         wanted = [
             Wanted(image, _stem(image.owner, image.loc), ROLES[str(image.loc[0])])
@@ -274,7 +276,7 @@ class Media:
             if image.loc == ("avatar",):
                 accents[image.owner] = AvatarFacts.model_validate(dict(entry.meta)).accent
         return {
-            slug: Derived(pictures=found.get(slug, {}), accent=accents.get(slug))
+            slug: BuildFacts(pictures=found.get(slug, {}), accent=accents.get(slug))
             for slug in {*found, *accents}
         }
 

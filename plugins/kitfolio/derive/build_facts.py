@@ -10,12 +10,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from .growth import Point
-from .pictures import Picture
+from kitfolio.derive.growth import Point
+from kitfolio.media.renditions import Picture
 
 
 @dataclass(frozen=True)
-class Derived:
+class BuildFacts:
     """Per kit: pictures by the kit field's value, a derived accent, git points by platform key."""
 
     pictures: Mapping[str, Picture] = field(default_factory=dict)

@@ -22,8 +22,8 @@ from typing import Annotated, Literal
 from PIL import Image, UnidentifiedImageError
 from pydantic import BaseModel, ConfigDict, Field
 
-from .cache import Memory, file_digest
-from .errors import printable
+from kitfolio.cache import Memory, file_digest
+from kitfolio.errors import printable
 
 FORMATS = {"JPEG": "JPEG", "PNG": "PNG", "WEBP": "WebP"}
 MAX_PIXELS = 80_000_000

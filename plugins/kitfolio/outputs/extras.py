@@ -11,18 +11,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import data
-from .agency import AgencyView, LoadedAgency, load_agency
-from .cache import Memory
-from .errors import Problem, shown_path
-from .formatting import Formatter
-from .pitches import Pitches, load_pitches, pitch_files
-from .roster import RosterView, build_roster
-from .site import Site
+from kitfolio.cache import Memory
+from kitfolio.errors import Problem, shown_path
+from kitfolio.outputs import feed as data
+from kitfolio.outputs.roster_filters import RosterView, build_roster
+from kitfolio.present.formatting import Formatter
+from kitfolio.public.site import Site
+from kitfolio.sources.agency import AgencyView, LoadedAgency, load_agency
+from kitfolio.sources.pitches import Pitches, load_pitches, pitch_files
 
 
 @dataclass
-class Additions:
+class SiteExtras:
     """The agency, the roster's filter choices and the pitches of one build."""
 
     agency: AgencyView | None = None
@@ -45,7 +45,7 @@ def load_additions(
     root: Path,
     pitches_dir: Path,
     known_slugs: list[str],
-) -> Additions:
+) -> SiteExtras:
     """The roster's filter choices, and every pitch checked against the kits' views."""
     views = {view.slug: view for view in site.kits}
     pitches = load_pitches(
@@ -56,7 +56,7 @@ def load_additions(
         site.settings.today,
         Formatter(site.settings.locale),
     )
-    return Additions(
+    return SiteExtras(
         agency=agency,
         roster=build_roster(site.kits, agency),
         pitches=pitches,
@@ -65,7 +65,7 @@ def load_additions(
 
 
 def feed_files(
-    site: Site, additions: Additions, site_name: str, site_url: str
+    site: Site, additions: SiteExtras, site_name: str, site_url: str
 ) -> Iterator[tuple[str, str]]:
     """(site path, text) of the data feed: kits.json, each kit.json, and the feed's schema."""
     base = site_url if site_url.endswith("/") else site_url + "/"

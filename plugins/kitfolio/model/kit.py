@@ -12,7 +12,7 @@ from typing import Annotated, Any
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema, model_validator
 from pydantic_core import PydanticCustomError
 
-from .fields import (
+from kitfolio.model.fields import (
     MONEY_BELOW,
     ContactUrl,
     Count,

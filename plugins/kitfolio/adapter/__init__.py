@@ -1,0 +1,1 @@
+"""The MkDocs adapter: the one folder that imports mkdocs and material."""

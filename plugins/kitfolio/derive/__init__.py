@@ -1,0 +1,1 @@
+"""Figures derived from a kit: engagement, tier, reach, growth, freshness, history."""

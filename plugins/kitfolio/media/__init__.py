@@ -1,0 +1,1 @@
+"""Images: checked, made upright and metadata-free, resized; accent colours."""

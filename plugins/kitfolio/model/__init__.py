@@ -1,0 +1,1 @@
+"""The formats as pydantic models (the contracts) and their validation with positions."""

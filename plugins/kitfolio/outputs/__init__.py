@@ -1,0 +1,1 @@
+"""What a build writes: the feed, social cards, page metadata, charts, assets."""

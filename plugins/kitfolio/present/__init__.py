@@ -1,0 +1,1 @@
+"""Presentation: Markdown to safe HTML, numbers, money and dates by locale."""
