@@ -16,7 +16,7 @@ from bs4 import BeautifulSoup
 from conftest import MINIMAL_KIT, build_error, build_site, load_kits, write_site
 from kitfolio.derive import growth
 from kitfolio.derive.growth import Point
-from kitfolio.errors import KitfolioError, Problem, errors, warnings
+from kitfolio.errors import Problem, errors, warnings
 
 LINE = re.compile(
     r"^(?P<file>[\w./-]+):(?P<line>\d+):(?P<col>\d+): (?P<field>\S+): (?P<message>.+)$"
@@ -153,9 +153,6 @@ def test_one_run_reports_every_error_of_every_kit(tmp_path: Path) -> None:
     roster = load_kits(tmp_path, {"ava": AVA, "bo": BO, "cy": MINIMAL_KIT})
     assert sorted(str(p) for p in roster.problems) == ALL_PROBLEMS
     assert [k.slug for k in roster.kits] == ["cy"]
-    raised = KitfolioError(roster.problems)
-    assert [str(p) for p in raised.problems] == ALL_PROBLEMS
-    assert str(raised) == "8 problems in kits:\n" + "\n".join(ALL_PROBLEMS)
 
 
 def test_a_build_logs_every_error_of_every_kit_and_stops(

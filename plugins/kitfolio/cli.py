@@ -1,6 +1,8 @@
 """The ``kitfolio`` command: check kits, start a new one, print the schema.
 
-It reports exactly what a build would, so a creator can fix a kit before pushing it.
+``check`` runs the same pipeline as a build (``pipeline.check``) on the project of the current
+folder's mkdocs.yml, so it reports exactly what a build would and a creator can fix a kit before
+pushing it.
 """
 
 from __future__ import annotations
@@ -8,21 +10,21 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date
 from importlib.resources import files
 from pathlib import Path
 from string import Template
+from typing import Any
 
 from kitfolio.errors import errors, warnings
 from kitfolio.model.fields import is_slug
 from kitfolio.model.schema import kit_schema_text
 from kitfolio.outputs.feed import feed_schema_text
-from kitfolio.present.formatting import Formatter
-from kitfolio.public.kit_view import Settings
-from kitfolio.public.site import build_site
+from kitfolio.pipeline import check
+from kitfolio.project import ProjectError, read_project
 from kitfolio.sources.files import SUFFIXES
-from kitfolio.sources.kits import kit_files, read_kits
-from kitfolio.sources.pitches import load_pitches, pitch_files
+from kitfolio.sources.kits import kit_files
 from kitfolio.tools import commands as creator_tools
 
 
@@ -37,8 +39,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     check.add_argument(
         "--pitches",
         type=Path,
-        default=Path("pitches"),
-        help="pitches to check against the kits when no paths are given (default: pitches/)",
+        help="pitches to check against the kits when no paths are given (default: the "
+        "project's pitches_dir, pitches/)",
     )
 
     new = commands.add_parser("new", help="write a commented starter kit that passes check")
@@ -59,16 +61,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     if ran is not None:
         return ran
     if args.command == "check":
-        pitches = None if args.paths else args.pitches
-        return _check(args.paths or [Path("kits")], strict=args.strict, pitches=pitches)
+        return _check(args.paths, strict=args.strict, pitches=args.pitches)
     if args.command == "new":
         return _new(args.slug, args.kits_dir, args.name)
     return _schema(args.output, feed=args.feed)
 
 
 def _check(paths: list[Path], *, strict: bool, pitches: Path | None = None) -> int:
-    targets: list[Path] = []
+    """Report what ``mkdocs build`` of the project in the current folder would: its kits (or
+    only ``paths``), images, agency option and pitches, with its strictness."""
+    targets: list[Path] | None = None
     for path in paths:
+        targets = targets or []
         if path.is_dir():
             targets += kit_files(path)
         elif path.is_file():
@@ -76,31 +80,32 @@ def _check(paths: list[Path], *, strict: bool, pitches: Path | None = None) -> i
         else:
             print(f"{path}: no such file or folder", file=sys.stderr)
             return 2
-    roster = read_kits(targets, Path.cwd())
-    problems = list(roster.problems)
-    pitch_paths = pitch_files(pitches) if pitches else []
-    if pitch_paths:
-        site = build_site(roster, Settings())
-        views = {view.slug: view for view in site.kits}
-        known = [path.stem for path in targets]
-        checked = load_pitches(pitch_paths, Path.cwd(), views, known, date.today(), Formatter())
-        problems += checked.problems
-    for problem in sorted(problems):
+    try:
+        project = read_project(Path("mkdocs.yml"))
+        overrides: dict[str, Any] = {"strict": strict or project.strict}
+        if pitches is not None:
+            overrides["pitches_dir"] = str(pitches)
+        project = replace(project, **overrides)
+        checked = check(project, kit_paths=targets)
+    except ProjectError as exc:
+        print(exc, file=sys.stderr)
+        return 2
+    for problem in checked.problems:
         label = "warning" if problem.severity == "warning" else "error"
         print(f"{problem} [{label}]", file=sys.stderr)
-    failing = errors(problems)
-    cautions = warnings(problems)
-    count = len(targets)
+    failing = errors(checked.problems)
+    cautions = warnings(checked.problems)
+    count = checked.kits
     also = (
-        f" and {len(pitch_paths)} pitch{'es' if len(pitch_paths) != 1 else ''}"
-        if pitch_paths
+        f" and {checked.pitches} pitch{'es' if checked.pitches != 1 else ''}"
+        if checked.pitches
         else ""
     )
     print(
         f"{count} kit{'s' if count != 1 else ''}{also} checked: {len(failing)} error(s), "
         f"{len(cautions)} warning(s)"
     )
-    return 1 if failing or (strict and cautions) else 0
+    return 1 if checked.stopped else 0
 
 
 def _new(slug: str, kits_dir: Path, name: str | None) -> int:

@@ -66,16 +66,6 @@ class Problem:
         return f"{self.file}:{self.line}:{self.column}: {self.field}: {self.message}"
 
 
-class KitfolioError(Exception):
-    """Raised when kits cannot be built; carries every problem found, not only the first."""
-
-    def __init__(self, problems: Iterable[Problem]) -> None:
-        self.problems = sorted(problems)
-        count = len(self.problems)
-        lines = "\n".join(str(p) for p in self.problems)
-        super().__init__(f"{count} problem{'s' if count != 1 else ''} in kits:\n{lines}")
-
-
 def errors(problems: Iterable[Problem]) -> list[Problem]:
     """The problems that stop a build."""
     return [p for p in problems if p.severity == "error"]

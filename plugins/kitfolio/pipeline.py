@@ -1,14 +1,21 @@
-"""Everything a build derives from the kits besides the pages: history, pictures, views, cards.
+"""One pipeline for every engine: ``check()`` and ``build()`` of a project.
 
-Engine-neutral, so the MkDocs adapter, a benchmark or a plain script run it the same way:
+The MkDocs adapter and the ``kitfolio`` command both call these, so ``kitfolio check`` reports
+exactly the problems a build would, and ``stopping`` alone decides which of them fail. A script
+runs the whole pipeline without MkDocs:
 
-    cache = Cache(Path(".cache/kitfolio"))
-    roster = read_kits(kit_files(Path("kits")), Path("."), cache)
-    built = derive(roster, Settings(), cache=cache, site_name="Kits")
-    print(built.stats.summary(), built.stats.per_kit())
+    project = read_project(Path("mkdocs.yml"))
+    checked = check(project)               # every problem a build would report
+    if not checked.stopped:
+        cache = project.cache()
+        sources = read_sources(project, cache)
+        built = build(project, sources, cache)
+        print(built.stats.summary(), built.stats.per_kit())
 
-The order matters: the avatar gives the accent, the accent and history shape the view, and the
-view (with private prices already gone) is what a social card shows.
+The order matters: sources first (kits, images, the agency option), then pictures and history,
+then the views (the avatar gives the accent, the accent and history shape the view), then the
+pitches checked against the views; the view (private prices already gone) is what a social card
+shows.
 """
 
 from __future__ import annotations
@@ -17,16 +24,21 @@ import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from kitfolio.cache import Cache
+from kitfolio.cache import Cache, Memory
 from kitfolio.derive import history as git_history
 from kitfolio.derive.build_facts import BuildFacts
 from kitfolio.derive.history import History
+from kitfolio.errors import Problem, errors, warnings
 from kitfolio.media.renditions import Rendition
 from kitfolio.media.work import ImageStats, Media, Output
+from kitfolio.outputs.extras import SiteExtras, load_additions, load_agency_option
+from kitfolio.project import Project
 from kitfolio.public.kit_view import Settings
 from kitfolio.public.site import Site, build_site
 from kitfolio.sources.agency import AgencyView, LoadedAgency
-from kitfolio.sources.kits import LoadedKits
+from kitfolio.sources.files import published_as_is
+from kitfolio.sources.kits import LoadedKits, kit_files, located_images, read_kits
+from kitfolio.sources.pitches import pitch_files
 
 
 @dataclass
@@ -89,4 +101,97 @@ def derive(
     viewed = agency.with_logo(logo[0][1] if logo else None) if agency else None
     return BuildProducts(
         site, media.outputs, cards, media.stats, found, history_seconds, viewed, media
+    )
+
+
+def stopping(problems: list[Problem], *, strict: bool) -> list[Problem]:
+    """The strict policy, for every engine: errors stop a build, warnings only when strict."""
+    return sorted(errors(problems) + (warnings(problems) if strict else []))
+
+
+@dataclass
+class Sources:
+    """The first stage: the kits, the agency option and every problem they have."""
+
+    kit_paths: list[Path]
+    roster: LoadedKits
+    agency: LoadedAgency | None
+    problems: list[Problem]
+    where: str
+    """What the problems are in, as a build's message names it."""
+
+
+def read_sources(
+    project: Project, memory: Memory | None = None, kit_paths: list[Path] | None = None
+) -> Sources:
+    """Read and check the kits (``kit_paths``, else every kit of ``kits_dir``) and the agency
+    option. Raises ProjectError when a folder option is wrong."""
+    paths = kit_files(project.kits_folder()) if kit_paths is None else kit_paths
+    roster = read_kits(paths, project.root, memory)
+    agency, agency_problems = load_agency_option(
+        project.agency, project.config_file, project.root, memory
+    )
+    logo = [agency.logo.image] if agency and agency.logo else []
+    as_is = published_as_is([*located_images(roster.kits), *logo], project.docs_folder)
+    where = "kits or the agency option" if agency_problems else "kits"
+    return Sources(paths, roster, agency, roster.problems + agency_problems + as_is, where)
+
+
+def read_pitches(
+    project: Project, site: Site, agency: AgencyView | None, sources: Sources
+) -> SiteExtras:
+    """The second stage, once the views exist: the roster's choices and the checked pitches."""
+    return load_additions(
+        site,
+        agency,
+        root=project.root,
+        pitches_dir=project.pitches_folder(),
+        known_slugs=[path.stem for path in sources.kit_paths],
+    )
+
+
+@dataclass
+class Checked:
+    """Every problem a build of the project reports, in the order it reports them."""
+
+    problems: list[Problem]
+    stopped: str | None
+    """What stopped the build (``kits``, ``pitches``...), or None when it would go on."""
+    kits: int = 0
+    pitches: int = 0
+
+
+def check(
+    project: Project, memory: Memory | None = None, kit_paths: list[Path] | None = None
+) -> Checked:
+    """What a build of ``project`` would report, without drawing or writing anything: its
+    sources, then (unless they stop it) its pitches against the kits' views."""
+    sources = read_sources(project, memory, kit_paths)
+    count = len(sources.kit_paths)
+    if stopping(sources.problems, strict=project.strict):
+        return Checked(sources.problems, sources.where, count)
+    if kit_paths is not None:
+        return Checked(sources.problems, None, count)
+    site = build_site(sources.roster, project.settings)
+    viewed = sources.agency.with_logo(None) if sources.agency else None
+    extras = read_pitches(project, site, viewed, sources)
+    stopped = "pitches" if stopping(extras.problems, strict=project.strict) else None
+    found = len(pitch_files(project.pitches_folder()))
+    return Checked(sources.problems + extras.problems, stopped, count, found)
+
+
+def build(
+    project: Project, sources: Sources, cache: Cache, workers: int | None = None
+) -> BuildProducts:
+    """The derive stage of a checked project: history, pictures, the agency's logo, the views
+    and the cards, drawn into ``cache`` (never into docs_dir). Raises like ``derive``."""
+    return derive(
+        sources.roster,
+        project.settings,
+        cache=cache,
+        site_name=project.site_name,
+        git=project.growth_history,
+        workers=workers,
+        social_cards=project.social_cards,
+        agency=sources.agency,
     )

@@ -27,9 +27,10 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
+from kitfolio import pipeline
 from kitfolio.adapter import preview
 from kitfolio.adapter.material import valid_toggles
-from kitfolio.cache import Cache, CacheRefused, digest
+from kitfolio.cache import Cache
 from kitfolio.errors import Problem, errors, shown_path, warnings
 from kitfolio.media.work import MediaError, Output
 from kitfolio.model.schema import KIT_SCHEMA_PATH, kit_schema_text
@@ -37,12 +38,11 @@ from kitfolio.outputs import extras as outputs
 from kitfolio.outputs import minify
 from kitfolio.outputs import url_claims as claims
 from kitfolio.outputs.page_meta import page_meta
-from kitfolio.pipeline import BuildProducts, derive
+from kitfolio.pipeline import BuildProducts
+from kitfolio.project import Project, ProjectError
 from kitfolio.public import site as site_model
-from kitfolio.public.kit_view import KitView, Settings
-from kitfolio.sources.agency import LoadedAgency
-from kitfolio.sources.files import published_as_is
-from kitfolio.sources.kits import LoadedKits, kit_files, located_images, read_kits
+from kitfolio.public.kit_view import KitView
+from kitfolio.sources.kits import LoadedKits
 from kitfolio.sources.pitches import PitchView
 
 log = get_plugin_logger(__name__)
@@ -157,94 +157,51 @@ class KitfolioPlugin(BasePlugin[KitfolioConfig]):
                 "kitfolio: site_url is required in mkdocs.yml (for example "
                 "site_url: https://you.github.io/media-kit/): canonical and social links need it."
             )
-        root = Path(config.config_file_path or ".").resolve().parent
-        self.root = root
-        self.kits_dir = _folder_option("kits_dir", self.config.kits_dir, root, config.docs_dir)
-        if not self.kits_dir.is_dir():
-            raise PluginError(
-                f"kitfolio: kits_dir {self.config.kits_dir!r} is not a folder next to mkdocs.yml"
-            )
-        self.pitches_dir = _folder_option(
-            "pitches_dir", self.config.pitches_dir, root, config.docs_dir
-        )
-        kits = kit_files(self.kits_dir)
-        cache = self._cache(config, root)
-        self.roster = read_kits(kits, root, cache)
-        settings = Settings(
-            locale=self.config.locale or str(config.theme.get("language") or "en"),
-            stale_after_days=self.config.stale_after_days,
-        )
-        config_file = Path(config.config_file_path or root / "mkdocs.yml")
-        agency, agency_problems = outputs.load_agency_option(
-            self.config.agency, config_file, root, cache
-        )
-        logo = [agency.logo.image] if agency and agency.logo else []
-        as_is = published_as_is([*located_images(self.roster.kits), *logo], Path(config.docs_dir))
-        where = "kits or the agency option" if agency_problems else "kits"
-        self._report(
-            self.roster.problems + agency_problems + as_is, strict=bool(config.strict), where=where
-        )
-        self.built = self._derive(config, root, cache, settings, agency)
+        project = self._project(config)
+        self.root = project.root
+        try:
+            self.kits_dir = project.kits_folder()
+            self.pitches_dir = project.pitches_folder()
+            cache = project.cache()
+        except ProjectError as exc:
+            raise PluginError(str(exc)) from None
+        sources = pipeline.read_sources(project, cache)
+        self.roster = sources.roster
+        self._report(sources.problems, strict=project.strict, where=sources.where)
+        self.built = self._derive(project, sources, cache)
         self.site = self.built.site
-        self.additions = outputs.load_additions(
-            self.site,
-            self.built.agency,
-            root=root,
-            pitches_dir=self.pitches_dir,
-            known_slugs=[path.stem for path in kits],
-        )
-        self._report(self.additions.problems, strict=bool(config.strict), where="pitches")
+        self.additions = pipeline.read_pitches(project, self.site, self.built.agency, sources)
+        self._report(self.additions.problems, strict=project.strict, where="pitches")
         for name, expired in self.additions.pitches.expired:
             log.info(f"{name}: expired on {expired.isoformat()}; the pitch is not built")
 
-    def _cache(self, config: MkDocsConfig, root: Path) -> Cache:
-        """The build cache: never a folder of sources or of the site, nor one holding them, nor
-        a folder of files Kitfolio did not write (pruning it would delete them)."""
-        named = self.config.cache_dir
-        folder = (root / named).resolve()
-        guarded = {
-            "the project folder": root,
-            "site_dir": Path(config.site_dir).resolve(),
-            "docs_dir": Path(config.docs_dir).resolve(),
-            "kits_dir": self.kits_dir,
-            "pitches_dir": self.pitches_dir,
-        }
-        for name, guarded_folder in guarded.items():
-            if guarded_folder.is_relative_to(folder):
-                where = "is" if guarded_folder == folder else "holds"
-            elif name != "the project folder" and folder.is_relative_to(guarded_folder):
-                where = "is inside"
-            else:
-                continue
-            raise PluginError(
-                f"kitfolio: cache_dir {named!r} {where} {name}; choose a folder of its own "
-                "outside the watched ones (default .cache/kitfolio)"
-            )
-        config_file = Path(config.config_file_path or root / "mkdocs.yml").resolve()
-        try:
-            return Cache(folder, owner=digest(str(config_file))[:16])
-        except CacheRefused as exc:
-            raise PluginError(f"kitfolio: cache_dir {named!r} {exc}") from None
+    def _project(self, config: MkDocsConfig) -> Project:
+        """The core's view of this site: the plugin's options and MkDocs' own."""
+        root = Path(config.config_file_path or ".").resolve().parent
+        options = self.config
+        return Project(
+            root=root,
+            config_file=Path(config.config_file_path or root / "mkdocs.yml"),
+            kits_dir=options.kits_dir,
+            pitches_dir=options.pitches_dir,
+            docs_dir=str(config.docs_dir),
+            site_dir=str(config.site_dir),
+            agency=options.agency,
+            locale=options.locale,
+            language=str(config.theme.get("language") or "en"),
+            stale_after_days=options.stale_after_days,
+            cache_dir=options.cache_dir,
+            growth_history=options.growth_history,
+            social_cards=options.social_cards,
+            site_name=config.site_name,
+            site_url=str(config.site_url or ""),
+            strict=bool(config.strict),
+        )
 
-    def _derive(
-        self,
-        config: MkDocsConfig,
-        root: Path,
-        cache: Cache,
-        settings: Settings,
-        agency: LoadedAgency | None,
-    ) -> BuildProducts:
+    def _derive(self, project: Project, sources: pipeline.Sources, cache: Cache) -> BuildProducts:
         """History, pictures, views and cards, drawn into the cache (never into docs_dir)."""
         try:
-            built = derive(
-                self.roster,
-                settings,
-                cache=cache,
-                site_name=config.site_name,
-                git=self.config.growth_history,
-                social_cards=self.config.social_cards,
-                agency=agency,
-            )
+            built = pipeline.build(project, sources, cache)
         except MediaError as exc:
             for problem in exc.problems:
                 log.error(str(problem))
@@ -253,30 +210,28 @@ class KitfolioPlugin(BasePlugin[KitfolioConfig]):
             ) from None
         except OSError as exc:
             raise PluginError(
-                f"kitfolio: the build cache {self.config.cache_dir!r} could not be written "
+                f"kitfolio: the build cache {project.cache_dir!r} could not be written "
                 f"({exc}); nothing was built and site/ is unchanged"
             ) from None
-        if built.history.hint and root not in _HINTED:
-            _HINTED.add(root)
+        if built.history.hint and project.root not in _HINTED:
+            _HINTED.add(project.root)
             log.info(f"no growth history from git: {built.history.hint}")
-        if skipped := built.history.skipped_line(root):
+        if skipped := built.history.skipped_line(project.root):
             log.info(skipped)
         log.info(built.stats.summary())
         return built
 
     def _report(self, problems: list[Problem], *, strict: bool, where: str = "kits") -> None:
-        failing = errors(problems)
-        cautions = warnings(problems)
-        for problem in cautions:
+        stopping = pipeline.stopping(problems, strict=strict)
+        for problem in warnings(problems):
             (log.error if strict else log.warning)(str(problem))
-        for problem in failing:
+        for problem in errors(problems):
             log.error(str(problem))
-        stopping = failing + (cautions if strict else [])
         if stopping:
             count = len(stopping)
             raise _Stopped(
                 f"{count} problem{'s' if count != 1 else ''} in {where}",
-                [str(p) for p in sorted(stopping)],
+                [str(p) for p in stopping],
             )
 
     def _install_theme(self, config: MkDocsConfig) -> None:
@@ -495,23 +450,6 @@ class KitfolioPlugin(BasePlugin[KitfolioConfig]):
         for folder in site_model.image_folders(self.roster, self.kits_dir):
             server.watch(str(folder))
         return server
-
-
-def _folder_option(name: str, value: str, root: Path, docs_dir: str) -> Path:
-    """A folder of sources (``kits_dir``): inside the project like every source, and outside
-    ``docs_dir``, whose files MkDocs publishes as they are (a kit's hidden prices with them)."""
-    folder = (root / value).resolve()
-    if not folder.is_relative_to(root):
-        raise PluginError(
-            f"kitfolio: {name} {value!r} is outside the project folder; kits and pitches are "
-            "read only from inside it"
-        )
-    if folder.is_relative_to(Path(docs_dir).resolve()):
-        raise PluginError(
-            f"kitfolio: {name} {value!r} is inside docs_dir, so MkDocs would publish its files "
-            "as they are, hidden prices included; keep it beside docs_dir (default kits/)"
-        )
-    return folder
 
 
 def _found_files(config: MkDocsConfig) -> Files:

@@ -23,6 +23,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from kitfolio.cache import Memory
 from kitfolio.derive.growth import Point
+from kitfolio.errors import shown_path
 from kitfolio.sources.documents import Document, parse
 
 SEPARATOR = "\x1e"
@@ -66,7 +67,7 @@ class History:
         if not self.skipped:
             return None
         named = [
-            f"{_display(path, root)} at {rev.commit[:10]} ({rev.when.isoformat()})"
+            f"{shown_path(path, root)} at {rev.commit[:10]} ({rev.when.isoformat()})"
             for path, rev in self.skipped[:3]
         ]
         more = len(self.skipped) - len(named)
@@ -75,13 +76,6 @@ class History:
             f"growth history skips {count} old kit revision{'s' if count != 1 else ''} "
             f"that cannot be read: {', '.join(named)}" + (f" and {more} more" if more else "")
         )
-
-
-def _display(path: Path, root: Path) -> str:
-    try:
-        return path.relative_to(root).as_posix()
-    except ValueError:
-        return str(path)
 
 
 def platform_keys(platforms: Iterable[Mapping[str, Any]]) -> list[str]:

@@ -6,7 +6,7 @@ every kit written against the format.
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 from typing import Annotated, Any
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema, model_validator
@@ -46,7 +46,7 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
 
 
-class Network(str, Enum):
+class Network(StrEnum):
     """Where a creator publishes."""
 
     instagram = "instagram"
@@ -66,7 +66,7 @@ class Network(str, Enum):
     other = "other"
 
 
-class Offer(str, Enum):
+class Offer(StrEnum):
     """Kinds of partnership a creator is open to."""
 
     sponsored_content = "sponsored-content"
@@ -79,7 +79,7 @@ class Offer(str, Enum):
     ugc = "ugc"
 
 
-class Visibility(str, Enum):
+class Visibility(StrEnum):
     """How much of the rate card the public site shows."""
 
     public = "public"

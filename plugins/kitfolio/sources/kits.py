@@ -44,9 +44,6 @@ class LoadedKits:
     kits: list[LoadedKit]
     problems: list[Problem]
 
-    def by_slug(self, slug: str) -> LoadedKit | None:
-        return next((k for k in self.kits if k.slug == slug), None)
-
 
 def kit_files(folder: Path) -> list[Path]:
     """The kit files of a folder (not its subfolders), in name order (see ``source_files``)."""
