@@ -163,11 +163,11 @@ def _check(path: Path, size: int) -> ImageFacts:
                 width, height = image.size
                 # Only a JPEG's size limit depends on its turn; a PNG's EXIF may come after its
                 # pixels, and reading it would decode the image before its size is checked.
-                turn = _orientation(image) if kind == "JPEG" else 1
+                turn = exif_orientation(image) if kind == "JPEG" else 1
                 if problem := _size_problem(kind, width, height, turn):
                     raise ImageProblem(problem)
-                orientation = _orientation(image)
-                alpha = image.mode in ("RGBA", "LA", "PA") or "transparency" in image.info
+                orientation = exif_orientation(image)
+                alpha = has_transparency(image)
                 if kind == "JPEG":
                     image.draft("RGB", (256, 256))
                 image.load()
@@ -186,10 +186,16 @@ def _check(path: Path, size: int) -> ImageFacts:
     return ImageFacts(path, FORMATS[kind], width, height, file_digest(path), orientation, alpha)
 
 
-def _orientation(image: Image.Image) -> int:
+def exif_orientation(image: Image.Image) -> int:
     """The EXIF orientation tag, 1 when absent or out of range."""
     try:
         value = image.getexif().get(0x0112, 1)
     except (OSError, SyntaxError, ValueError):
         return 1
     return value if isinstance(value, int) and 1 <= value <= 8 else 1
+
+
+def has_transparency(image: Image.Image) -> bool:
+    """Whether ``image`` has an alpha channel or a transparent colour (palette and grey images
+    included), so a fallback must be PNG rather than JPEG."""
+    return image.mode in ("RGBA", "LA", "PA") or "transparency" in image.info

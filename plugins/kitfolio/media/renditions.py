@@ -22,7 +22,13 @@ from pathlib import Path
 
 from PIL import Image, ImageCms, ImageOps
 
-from kitfolio.media.image_checks import MAX_DECODED, WIDEST, ImageFacts
+from kitfolio.media.image_checks import (
+    MAX_DECODED,
+    WIDEST,
+    ImageFacts,
+    exif_orientation,
+    has_transparency,
+)
 
 VERSION = "pictures-3"
 """Bump when the output of ``render`` changes, so cached renditions are drawn again."""
@@ -142,7 +148,7 @@ def upright(path: Path, largest: tuple[int, int] | None = None) -> Image.Image:
     with Image.open(path) as opened:
         if largest and opened.format == "JPEG":
             w, h = largest
-            turned = opened.getexif().get(0x0112, 1) in (5, 6, 7, 8)
+            turned = exif_orientation(opened) in (5, 6, 7, 8)
             opened.draft("RGB", (h, w) if turned else (w, h))
         with DECODING.hold(opened.width * opened.height):
             opened.load()
@@ -155,8 +161,7 @@ def upright(path: Path, largest: tuple[int, int] | None = None) -> Image.Image:
 
 def _plain(image: Image.Image) -> Image.Image:
     """``image`` as RGB, or RGBA when it has transparency (palette and grey images included)."""
-    alpha = image.mode in ("RGBA", "LA", "PA") or "transparency" in image.info
-    mode = "RGBA" if alpha else "RGB"
+    mode = "RGBA" if has_transparency(image) else "RGB"
     return image if image.mode == mode else image.convert(mode)
 
 

@@ -31,12 +31,13 @@ from kitfolio.media import renditions as pictures
 from kitfolio.media.image_checks import ImageFacts
 from kitfolio.media.renditions import Picture, Rendition, Role
 from kitfolio.outputs import social_card as cards
+from kitfolio.page_kinds import PageKind
 from kitfolio.public.kit_view import KitView
 from kitfolio.sources.documents import Loc
 from kitfolio.sources.files import LocatedImage
 from kitfolio.sources.kits import LoadedKit, located_images
 
-CARD_KINDS = ("kit", "work")
+CARD_KINDS = (PageKind.KIT, PageKind.WORK)
 """The pages with a social card: the media kit and the work-with-me page."""
 
 

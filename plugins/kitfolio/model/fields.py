@@ -22,6 +22,7 @@ from pydantic_core import PydanticCustomError
 from kitfolio.errors import printable
 from kitfolio.present import mailto
 from kitfolio.present import markdown as markup
+from kitfolio.sources.documents import FLOAT, INT
 
 # CLDR territories that are not ISO 3166-1 alpha-2 countries: groupings, pseudo-locales and the
 # exceptionally reserved codes (Ascension, Clipperton, Sark, Diego Garcia, Ceuta and Melilla,
@@ -31,8 +32,6 @@ _NOT_COUNTRIES = frozenset(
 )
 # Codes people write for a country whose ISO code differs.
 _COUNTRY_HINTS = {"UK": "GB", "EL": "GR"}
-_NUMBER = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?")
-_INTEGER = re.compile(r"[-+]?[0-9]+")
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 # One address: RFC 5322's dot-atom, less the characters that mean something in a mailto: URL
 # (? & = % #), and a domain of letters, digits and hyphens. \w keeps non-ASCII letters (RFC 6531).
@@ -116,7 +115,7 @@ def _number(value: Any, expected: str, below: int, too_large: str) -> float | in
         raise _fail("number", expected, value)
     if isinstance(value, str):
         text = value.strip()
-        if not _NUMBER.fullmatch(text):
+        if not FLOAT.fullmatch(text):
             raise _fail("number", expected, value)
         try:
             written_as = Decimal(text)
@@ -124,7 +123,7 @@ def _number(value: Any, expected: str, below: int, too_large: str) -> float | in
             raise _fail("number", too_large, value) from None
         if abs(written_as) >= below:
             raise _fail("number", too_large, value)
-        return int(written_as) if _INTEGER.fullmatch(text) else float(written_as)
+        return int(written_as) if INT.fullmatch(text) else float(written_as)
     if isinstance(value, float) and not math.isfinite(value):
         raise _fail("number", expected, value)
     if abs(value) >= below:

@@ -28,10 +28,11 @@ _MAX_DEPTH = 50
 
 _NULL = re.compile(r"(?:~|null|Null|NULL|)")
 _BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
-_INT = re.compile(r"[-+]?[0-9]+")
+INT = re.compile(r"[-+]?[0-9]+")
+"""A YAML 1.2 core-schema integer (decimal); ``FLOAT`` its float, shared with the model's fields."""
 _OCT = re.compile(r"0o[0-7]+")
 _HEX = re.compile(r"0x[0-9a-fA-F]+")
-_FLOAT = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?")
+FLOAT = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?")
 _INF = re.compile(r"[-+]?\.(?:inf|Inf|INF)")
 _NAN = re.compile(r"\.(?:nan|NaN|NAN)")
 _BREAK = re.compile("\r\n|[\n\r\x85\u2028\u2029]")
@@ -237,7 +238,7 @@ class _Builder:
             if node.tag == _STR:
                 return text
             if node.tag.endswith(":int"):
-                integer = _INT.fullmatch(text) or _OCT.fullmatch(text) or _HEX.fullmatch(text)
+                integer = INT.fullmatch(text) or _OCT.fullmatch(text) or _HEX.fullmatch(text)
                 whole = _int(text) if integer else None
                 return text if whole is None else whole
             if node.tag.endswith(":float"):
@@ -251,10 +252,10 @@ class _Builder:
             return None
         if text in _BOOL:
             return _BOOL[text]
-        if _INT.fullmatch(text) or _OCT.fullmatch(text) or _HEX.fullmatch(text):
+        if INT.fullmatch(text) or _OCT.fullmatch(text) or _HEX.fullmatch(text):
             whole = _int(text)
             return text if whole is None else YamlInt(whole, text)
-        if _FLOAT.fullmatch(text) or _INF.fullmatch(text) or _NAN.fullmatch(text):
+        if FLOAT.fullmatch(text) or _INF.fullmatch(text) or _NAN.fullmatch(text):
             number = _float(text)
             return YamlFloat(number, text) if isinstance(number, float) else number
         return text

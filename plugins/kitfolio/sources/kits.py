@@ -50,6 +50,20 @@ def kit_files(folder: Path) -> list[Path]:
     return source_files(folder)
 
 
+def named_kit_files(paths: Iterable[Path]) -> list[Path]:
+    """The kit files a command names: a file as it is, a folder by its kit files. Raises
+    FileNotFoundError for the first path that is neither."""
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found += kit_files(path)
+        elif path.is_file():
+            found.append(path)
+        else:
+            raise FileNotFoundError(f"{path}: no such file or folder")
+    return found
+
+
 def read_kits(paths: Iterable[Path], root: Path, memory: Memory | None = None) -> LoadedKits:
     """Load kit files; ``root`` is the project folder, the only place kits and images are read.
 

@@ -11,7 +11,7 @@ from pathlib import Path
 from kitfolio import clock
 from kitfolio.errors import errors
 from kitfolio.model.kit import Network
-from kitfolio.sources.kits import kit_files, load_kit
+from kitfolio.sources.kits import kit_files, load_kit, named_kit_files
 from kitfolio.tools import advise, freshness, kit_edit, stats_import
 from kitfolio.tools.rate_bands import DEFAULT_FILE, load_rate_data
 from kitfolio.tools.stats_formats import LAYOUTS, NAMES
@@ -167,15 +167,11 @@ def _advise(paths: list[Path], bands: Path) -> int:
         for problem in problems:
             print(f"{problem} [error]", file=sys.stderr)
         return 1
-    targets: list[Path] = []
-    for path in paths:
-        if path.is_dir():
-            targets += kit_files(path)
-        elif path.is_file():
-            targets.append(path)
-        else:
-            print(f"{path}: no such file or folder", file=sys.stderr)
-            return 2
+    try:
+        targets = named_kit_files(paths)
+    except FileNotFoundError as exc:
+        print(exc, file=sys.stderr)
+        return 2
     print("For your eyes only: this is printed here and never written into the site.\n")
     failed = False
     for path in targets:
