@@ -33,7 +33,7 @@ def write_kit(root: Path, items: str, currency: str = "GBP", extra: str = "") ->
     return path
 
 
-def advise(root: Path, capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+def advise(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
     capsys.readouterr()
     code = main(["advise", *args])
     out = capsys.readouterr()
@@ -54,7 +54,7 @@ def test_a_20_pound_reel_at_48k_followers_is_far_below_the_band_and_names_its_so
 ) -> None:
     monkeypatch.chdir(tmp_path)
     write_kit(tmp_path, "    - {deliverable: Instagram Reel, platform: instagram, price: 20}")
-    code, out, err = advise(tmp_path, capsys)
+    code, out, err = advise(capsys)
     assert code == 0, err
     lines = block(out, "Instagram Reel")
     assert lines[0] == "  Instagram Reel: £20 — instagram, 48,200 followers (micro)"
@@ -89,7 +89,7 @@ def test_verdicts_against_the_micro_instagram_band(
     monkeypatch.chdir(tmp_path)
     item = f"    - {{deliverable: Reel, platform: instagram, price: {price}}}"
     write_kit(tmp_path, item, currency="USD")
-    code, out, err = advise(tmp_path, capsys)
+    code, out, err = advise(capsys)
     assert code == 0, err
     band = next(line for line in block(out, "Reel") if "per post" in line)
     assert band.strip() == f"{verdict}: $100–$500 (micro (10K–100K followers), per post)"
@@ -101,7 +101,7 @@ def test_the_cpm_rule_uses_the_kits_own_average_views(
 ) -> None:
     monkeypatch.chdir(tmp_path)
     write_kit(tmp_path, "    - {deliverable: Reel, platform: instagram, price: 200}", "USD")
-    _, out, _ = advise(tmp_path, capsys)
+    _, out, _ = advise(capsys)
     lines = block(out, "Reel")
     # 21,000 views at $5-$15 per 1,000: $105-$315.
     assert (
@@ -121,7 +121,7 @@ def test_a_platform_without_views_or_bands_says_what_it_cannot_compare(
         "    - {deliverable: Newsletter feature, platform: newsletter, price: 100}\n"
     )
     write_kit(tmp_path, items, "USD")
-    _, out, _ = advise(tmp_path, capsys)
+    _, out, _ = advise(capsys)
     tiktok = block(out, "TikTok video")
     assert "    note: platform guessed from the deliverable's name: tiktok" in tiktok
     assert "    note: no avg_views for tiktok in the kit: the CPM rule cannot be applied" in tiktok
@@ -142,7 +142,7 @@ def test_add_ons_brands_ask_for_are_listed_with_their_usual_premiums(
     monkeypatch.chdir(tmp_path)
     addons = "  addons:\n    - {name: Category exclusivity, percent: 10}\n"
     write_kit(tmp_path, "    - {deliverable: Reel, platform: instagram, price: 300}", extra=addons)
-    _, out, _ = advise(tmp_path, capsys)
+    _, out, _ = advise(capsys)
     assert (
         "    Paid usage / whitelisting: not priced: brands will ask for it; usually 50–100% on "
         "top of the base fee — Influize, undated [2]"
@@ -168,7 +168,7 @@ def test_a_package_is_compared_with_the_sum_of_its_parts(
     write_kit(
         tmp_path, "    - {deliverable: Reel, platform: instagram, price: 300}", "USD", packages
     )
-    _, out, _ = advise(tmp_path, capsys)
+    _, out, _ = advise(capsys)
     lines = block(out, "Launch bundle")
     # 2 x $100-$500 (Instagram micro) + 1 x $25-$125 (TikTok micro) = $225-$1,125.
     assert lines[1] == (
@@ -184,7 +184,7 @@ def test_advise_writes_nothing(
     monkeypatch.chdir(tmp_path)
     kit = write_kit(tmp_path, "    - {deliverable: Reel, platform: instagram, price: 20}")
     before = {p: p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()}
-    code, out, _ = advise(tmp_path, capsys, str(kit))
+    code, out, _ = advise(capsys, str(kit))
     assert code == 0
     assert out.startswith("For your eyes only")
     assert {p: p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()} == before
@@ -213,13 +213,13 @@ def test_a_broken_rate_data_file_is_reported_where_it_is_wrong(
     data["sources"][0]["url"] = "ftp://example.org/rates"
     broken = tmp_path / "bands.yml"
     broken.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
-    code, _, err = advise(tmp_path, capsys, "--bands", str(broken))
+    code, _, err = advise(capsys, "--bands", str(broken))
     assert code == 1
     lines = broken.read_text().splitlines()
     url_line = next(n for n, line in enumerate(lines, 1) if "ftp://" in line)
     assert f"bands.yml:{url_line}:" in err and "sources[0].url: expected a URL" in err
     data["sources"][0]["url"] = "https://example.org/rates"
     broken.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
-    code, _, err = advise(tmp_path, capsys, "--bands", str(broken))
+    code, _, err = advise(capsys, "--bands", str(broken))
     assert code == 1
     assert "bands[0].source: expected the id of a source" in err and "got 'nobody'" in err

@@ -164,7 +164,7 @@ def test_pruning_survives_a_parallel_build_pruning_the_same_folders(
     cache.save()
     real_rmtree = shutil.rmtree
 
-    def other_build_got_there_first(path: Path, ignore_errors: bool = False) -> None:
+    def other_build_got_there_first(path: Path, ignore_errors: bool = False) -> None:  # noqa: ARG001 (shutil.rmtree's signature)
         real_rmtree(Path(path).parent, ignore_errors=True)
 
     monkeypatch.setattr(shutil, "rmtree", other_build_got_there_first)

@@ -189,6 +189,7 @@ def _run(args: list[str], cwd: Path, **env: str) -> subprocess.CompletedProcess[
         capture_output=True,
         text=True,
         timeout=240,
+        check=False,
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **env},
     )
 

@@ -24,7 +24,7 @@ from kitfolio.outputs.feed import feed_schema_text
 from kitfolio.pipeline import check
 from kitfolio.project import ProjectError, read_project
 from kitfolio.sources.files import SUFFIXES
-from kitfolio.sources.kits import kit_files
+from kitfolio.sources.kits import named_kit_files
 from kitfolio.tools import commands as creator_tools
 
 
@@ -70,24 +70,15 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _check(paths: list[Path], *, strict: bool, pitches: Path | None = None) -> int:
     """Report what ``mkdocs build`` of the project in the current folder would: its kits (or
     only ``paths``), images, agency option and pitches, with its strictness."""
-    targets: list[Path] | None = None
-    for path in paths:
-        targets = targets or []
-        if path.is_dir():
-            targets += kit_files(path)
-        elif path.is_file():
-            targets.append(path)
-        else:
-            print(f"{path}: no such file or folder", file=sys.stderr)
-            return 2
     try:
+        targets = named_kit_files(paths) if paths else None
         project = read_project(Path("mkdocs.yml"))
         overrides: dict[str, Any] = {"strict": strict or project.strict}
         if pitches is not None:
             overrides["pitches_dir"] = str(pitches)
         project = replace(project, **overrides)
         checked = check(project, kit_paths=targets)
-    except ProjectError as exc:
+    except (ProjectError, FileNotFoundError) as exc:
         print(exc, file=sys.stderr)
         return 2
     for problem in checked.problems:

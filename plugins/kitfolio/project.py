@@ -191,7 +191,7 @@ def _env(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
     return None
 
 
-def _ignored(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> None:
+def _ignored(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> None:  # noqa: ARG001 (PyYAML's constructor signature)
     return None
 
 

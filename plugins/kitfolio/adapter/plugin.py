@@ -12,7 +12,7 @@ import html
 import json
 import logging
 from collections.abc import Iterator
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
 
@@ -38,12 +38,11 @@ from kitfolio.outputs import extras as outputs
 from kitfolio.outputs import minify
 from kitfolio.outputs import url_claims as claims
 from kitfolio.outputs.page_meta import page_meta
+from kitfolio.outputs.plan import PlannedPage, plan_pages
 from kitfolio.pipeline import BuildProducts
 from kitfolio.project import Project, ProjectError
 from kitfolio.public import site as site_model
-from kitfolio.public.kit_view import KitView
 from kitfolio.sources.kits import LoadedKits
-from kitfolio.sources.pitches import PitchView
 
 log = get_plugin_logger(__name__)
 
@@ -64,14 +63,6 @@ class KitfolioConfig(base.Config):
     """Serve Kitfolio's CSS and JavaScript minified; off to debug them in a browser."""
     agency = c.Optional(c.Type(dict))
     pitches_dir = c.Type(str, default="pitches")
-
-
-@dataclass
-class _Pages:
-    """Which generated page shows which kit, by source path."""
-
-    kinds: dict[str, tuple[str, KitView | None]] = field(default_factory=dict)
-    pitches: dict[str, PitchView] = field(default_factory=dict)
 
 
 class _Stopped(PluginError):
@@ -117,7 +108,7 @@ class KitfolioPlugin(BasePlugin[KitfolioConfig]):
     def __init__(self) -> None:
         self.roster = LoadedKits([], [])
         self.site: site_model.Site | None = None
-        self.pages = _Pages()
+        self.pages: dict[str, PlannedPage] = {}
         self.root = Path(".")
         self.kits_dir = Path("kits")
         self.built: BuildProducts | None = None
@@ -273,154 +264,121 @@ class KitfolioPlugin(BasePlugin[KitfolioConfig]):
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         assert self.site is not None
         self._check_claims(files, config)
-        self.pages = _Pages()
-        for view in self.site.kits:
-            self._page(files, config, f"{view.slug}/index.md", "kit", view)
-            self._page(files, config, f"{view.slug}/work-with-me/index.md", "work", view)
         built = self.built
         if built is not None:
             for output in built.outputs:
                 files.append(_CachedFile.of(config, output, built))
-        if not any(file.dest_uri == "index.html" for file in files):
-            single = self.site.kits[0] if len(self.site.kits) == 1 else None
-            self._page(
-                files,
-                config,
-                "index.md",
-                "kit" if single else "roster",
-                single,
-                inclusion=InclusionLevel.UNDEFINED,
+        home_taken = any(file.dest_uri == "index.html" for file in files)
+        planned = plan_pages(
+            self.site, self.additions.pitches.pitches, config.site_name, home_taken=home_taken
+        )
+        self.pages = {page.src: page for page in planned}
+        for page in planned:
+            inclusion = InclusionLevel.UNDEFINED if page.home else InclusionLevel.NOT_IN_NAV
+            files.append(
+                File.generated(config, page.src, content=_front_matter(page), inclusion=inclusion)
             )
         files.append(File.generated(config, KIT_SCHEMA_PATH, content=kit_schema_text()))
-        self._add_roster_files(files, config)
-        if self.config.minify:
-            _minify_assets(files)
-        return files
-
-    def _add_roster_files(self, files: Files, config: MkDocsConfig) -> None:
-        """The data feed and the unlisted pitch pages."""
-        assert self.site is not None
         for src, text in outputs.feed_files(
             self.site, self.additions, config.site_name, str(config.site_url)
         ):
             files.append(File.generated(config, src, content=text))
-        for pitch in self.additions.pitches.pitches:
-            front = (
-                "---\ntemplate: kitfolio/pitch.html\nhide: [navigation, toc]\n"
-                "search: {exclude: true}\n---\n"
-            )
-            files.append(
-                File.generated(
-                    config, pitch.src, content=front, inclusion=InclusionLevel.NOT_IN_NAV
-                )
-            )
-            self.pages.pitches[pitch.src] = pitch
-
-    def _page(
-        self,
-        files: Files,
-        config: MkDocsConfig,
-        src: str,
-        kind: str,
-        view: KitView | None,
-        inclusion: InclusionLevel = InclusionLevel.NOT_IN_NAV,
-    ) -> None:
-        front = f"---\ntemplate: kitfolio/{_TEMPLATES[kind]}\nhide: [navigation, toc]\n---\n"
-        files.append(File.generated(config, src, content=front, inclusion=inclusion))
-        self.pages.kinds[src] = (kind, view)
+        if self.config.minify:
+            _minify_assets(files)
+        return files
 
     def on_page_content(
-        self, html_text: str, page: Page, config: MkDocsConfig, files: Files
+        self,
+        html_text: str,
+        page: Page,
+        config: MkDocsConfig,  # noqa: ARG002 (MkDocs event signature)
+        files: Files,  # noqa: ARG002 (MkDocs event signature)
     ) -> str:
-        if page.file.src_uri in self.pages.pitches:
-            return ""
-        found = self.pages.kinds.get(page.file.src_uri)
-        if found is None:
+        planned = self.pages.get(page.file.src_uri)
+        if planned is None:
             return html_text
-        kind, view = found
-        if view is None:
-            return "".join(
-                f"<p>{html.escape(v.name)}: {html.escape(v.description)}</p>"
-                for v in (self.site.kits if self.site else [])
-            )
-        text = view.search_text if kind == "kit" else site_model.work_search_text(view)
-        return "".join(f"<p>{html.escape(part)}</p>" for part in text.split("\n\n"))
+        text = planned.search_text
+        return "".join(f"<p>{html.escape(part)}</p>" for part in text.split("\n\n") if part)
 
     @event_priority(100)
     def on_page_context(
-        self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation
+        self,
+        context: TemplateContext,
+        /,
+        *,
+        page: Page,
+        config: MkDocsConfig,
+        nav: Navigation,  # noqa: ARG002 (MkDocs event signature)
     ) -> TemplateContext:
-        pitch = self.pages.pitches.get(page.file.src_uri)
-        if pitch is not None and self.site is not None:
-            return self._pitch_context(context, page, pitch)
-        found = self.pages.kinds.get(page.file.src_uri)
-        if found is None or self.site is None:
+        planned = self.pages.get(page.file.src_uri)
+        if planned is None or self.site is None:
             return context
-        kind, view = found
         extra: dict[str, Any] = context  # type: ignore[assignment]
         extra["kitfolio"] = self.site
-        extra["kit"] = view
+        extra["kit"] = planned.view
+        page.title = Markup(html.escape(planned.title))
+        page.meta["description"] = Markup(html.escape(planned.description))
+        if planned.pitch is not None:
+            extra["pitch"] = planned.pitch
+            return context
         extra["kf_roster"] = self.additions.roster
-        title = site_model.page_title(kind, view, config.site_name)
-        page.title = Markup(html.escape(title))
-        description = (
-            view.description if view else site_model.roster_description(self.site, config.site_name)
-        )
-        page.meta["description"] = Markup(html.escape(description))
-        if view is not None and page.file.src_uri == "index.md" and config.site_url:
+        view = planned.view
+        if view is not None and planned.home and config.site_url:
             page.canonical_url = config.site_url.rstrip("/") + "/" + view.url
         cards = self.built.cards if self.built else {}
         extra["kitfolio_meta"] = page_meta(
-            kind,
+            planned.kind,
             view,
             site_url=str(config.site_url),
-            title=title,
-            description=description,
-            card=cards.get((view.slug, kind)) if view else None,
+            title=planned.title,
+            description=planned.description,
+            card=cards.get((view.slug, planned.kind)) if view else None,
         )
         return context
 
-    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:  # noqa: ARG002 (MkDocs event signature)
         output = valid_toggles(output)
         if self.preview_problems:
             output = preview.with_banner(output, self.preview_problems)
         return output
 
     def on_post_template(
-        self, output_content: str, /, *, template_name: str, config: MkDocsConfig
+        self,
+        output_content: str,
+        /,
+        *,
+        template_name: str,  # noqa: ARG002 (MkDocs event signature)
+        config: MkDocsConfig,  # noqa: ARG002 (MkDocs event signature)
     ) -> str:
         return valid_toggles(output_content)
 
-    def _pitch_context(
-        self, context: TemplateContext, page: Page, pitch: PitchView
-    ) -> TemplateContext:
-        extra: dict[str, Any] = context  # type: ignore[assignment]
-        extra["kitfolio"] = self.site
-        extra["kit"] = pitch.kit
-        extra["pitch"] = pitch
-        page.title = Markup(html.escape(f"{pitch.kit.name} for {pitch.brand}"))
-        page.meta["description"] = Markup(
-            html.escape(f"A proposal for {pitch.brand} from {pitch.kit.name}")
-        )
-        return context
-
     def on_template_context(
-        self, context: TemplateContext, /, *, template_name: str, config: MkDocsConfig
+        self,
+        context: TemplateContext,
+        /,
+        *,
+        template_name: str,
+        config: MkDocsConfig,  # noqa: ARG002 (MkDocs event signature)
     ) -> TemplateContext:
         """Pitches are unlisted: the sitemap leaves them out."""
-        if template_name == "sitemap.xml" and self.pages.pitches:
+        unlisted = {src for src, page in self.pages.items() if not page.inclusion.in_sitemap}
+        if template_name == "sitemap.xml" and unlisted:
             pages = context.get("pages") or []
-            context["pages"] = [f for f in pages if f.src_uri not in self.pages.pitches]
+            context["pages"] = [f for f in pages if f.src_uri not in unlisted]
         return context
 
     @event_priority(-100)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """Pitches are unlisted: whichever search plugin ran, its index leaves them out."""
         index = Path(config.site_dir) / "search" / "search_index.json"
-        if not self.pages.pitches or not index.is_file():
+        unlisted = {
+            page.pitch.url
+            for page in self.pages.values()
+            if page.pitch is not None and not page.inclusion.in_search
+        }
+        if not unlisted or not index.is_file():
             return
         data = json.loads(index.read_text(encoding="utf-8"))
-        unlisted = {pitch.url for pitch in self.pages.pitches.values()}
         docs = data.get("docs", [])
         kept = [d for d in docs if str(d.get("location", "")).split("#")[0] not in unlisted]
         if len(kept) != len(docs):
@@ -429,7 +387,7 @@ class KitfolioPlugin(BasePlugin[KitfolioConfig]):
                 json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8"
             )
 
-    def on_env(self, env: Any, config: MkDocsConfig, files: Files) -> Any:
+    def on_env(self, env: Any, config: MkDocsConfig, files: Files) -> Any:  # noqa: ARG002 (MkDocs event signature)
         previous = env.autoescape
 
         def autoescape(name: str | None) -> bool:
@@ -440,7 +398,7 @@ class KitfolioPlugin(BasePlugin[KitfolioConfig]):
         env.autoescape = autoescape
         return env
 
-    def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
+    def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:  # noqa: ARG002 (MkDocs event signature)
         """Called once the first build is served: from now on a failing rebuild keeps the
         last good kits (see ``on_config``)."""
         self.serving = True
@@ -531,4 +489,8 @@ def _minify_assets(files: Files) -> None:
 _HINTED: set[Path] = set()
 """Projects already told why growth history is missing (once per process, not per rebuild)."""
 
-_TEMPLATES = {"kit": "kit.html", "work": "work-with-me.html", "roster": "roster.html"}
+
+def _front_matter(page: PlannedPage) -> str:
+    """The plan's template and listing as front matter; ``hide`` is Material's."""
+    search = "" if page.inclusion.in_search else "search: {exclude: true}\n"
+    return f"---\ntemplate: {page.template}\nhide: [navigation, toc]\n{search}---\n"

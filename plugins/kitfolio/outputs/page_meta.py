@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from kitfolio.media.renditions import Rendition
+from kitfolio.page_kinds import PageKind
 from kitfolio.public.kit_view import Image, KitView, PriceLine
 
 SCHEMA = "https://schema.org"
@@ -31,7 +32,7 @@ def absolute(site_url: str, path: str) -> str:
 
 
 def page_meta(
-    kind: str,
+    kind: PageKind,
     view: KitView | None,
     *,
     site_url: str,
@@ -43,12 +44,16 @@ def page_meta(
     if view is None:
         url = absolute(site_url, "")
         return PageMeta(_tags(title, description, url, "website", None, title))
-    url = absolute(site_url, view.work_url if kind == "work" else view.url)
-    og_type = "profile" if kind == "kit" else "website"
+    url = absolute(site_url, view.work_url if kind == PageKind.WORK else view.url)
+    og_type = "profile" if kind == PageKind.KIT else "website"
     alt = f"{title}: {view.niche}"
     image = (absolute(site_url, card.src), card) if card else None
     tags = _tags(title, description, url, og_type, image, alt)
-    data = offer_catalog(view, site_url) if kind == "work" else profile_page(view, site_url, title)
+    data = (
+        offer_catalog(view, site_url)
+        if kind == PageKind.WORK
+        else profile_page(view, site_url, title)
+    )
     return PageMeta(tags, data)
 
 

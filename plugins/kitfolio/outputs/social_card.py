@@ -19,6 +19,7 @@ from PIL import Image, ImageDraw, ImageFont, ImageOps
 from kitfolio.cache import file_digest
 from kitfolio.media.palette import RGB, palette, parse
 from kitfolio.media.renditions import upright
+from kitfolio.page_kinds import PageKind
 from kitfolio.public.kit_view import KitView
 
 VERSION = "cards-7"
@@ -55,8 +56,8 @@ class Card:
         return json.dumps(asdict(self), sort_keys=True, ensure_ascii=False)
 
 
-def card_for(view: KitView, kind: str, site_name: str, avatar: Path | None) -> Card:
-    """The card of a media-kit (``kind="kit"``) or work-with-me (``"work"``) page.
+def card_for(view: KitView, kind: PageKind, site_name: str, avatar: Path | None) -> Card:
+    """The card of a media-kit (``PageKind.KIT``) or work-with-me (``PageKind.WORK``) page.
 
     The footer names the page and the site, not its address: ``mkdocs serve`` previews under a
     local address, and the same card must serve both without being drawn twice.
@@ -64,16 +65,16 @@ def card_for(view: KitView, kind: str, site_name: str, avatar: Path | None) -> C
     figures: list[tuple[str, str]] = [(view.total_reach_text, "total reach")]
     if view.best_engagement_text:
         figures.append((view.best_engagement_text, "engagement"))
-    if kind == "work" and view.rates is not None and view.rates.lowest is not None:
+    if kind == PageKind.WORK and view.rates is not None and view.rates.lowest is not None:
         figures.append((_money(view.rates.lowest_text), "rates from"))
     else:
         count = len(view.platforms)
         figures.append((str(count), "platform" if count == 1 else "platforms"))
-    footer = "Media kit" if kind == "kit" else "Rates, terms and how to book"
+    footer = "Media kit" if kind == PageKind.KIT else "Rates, terms and how to book"
     if site_name and site_name != view.name:
         footer += f" · {site_name}"
     return Card(
-        title=f"Work with {view.name}" if kind == "work" else view.name,
+        title=f"Work with {view.name}" if kind == PageKind.WORK else view.name,
         eyebrow=view.niche,
         tagline=view.tagline or "",
         figures=tuple(figures),

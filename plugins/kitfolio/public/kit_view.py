@@ -15,7 +15,7 @@ from kitfolio.derive import figures, growth
 from kitfolio.derive.build_facts import BuildFacts
 from kitfolio.derive.history import platform_keys
 from kitfolio.media.palette import Palette, palette
-from kitfolio.media.renditions import AVATAR, COVER, HIGHLIGHT, Picture, Role
+from kitfolio.media.renditions import Picture
 from kitfolio.model.kit import (
     Addon,
     Kit,
@@ -433,7 +433,7 @@ def build_view(
             manager_agency=kit.contact.manager.agency if kit.contact.manager else None,
         ),
         palette=kit_palette,
-        cover=_picture(loaded, kit.cover, f"{slug}/cover", COVER, derived, ""),
+        cover=_picture(loaded, kit.cover, f"{slug}/cover", derived, ""),
         charts=_charts(audience, platforms, fmt),
         language_tags=list(kit.languages),
     )
@@ -458,11 +458,11 @@ def description(kit: Kit) -> str:
 
 def _avatar(loaded: LoadedKit, slug: str, derived: BuildFacts) -> Image | None:
     alt = f"Portrait of {loaded.kit.name}"
-    return _picture(loaded, loaded.kit.avatar, f"{slug}/avatar", AVATAR, derived, alt)
+    return _picture(loaded, loaded.kit.avatar, f"{slug}/avatar", derived, alt)
 
 
 def _picture(
-    loaded: LoadedKit, ref: str | None, stem: str, role: Role, derived: BuildFacts, alt: str
+    loaded: LoadedKit, ref: str | None, stem: str, derived: BuildFacts, alt: str
 ) -> Image | None:
     """A kit image as published: its renditions when drawn, else the checked original's path."""
     facts = loaded.image(ref)
@@ -770,7 +770,7 @@ def _highlights(loaded: LoadedKit, fmt: Formatter, derived: BuildFacts) -> list[
     out = []
     for index, h in enumerate(loaded.kit.highlights):
         stem = f"{loaded.slug}/highlight-{index + 1}"
-        image = _picture(loaded, h.image, stem, HIGHLIGHT, derived, h.title)
+        image = _picture(loaded, h.image, stem, derived, h.title)
         out.append(
             HighlightView(
                 title=h.title,

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kitfolio.derive.build_facts import BuildFacts
+from kitfolio.page_kinds import PageKind
 from kitfolio.present.formatting import Formatter
 from kitfolio.public.kit_view import KitView, Settings, build_view
 from kitfolio.sources.kits import LoadedKits
@@ -42,11 +43,11 @@ def image_folders(roster: LoadedKits, kits_dir: Path) -> set[Path]:
     return {f for f in folders if not f.is_relative_to(kits_dir)}
 
 
-def page_title(kind: str, view: KitView | None, site_name: str) -> str:
+def page_title(kind: PageKind, view: KitView | None, site_name: str) -> str:
     """The title of a generated page."""
     if view is None:
         return site_name
-    if kind == "work":
+    if kind == PageKind.WORK:
         return f"Work with {view.name}"
     return f"{view.name} — media kit"
 

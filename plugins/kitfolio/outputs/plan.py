@@ -1,0 +1,130 @@
+"""The page plan: every page a build generates, what it shows and where it may be listed.
+
+Engine-neutral: an adapter only maps each ``PlannedPage`` onto its engine (MkDocs: a generated
+file, front matter, the page's title and meta). Each text comes from one function, so the wording
+can move to the message catalogs without touching the plan.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from kitfolio.page_kinds import PageKind
+from kitfolio.public.kit_view import KitView
+from kitfolio.public.site import Site, page_title, roster_description, work_search_text
+from kitfolio.sources.pitches import PitchView
+
+TEMPLATES = {
+    PageKind.KIT: "kitfolio/kit.html",
+    PageKind.WORK: "kitfolio/work-with-me.html",
+    PageKind.ROSTER: "kitfolio/roster.html",
+    PageKind.PITCH: "kitfolio/pitch.html",
+}
+
+
+@dataclass(frozen=True)
+class Inclusion:
+    """Where a page is listed: kit pages are kept out of the navigation (one link per kit is the
+    site's choice), pitches out of everything a stranger could browse."""
+
+    in_nav: bool = False
+    in_sitemap: bool = True
+    in_search: bool = True
+    noindex: bool = False
+
+
+LISTED = Inclusion()
+UNLISTED = Inclusion(in_nav=False, in_sitemap=False, in_search=False, noindex=True)
+
+
+@dataclass(frozen=True)
+class PlannedPage:
+    """One generated page: its source path, template, texts and listing."""
+
+    kind: PageKind
+    src: str
+    template: str
+    title: str
+    description: str
+    search_text: str
+    inclusion: Inclusion
+    view: KitView | None = None
+    pitch: PitchView | None = None
+    home: bool = False
+    """The site's home page (``index.md``), which the navigation may list."""
+
+
+def plan_pages(
+    site: Site, pitches: list[PitchView], site_name: str, *, home_taken: bool
+) -> list[PlannedPage]:
+    """The kit, work-with-me and pitch pages, and the home page unless the docs have one (a
+    single kit is then the home page, a roster of several the roster page)."""
+    planned: list[PlannedPage] = []
+    for view in site.kits:
+        planned.append(_kit_page(PageKind.KIT, f"{view.slug}/index.md", view, site_name))
+        planned.append(
+            _kit_page(PageKind.WORK, f"{view.slug}/work-with-me/index.md", view, site_name)
+        )
+    if not home_taken:
+        single = site.kits[0] if len(site.kits) == 1 else None
+        if single is not None:
+            planned.append(_kit_page(PageKind.KIT, "index.md", single, site_name, home=True))
+        else:
+            planned.append(
+                PlannedPage(
+                    PageKind.ROSTER,
+                    "index.md",
+                    TEMPLATES[PageKind.ROSTER],
+                    page_title(PageKind.ROSTER, None, site_name),
+                    roster_description(site, site_name),
+                    roster_search_text(site),
+                    LISTED,
+                    home=True,
+                )
+            )
+    planned += [_pitch_page(pitch) for pitch in pitches]
+    return planned
+
+
+def _kit_page(
+    kind: PageKind, src: str, view: KitView, site_name: str, *, home: bool = False
+) -> PlannedPage:
+    search = view.search_text if kind == PageKind.KIT else work_search_text(view)
+    return PlannedPage(
+        kind,
+        src,
+        TEMPLATES[kind],
+        page_title(kind, view, site_name),
+        view.description,
+        search,
+        LISTED,
+        view=view,
+        home=home,
+    )
+
+
+def _pitch_page(pitch: PitchView) -> PlannedPage:
+    return PlannedPage(
+        PageKind.PITCH,
+        pitch.src,
+        TEMPLATES[PageKind.PITCH],
+        pitch_title(pitch),
+        pitch_description(pitch),
+        "",
+        UNLISTED,
+        view=pitch.kit,
+        pitch=pitch,
+    )
+
+
+def roster_search_text(site: Site) -> str:
+    """What the roster page says for search: each creator and their description."""
+    return "\n\n".join(f"{view.name}: {view.description}" for view in site.kits)
+
+
+def pitch_title(pitch: PitchView) -> str:
+    return f"{pitch.kit.name} for {pitch.brand}"
+
+
+def pitch_description(pitch: PitchView) -> str:
+    return f"A proposal for {pitch.brand} from {pitch.kit.name}"
