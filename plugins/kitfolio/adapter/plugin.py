@@ -44,6 +44,7 @@ from kitfolio.sources.agency import LoadedAgency
 from kitfolio.sources.files import published_as_is
 from kitfolio.sources.kits import LoadedKits, kit_files, located_images, read_kits
 from kitfolio.sources.pitches import PitchView
+from kitfolio.starter import site_placeholders
 
 log = get_plugin_logger(__name__)
 
@@ -181,8 +182,12 @@ class KitfolioPlugin(BasePlugin[KitfolioConfig]):
         logo = [agency.logo.image] if agency and agency.logo else []
         as_is = published_as_is([*located_images(self.roster.kits), *logo], Path(config.docs_dir))
         where = "kits or the agency option" if agency_problems else "kits"
+        placeholders = site_placeholders(config_file, root)
+        where = "kits or mkdocs.yml" if placeholders else where
         self._report(
-            self.roster.problems + agency_problems + as_is, strict=bool(config.strict), where=where
+            self.roster.problems + agency_problems + as_is + placeholders,
+            strict=bool(config.strict),
+            where=where,
         )
         self.built = self._derive(config, root, cache, settings, agency)
         self.site = self.built.site

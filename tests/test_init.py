@@ -1,0 +1,106 @@
+"""kitfolio init as a creator runs it: an empty folder becomes a site that builds."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import build_error, build_site, read_html
+from kitfolio.starter import KIT_PLACEHOLDERS, SITE_PLACEHOLDERS, Placeholder
+
+FILLED_IN = {
+    "site_name": "Kari Nord",
+    "site_url": "https://kari.example.org/kit/",
+    "tagline": "Trail running and wild camping, for people who start at dawn",
+    "location": "Tromsø, Norway",
+    "niche.primary": "Outdoor",
+    "contact.email": "kari@nord.example.org",
+    "platforms.handle": "karinord",
+    "platforms.url": "https://www.instagram.com/karinord/",
+}
+
+
+def kitfolio(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "kitfolio", *args],
+        cwd=cwd,
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def fill_in(path: Path, placeholders: tuple[Placeholder, ...]) -> None:
+    """Replace each placeholder, the longest first (a handle is also part of a profile URL)."""
+    text = path.read_text(encoding="utf-8")
+    for placeholder in sorted(placeholders, key=lambda p: -len(p.text)):
+        assert placeholder.text in text, (path, placeholder.field)
+        text = text.replace(placeholder.text, FILLED_IN[placeholder.field])
+    path.write_text(text, encoding="utf-8")
+
+
+def test_init_without_a_terminal_writes_a_site_that_builds_with_the_starter_kit(
+    tmp_path: Path,
+) -> None:
+    made = kitfolio("init", "site", cwd=tmp_path)
+    assert made.returncode == 0, made.stderr
+    site = tmp_path / "site"
+    for name in [
+        "mkdocs.yml",
+        "docs/.gitkeep",
+        "kits/your-name.yml",
+        ".github/workflows/publish.yml",
+        ".gitignore",
+        "README.md",
+    ]:
+        assert (site / name).is_file(), name
+    assert {"site/", ".cache/"} <= set((site / ".gitignore").read_text().split())
+    built = build_site(site)
+    page = read_html(built / "index.html")
+    assert page.find("h1") is not None
+    assert "Your Name" in page.find("h1").get_text()
+    assert (built / "your-name" / "index.html").is_file()
+
+
+def test_strict_names_each_placeholder_with_its_position_until_filled_in(tmp_path: Path) -> None:
+    assert kitfolio("init", cwd=tmp_path).returncode == 0
+    stopped = build_error(tmp_path, strict=True)
+    shown = "\n".join(getattr(stopped, "problems", [str(stopped)]))
+    assert "mkdocs.yml:3:12: site_name: still the placeholder 'Your Name'" in shown
+    assert "mkdocs.yml:4:11: site_url: still the placeholder" in shown
+    checked = kitfolio("check", "--strict", cwd=tmp_path)
+    assert checked.returncode == 1
+    assert "mkdocs.yml:4:11: site_url" in checked.stderr
+
+    fill_in(tmp_path / "mkdocs.yml", SITE_PLACEHOLDERS)
+    fill_in(tmp_path / "kits" / "your-name.yml", KIT_PLACEHOLDERS)
+    built = build_site(tmp_path, strict=True)
+    assert "Kari Nord" in read_html(built / "index.html").get_text()
+    checked = kitfolio("check", "--strict", cwd=tmp_path)
+    assert checked.returncode == 0, checked.stderr
+
+
+def test_init_takes_the_name_and_address_as_options(tmp_path: Path) -> None:
+    made = kitfolio(
+        "init", "--site-name", "Ava Green: kits", "--site-url", "https://ava.example/", cwd=tmp_path
+    )
+    assert made.returncode == 0, made.stderr
+    assert (tmp_path / "kits" / "ava-green-kits.yml").is_file()
+    built = build_site(tmp_path)
+    assert read_html(built / "index.html").find("title").get_text().endswith("Ava Green: kits")
+
+
+def test_init_never_overwrites_a_file_without_force(tmp_path: Path) -> None:
+    (tmp_path / "README.md").write_text("mine\n", encoding="utf-8")
+    refused = kitfolio("init", cwd=tmp_path)
+    assert refused.returncode == 1
+    assert "README.md: already there" in refused.stderr
+    assert (tmp_path / "README.md").read_text() == "mine\n"
+    assert not (tmp_path / "mkdocs.yml").exists()
+    forced = kitfolio("init", "--force", cwd=tmp_path)
+    assert forced.returncode == 0, forced.stderr
+    assert (tmp_path / "README.md").read_text() != "mine\n"
+    again = kitfolio("init", "--force", cwd=tmp_path)
+    assert again.returncode == 0, again.stderr
