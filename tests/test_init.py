@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from conftest import build_error, build_site, read_html
+from kitfolio.cli import pinned_install, publish_workflow
 from kitfolio.starter import KIT_PLACEHOLDERS, SITE_PLACEHOLDERS, Placeholder
 
 FILLED_IN = {
@@ -57,6 +58,8 @@ def test_init_without_a_terminal_writes_a_site_that_builds_with_the_starter_kit(
     ]:
         assert (site / name).is_file(), name
     assert {"site/", ".cache/"} <= set((site / ".gitignore").read_text().split())
+    workflow = (site / ".github" / "workflows" / "publish.yml").read_text()
+    assert workflow == publish_workflow(pinned_install())
     built = build_site(site)
     page = read_html(built / "index.html")
     assert page.find("h1") is not None
