@@ -6,20 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import build_error, build_site, read_html
+from conftest import build_error, build_site, fill_in_placeholders, read_html
 from kitfolio.cli import pinned_install, publish_workflow
-from kitfolio.starter import KIT_PLACEHOLDERS, SITE_PLACEHOLDERS, Placeholder
-
-FILLED_IN = {
-    "site_name": "Kari Nord",
-    "site_url": "https://kari.example.org/kit/",
-    "tagline": "Trail running and wild camping, for people who start at dawn",
-    "location": "Tromsø, Norway",
-    "niche.primary": "Outdoor",
-    "contact.email": "kari@nord.example.org",
-    "platforms.handle": "karinord",
-    "platforms.url": "https://www.instagram.com/karinord/",
-}
 
 
 def kitfolio(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
@@ -31,15 +19,6 @@ def kitfolio(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
         text=True,
         timeout=120,
     )
-
-
-def fill_in(path: Path, placeholders: tuple[Placeholder, ...]) -> None:
-    """Replace each placeholder, the longest first (a handle is also part of a profile URL)."""
-    text = path.read_text(encoding="utf-8")
-    for placeholder in sorted(placeholders, key=lambda p: -len(p.text)):
-        assert placeholder.text in text, (path, placeholder.field)
-        text = text.replace(placeholder.text, FILLED_IN[placeholder.field])
-    path.write_text(text, encoding="utf-8")
 
 
 def test_init_without_a_terminal_writes_a_site_that_builds_with_the_starter_kit(
@@ -77,8 +56,7 @@ def test_strict_names_each_placeholder_with_its_position_until_filled_in(tmp_pat
     assert checked.returncode == 1
     assert "mkdocs.yml:4:11: site_url" in checked.stderr
 
-    fill_in(tmp_path / "mkdocs.yml", SITE_PLACEHOLDERS)
-    fill_in(tmp_path / "kits" / "your-name.yml", KIT_PLACEHOLDERS)
+    fill_in_placeholders(tmp_path, "your-name")
     built = build_site(tmp_path, strict=True)
     assert "Kari Nord" in read_html(built / "index.html").get_text()
     checked = kitfolio("check", "--strict", cwd=tmp_path)
