@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import pty
 import subprocess
 import sys
 from pathlib import Path
@@ -85,3 +87,26 @@ def test_init_never_overwrites_a_file_without_force(tmp_path: Path) -> None:
     assert (tmp_path / "README.md").read_text() != "mine\n"
     again = kitfolio("init", "--force", cwd=tmp_path)
     assert again.returncode == 0, again.stderr
+
+
+def test_init_at_a_terminal_asks_for_the_name_and_address(tmp_path: Path) -> None:
+    controller, terminal = pty.openpty()
+    try:
+        os.write(controller, b"Kari Nord\nhttps://kari.example.org/\n")
+        asked = subprocess.run(
+            [sys.executable, "-m", "kitfolio", "init"],
+            cwd=tmp_path,
+            stdin=terminal,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+    finally:
+        os.close(terminal)
+        os.close(controller)
+    assert asked.returncode == 0, asked.stderr
+    assert "Site name [Your Name]:" in asked.stdout
+    config = (tmp_path / "mkdocs.yml").read_text()
+    assert "site_name: Kari Nord\n" in config
+    assert "site_url: https://kari.example.org/ " in config
+    assert (tmp_path / "kits" / "kari-nord.yml").is_file()
