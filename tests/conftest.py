@@ -18,6 +18,7 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, PluginError
 
 from kitfolio.sources.kits import LoadedKits, kit_files, read_kits
+from kitfolio.starter import KIT_PLACEHOLDERS, SITE_PLACEHOLDERS, Placeholder
 
 # The smallest kit that passes: every required field and nothing else. Tests append fields
 # (it ends with the last platform's fields at four spaces) or replace a line.
@@ -110,3 +111,30 @@ def load_kits(tmp_path: Path, kits: dict[str, str]) -> LoadedKits:
     for slug, text in kits.items():
         (folder / f"{slug}.yml").write_text(text, encoding="utf-8")
     return read_kits(kit_files(folder), tmp_path)
+
+
+FILLED_IN = {
+    "site_name": "Kari Nord",
+    "site_url": "https://kari.example.org/kit/",
+    "tagline": "Trail running and wild camping, for people who start at dawn",
+    "location": "Tromsø, Norway",
+    "niche.primary": "Outdoor",
+    "contact.email": "kari@nord.example.org",
+    "platforms.handle": "karinord",
+    "platforms.url": "https://www.instagram.com/karinord/",
+}
+
+
+def _fill_in(path: Path, placeholders: tuple[Placeholder, ...]) -> None:
+    """Replace each placeholder, the longest first (a handle is also part of a profile URL)."""
+    text = path.read_text(encoding="utf-8")
+    for placeholder in sorted(placeholders, key=lambda p: -len(p.text)):
+        assert placeholder.text in text, (path, placeholder.field)
+        text = text.replace(placeholder.text, FILLED_IN[placeholder.field])
+    path.write_text(text, encoding="utf-8")
+
+
+def fill_in_placeholders(site: Path, slug: str) -> None:
+    """Do what a creator does after ``kitfolio init``: replace every placeholder."""
+    _fill_in(site / "mkdocs.yml", SITE_PLACEHOLDERS)
+    _fill_in(site / "kits" / f"{slug}.yml", KIT_PLACEHOLDERS)

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import argparse
 import json
 import subprocess
 import sys
+from importlib.metadata import version
 from pathlib import Path
 
+from kitfolio import cli
 from kitfolio.model.schema import kit_schema_text
 
 GOOD = """\
@@ -20,7 +23,7 @@ platforms: [{network: instagram, followers: 24000}]
 
 def kitfolio(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "kitfolio.cli", *args],
+        [sys.executable, "-m", "kitfolio", *args],
         cwd=cwd,
         capture_output=True,
         text=True,
@@ -95,3 +98,55 @@ def test_schema_prints_the_draft_07_schema(tmp_path: Path) -> None:
     assert schema["$schema"] == "http://json-schema.org/draft-07/schema#"
     assert schema["additionalProperties"] is False
     assert {"name", "niche", "contact", "platforms"} <= set(schema["required"])
+
+
+def subcommands(
+    parser: argparse.ArgumentParser, path: tuple[str, ...] = ()
+) -> list[tuple[tuple[str, ...], argparse.ArgumentParser]]:
+    found = [(path, parser)]
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for name, sub in action.choices.items():
+                found += subcommands(sub, (*path, name))
+    return found
+
+
+def test_every_command_and_option_has_help_in_plain_words() -> None:
+    commands = subcommands(cli.parser())
+    assert {path for path, _ in commands} >= {
+        (),
+        ("init",),
+        ("check",),
+        ("new",),
+        ("schema",),
+        ("stats",),
+        ("stats", "import"),
+        ("advise",),
+    }
+    for path, parser in commands:
+        text = parser.format_help()
+        assert "``" not in text and ":func:" not in text, path
+        for action in parser._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                for choice in action._choices_actions:
+                    assert choice.help, (path, choice.dest)
+                continue
+            assert action.help and action.help != argparse.SUPPRESS, (path, action.dest)
+
+
+def test_version_comes_from_the_package_metadata(tmp_path: Path) -> None:
+    shown = kitfolio("--version", cwd=tmp_path)
+    assert shown.returncode == 0
+    assert shown.stdout.strip() == f"kitfolio {version('kitfolio')}"
+
+
+def test_help_documents_the_exit_statuses_and_a_usage_error_exits_2(tmp_path: Path) -> None:
+    for command in ([], ["check"], ["init"]):
+        shown = kitfolio(*command, "--help", cwd=tmp_path)
+        assert shown.returncode == 0
+        assert "exit status:" in shown.stdout
+        assert "1  problems found" in shown.stdout
+        assert "2  the command was used wrongly" in shown.stdout
+    wrong = kitfolio("check", "--no-such-option", cwd=tmp_path)
+    assert wrong.returncode == 2
+    assert "unrecognized arguments" in wrong.stderr

@@ -1,4 +1,4 @@
-"""The ``kitfolio`` command: check kits, start a new one, print the schema.
+"""The kitfolio command: start a site, check kits, start a new kit, print the schema.
 
 ``check`` runs the same pipeline as a build (``pipeline.check``) on the project of the current
 folder's mkdocs.yml, so it reports exactly what a build would and a creator can fix a kit before
@@ -8,15 +8,19 @@ pushing it.
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from collections.abc import Sequence
 from dataclasses import replace
-from datetime import date
+from importlib.metadata import PackageNotFoundError, version
 from importlib.resources import files
 from pathlib import Path
 from string import Template
 from typing import Any
 
+import yaml
+
+from kitfolio import clock, starter
 from kitfolio.errors import errors, warnings
 from kitfolio.model.fields import is_slug
 from kitfolio.model.schema import kit_schema_text
@@ -27,13 +31,80 @@ from kitfolio.sources.files import SUFFIXES
 from kitfolio.sources.kits import named_kit_files
 from kitfolio.tools import commands as creator_tools
 
+DESCRIPTION = (
+    "Start a media-kit site, check its kits, start a new kit, print the kit format's schema. "
+    "It reports exactly what a build would, so you can fix a kit before publishing it."
+)
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; returns the exit status."""
-    parser = argparse.ArgumentParser(prog="kitfolio", description=__doc__)
-    commands = parser.add_subparsers(dest="command", required=True)
+EXIT_STATUS = """\
+exit status:
+  0  done; no problems found
+  1  problems found (errors, or warnings with --strict), or nothing written
+  2  the command was used wrongly (an unknown option, a missing file, a bad value)
+"""
 
-    check = commands.add_parser("check", help="report every error and warning of every kit")
+
+def package_version() -> str:
+    """Kitfolio's version, from the installed package's metadata."""
+    try:
+        return version("kitfolio")
+    except PackageNotFoundError:
+        return "unknown"
+
+
+def parser() -> argparse.ArgumentParser:
+    """The kitfolio command line, every command and option with its help."""
+    parser = argparse.ArgumentParser(
+        prog="kitfolio",
+        description=DESCRIPTION,
+        epilog=EXIT_STATUS,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"kitfolio {package_version()}",
+        help="print Kitfolio's version and stop",
+    )
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    init = commands.add_parser(
+        "init",
+        help="write a complete site to start from: mkdocs.yml, a starter kit, a publish workflow",
+        description=(
+            "Write a site that builds straight away: mkdocs.yml, an empty docs/ folder, a "
+            "starter kit in kits/, .github/workflows/publish.yml, .gitignore and a README. "
+            "At a terminal it asks for the site's name and address; otherwise it writes "
+            "placeholders, which mkdocs build --strict and kitfolio check --strict name until "
+            "they are replaced. It never overwrites a file unless told to with --force."
+        ),
+        epilog=EXIT_STATUS,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    init.add_argument(
+        "folder",
+        nargs="?",
+        type=Path,
+        default=Path("."),
+        metavar="DIR",
+        help="where to write the site (default: the current folder)",
+    )
+    init.add_argument("--site-name", help="the site's name, shown in every page's title")
+    init.add_argument(
+        "--site-url", help="the address the site will have, such as https://you.github.io/kit/"
+    )
+    init.add_argument(
+        "--slug",
+        help="the starter kit's file name and page address (default: from the site name)",
+    )
+    init.add_argument("--force", action="store_true", help="overwrite files that are already there")
+
+    check = commands.add_parser(
+        "check",
+        help="report every error and warning of every kit",
+        epilog=EXIT_STATUS,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     check.add_argument("paths", nargs="*", type=Path, help="kit files or folders (default: kits/)")
     check.add_argument("--strict", action="store_true", help="treat warnings as errors")
     check.add_argument(
@@ -45,7 +116,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     new = commands.add_parser("new", help="write a commented starter kit that passes check")
     new.add_argument("slug", help="lowercase letters, digits and hyphens: the page URL")
-    new.add_argument("--kits-dir", type=Path, default=Path("kits"))
+    new.add_argument(
+        "--kits-dir", type=Path, default=Path("kits"), help="where to write it (default: kits/)"
+    )
     new.add_argument("--name", help="the creator's name (default: from the slug)")
 
     schema = commands.add_parser("schema", help="print the JSON Schema of the kit format")
@@ -55,8 +128,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
 
     creator_tools.add_commands(commands)
+    return parser
 
-    args = parser.parse_args(argv)
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit status."""
+    args = parser().parse_args(argv)
     ran = creator_tools.run(args)
     if ran is not None:
         return ran
@@ -64,6 +141,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _check(args.paths, strict=args.strict, pitches=args.pitches)
     if args.command == "new":
         return _new(args.slug, args.kits_dir, args.name)
+    if args.command == "init":
+        return _init(args)
     return _schema(args.output, feed=args.feed)
 
 
@@ -108,26 +187,126 @@ def _new(slug: str, kits_dir: Path, name: str | None) -> int:
     if any((kits_dir / f"{slug}{suffix}").exists() for suffix in SUFFIXES):
         print(f"{kits_dir / slug}.yml already exists; nothing written", file=sys.stderr)
         return 1
+    for written in _write_starter_kit(kits_dir, slug, name or _title(slug)):
+        print(f"wrote {written}")
+    return 0
+
+
+def _title(slug: str) -> str:
+    return slug.replace("-", " ").title()
+
+
+def _write_starter_kit(kits_dir: Path, slug: str, name: str) -> list[Path]:
+    """Write the commented starter kit, and the kit schema beside ``kits_dir`` for editors."""
     kits_dir.mkdir(parents=True, exist_ok=True)
     target = kits_dir / f"{slug}.yml"
     schema_file = kits_dir.parent / "schema" / "kit.schema.json"
-    starter = files("kitfolio").joinpath("templates/starter.yml").read_text(encoding="utf-8")
     target.write_text(
-        Template(starter).substitute(
-            name=name or slug.replace("-", " ").title(),
+        _template("starter.yml").substitute(
+            name=_yaml_scalar(name),
             slug=slug,
-            today=date.today().isoformat(),
+            today=clock.today().isoformat(),
             kit_path=target.as_posix(),
             schema_path="../schema/kit.schema.json",
+            tagline=starter.kit_placeholder("tagline"),
+            location=starter.kit_placeholder("location"),
+            niche=starter.kit_placeholder("niche.primary"),
+            email=starter.kit_placeholder("contact.email"),
+            handle=starter.kit_placeholder("platforms.handle"),
+            profile_url=starter.kit_placeholder("platforms.url"),
         ),
         encoding="utf-8",
     )
-    print(f"wrote {target}")
+    written = [target]
     if not schema_file.exists():
         schema_file.parent.mkdir(parents=True, exist_ok=True)
         schema_file.write_text(kit_schema_text(), encoding="utf-8")
-        print(f"wrote {schema_file} (editors use it to complete and check the kit)")
+        written.append(schema_file)
+    return written
+
+
+def _template(name: str) -> Template:
+    return Template(files("kitfolio").joinpath(f"templates/{name}").read_text(encoding="utf-8"))
+
+
+def publish_workflow(install: str) -> str:
+    """The GitHub Pages workflow, installing Kitfolio with the ``install`` command."""
+    return _template("init/publish.yml").substitute(install=install)
+
+
+def pinned_install() -> str:
+    """The pip command that installs this very version of Kitfolio from its repository."""
+    return f'pip install "kitfolio @ git+{starter.REPOSITORY}@v{package_version()}"'
+
+
+def _ask(question: str, given: str | None, placeholder: str) -> str:
+    """``given`` when told; otherwise the answer of a person at the terminal, or the
+    placeholder when nobody is there to answer (never waits for input)."""
+    if given is not None:
+        return given
+    if not sys.stdin.isatty():
+        return placeholder
+    try:
+        answer = input(f"{question} [{placeholder}]: ").strip()
+    except EOFError:
+        answer = ""
+    return answer or placeholder
+
+
+def _init(args: argparse.Namespace) -> int:
+    folder: Path = args.folder
+    if folder.exists() and not folder.is_dir():
+        print(f"{folder}: not a folder", file=sys.stderr)
+        return 2
+    site_name = _ask("Site name", args.site_name, starter.site_placeholder("site_name"))
+    site_url = _ask("Site address (site_url)", args.site_url, starter.site_placeholder("site_url"))
+    slug = args.slug or re.sub(r"[^a-z0-9]+", "-", site_name.lower()).strip("-") or "my-kit"
+    if not is_slug(slug):
+        print(
+            f"{slug!r}: expected a slug of lowercase letters, digits and hyphens", file=sys.stderr
+        )
+        return 2
+    site_values = {"site_name": site_name, "site_url": site_url, "slug": slug}
+    texts = {
+        Path("mkdocs.yml"): _template("init/mkdocs.yml").substitute(
+            site_name=_yaml_scalar(site_name), site_url=_yaml_scalar(site_url)
+        ),
+        Path("docs/.gitkeep"): "",
+        Path(".github/workflows/publish.yml"): publish_workflow(pinned_install()),
+        Path(".gitignore"): _template("init/gitignore").template,
+        Path("README.md"): _template("init/README.md").substitute(
+            site_values, repository=starter.REPOSITORY
+        ),
+    }
+    kit_files_written = [Path("kits") / f"{slug}{suffix}" for suffix in SUFFIXES]
+    there = [
+        path
+        for path in [*texts, *kit_files_written, Path("schema/kit.schema.json")]
+        if (folder / path).exists()
+    ]
+    if there and not args.force:
+        for path in there:
+            print(f"{folder / path}: already there; use --force to overwrite", file=sys.stderr)
+        print("nothing written", file=sys.stderr)
+        return 1
+    for path, text in texts.items():
+        target = folder / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+        print(f"wrote {target}")
+    if args.force:
+        (folder / "schema" / "kit.schema.json").unlink(missing_ok=True)
+    for written in _write_starter_kit(folder / "kits", slug, site_name):
+        print(f"wrote {written}")
+    print(
+        f"next: cd {folder} && mkdocs serve; replace the placeholders, then mkdocs build --strict"
+    )
     return 0
+
+
+def _yaml_scalar(text: str) -> str:
+    """``text`` as one YAML scalar, quoted when it must be."""
+    return yaml.safe_dump(text, default_flow_style=True, width=10_000).removesuffix("\n...\n")
 
 
 def _schema(output: Path | None, *, feed: bool = False) -> int:

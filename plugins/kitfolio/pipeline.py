@@ -39,6 +39,7 @@ from kitfolio.sources.agency import AgencyView, LoadedAgency
 from kitfolio.sources.files import published_as_is
 from kitfolio.sources.kits import LoadedKits, kit_files, located_images, read_kits
 from kitfolio.sources.pitches import pitch_files
+from kitfolio.starter import site_placeholders
 
 
 @dataclass
@@ -134,7 +135,10 @@ def read_sources(
     logo = [agency.logo.image] if agency and agency.logo else []
     as_is = published_as_is([*located_images(roster.kits), *logo], project.docs_folder)
     where = "kits or the agency option" if agency_problems else "kits"
-    return Sources(paths, roster, agency, roster.problems + agency_problems + as_is, where)
+    placeholders = site_placeholders(project.config_file, project.root)
+    where = "kits or mkdocs.yml" if placeholders else where
+    problems = roster.problems + agency_problems + as_is + placeholders
+    return Sources(paths, roster, agency, problems, where)
 
 
 def read_pitches(

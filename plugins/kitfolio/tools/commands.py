@@ -26,7 +26,9 @@ def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
         help="how old each kit's figures are; 'stats import FILE --kit KIT' updates a kit",
         description="List each kit's stats_as_of and age, the stalest first.",
     )
-    stats.add_argument("--kits-dir", type=Path, default=Path("kits"))
+    stats.add_argument(
+        "--kits-dir", type=Path, default=Path("kits"), help="the kits to list (default: kits/)"
+    )
     stats.add_argument(
         "--stale-after",
         type=_days,
