@@ -18,8 +18,8 @@ from kitfolio.model.fields import is_slug
 from kitfolio.model.schema import kit_schema_text
 from kitfolio.outputs.feed import feed_schema_text
 from kitfolio.present.formatting import Formatter
-from kitfolio.public.kit_view import Settings
 from kitfolio.public.site import build_site
+from kitfolio.public.views import Settings
 from kitfolio.sources.files import SUFFIXES
 from kitfolio.sources.kits import kit_files, read_kits
 from kitfolio.sources.pitches import load_pitches, pitch_files

@@ -23,8 +23,8 @@ from kitfolio.derive.build_facts import BuildFacts
 from kitfolio.derive.history import History
 from kitfolio.media.renditions import Rendition
 from kitfolio.media.work import ImageStats, Media, Output
-from kitfolio.public.kit_view import Settings
 from kitfolio.public.site import Site, build_site
+from kitfolio.public.views import Settings
 from kitfolio.sources.agency import AgencyView, LoadedAgency
 from kitfolio.sources.kits import LoadedKits
 

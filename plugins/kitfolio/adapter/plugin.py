@@ -39,7 +39,7 @@ from kitfolio.outputs import url_claims as claims
 from kitfolio.outputs.page_meta import page_meta
 from kitfolio.pipeline import BuildProducts, derive
 from kitfolio.public import site as site_model
-from kitfolio.public.kit_view import KitView, Settings
+from kitfolio.public.views import KitView, Settings
 from kitfolio.sources.agency import LoadedAgency
 from kitfolio.sources.files import published_as_is
 from kitfolio.sources.kits import LoadedKits, kit_files, located_images, read_kits

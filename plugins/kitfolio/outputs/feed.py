@@ -16,7 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field, PlainSerializer, TypeAdapter,
 from kitfolio.model.kit import Network, Offer, Visibility
 from kitfolio.model.schema import DRAFT, Draft07
 from kitfolio.present.markdown import text_of
-from kitfolio.public.kit_view import (
+from kitfolio.public.views import (
     AudienceView,
     KitView,
     PlatformView,

@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from kitfolio.media.renditions import Rendition
-from kitfolio.public.kit_view import Image, KitView, PriceLine
+from kitfolio.present import wording
+from kitfolio.public.views import Image, KitView, PriceLine
 
 SCHEMA = "https://schema.org"
 
@@ -45,7 +46,7 @@ def page_meta(
         return PageMeta(_tags(title, description, url, "website", None, title))
     url = absolute(site_url, view.work_url if kind == "work" else view.url)
     og_type = "profile" if kind == "kit" else "website"
-    alt = f"{title}: {view.niche}"
+    alt = wording.image_alt(title, view.niche)
     image = (absolute(site_url, card.src), card) if card else None
     tags = _tags(title, description, url, og_type, image, alt)
     data = offer_catalog(view, site_url) if kind == "work" else profile_page(view, site_url, title)
@@ -115,7 +116,7 @@ def person(view: KitView, site_url: str) -> dict[str, Any]:
                 "name": p.label,
                 **({"url": p.url} if p.url else {}),
             },
-            "name": f"{p.label} {p.audience_word}",
+            "name": wording.audience_label(p.label, p.audience_word),
         }
         for p in view.platforms
     ]
