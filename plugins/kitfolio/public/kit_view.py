@@ -113,6 +113,10 @@ def build_view(
         cover=_picture(loaded, kit.cover, f"{slug}/cover", COVER, derived, ""),
         charts=kit_charts.chart_set(audience, platforms, fmt),
         language_tags=list(kit.languages),
+        offer_codes=list(kit.offers),
+        term_markdown=_term_markdown(kit),
+        bio_markdown=kit.bio,
+        availability_markdown=kit.availability.note if kit.availability else None,
     )
 
 
@@ -244,6 +248,7 @@ def _platform(platform: Platform, fmt: Formatter) -> PlatformView:
         open_rate_text=fmt.percent(platform.open_rate) if platform.open_rate is not None else None,
         tier=platform_tier,
         tier_label=wording.TIER_LABELS[platform_tier],
+        kind=platform.network,
         avg_views=platform.avg_views,
         open_rate=platform.open_rate,
     )
@@ -310,7 +315,7 @@ def rates_view(rates: Rates, fmt: Formatter) -> RatesView:
             highest=_high(prices.shown(item.price, visibility)),
             detail=render_inline(item.includes) if item.includes else None,
             platform=wording.NETWORK_LABELS[item.platform] if item.platform else None,
-            network=item.platform.value if item.platform else None,
+            network=item.platform,
         )
         for item in rates.items
     ]
@@ -326,7 +331,13 @@ def rates_view(rates: Rates, fmt: Formatter) -> RatesView:
         for package in rates.packages
     ]
     addons = [
-        PriceLine(name=a.name, price=_addon_text(a, visibility, currency, fmt), lowest=None)
+        PriceLine(
+            name=a.name,
+            price=_addon_text(a, visibility, currency, fmt),
+            lowest=_low(prices.shown(a.price, visibility)),
+            highest=_high(prices.shown(a.price, visibility)),
+            percent=prices.shown_percent(a.percent, visibility),
+        )
         for a in rates.addons
     ]
     amounts = [line.lowest for line in items + packages if line.lowest is not None]
@@ -345,6 +356,16 @@ def rates_view(rates: Rates, fmt: Formatter) -> RatesView:
         lowest=floor,
         lowest_text=wording.price_from(floor_money) if floor_money is not None else None,
         lowest_money=floor_money,
+        visibility_code=visibility,
+        notes={
+            key: text
+            for key, text in (
+                ("long_term", rates.long_term),
+                ("gifting", rates.gifting),
+                ("affiliate", rates.affiliate),
+            )
+            if text
+        },
     )
 
 
@@ -358,6 +379,12 @@ def _terms(kit: Kit) -> list[tuple[str, Markup]]:
     ]
 
 
+def _term_markdown(kit: Kit) -> dict[str, str]:
+    if kit.terms is None:
+        return {}
+    return {key: value for key in wording.TERM_LABELS if (value := getattr(kit.terms, key))}
+
+
 def _process(kit: Kit) -> list[Step]:
     if kit.process:
         return [Step(s.title, render(s.detail) if s.detail else Markup("")) for s in kit.process]
@@ -366,6 +393,7 @@ def _process(kit: Kit) -> list[Step]:
 
 def _partnership(p: Partnership, fmt: Formatter) -> PartnershipView:
     results: list[tuple[str, str]] = []
+    values: dict[str, float] = {}
     if p.results is not None:
         for key, label in wording.RESULT_LABELS.items():
             value = getattr(p.results, key)
@@ -373,6 +401,7 @@ def _partnership(p: Partnership, fmt: Formatter) -> PartnershipView:
                 continue
             text = fmt.percent(value) if key == "engagement_rate" else fmt.compact(int(value))
             results.append((label, text))
+            values[key] = value
     return PartnershipView(
         brand=p.brand,
         year=p.year,
@@ -380,6 +409,8 @@ def _partnership(p: Partnership, fmt: Formatter) -> PartnershipView:
         summary=render_inline(p.summary) if p.summary else None,
         deliverables=list(p.deliverables),
         results=results,
+        result_values=values,
+        summary_markdown=p.summary,
         testimonial=QuoteView(p.testimonial.quote, p.testimonial.author) if p.testimonial else None,
     )
 
@@ -395,6 +426,8 @@ def _highlights(loaded: LoadedKit, fmt: Formatter, derived: BuildFacts) -> list[
                 url=h.url,
                 platform=wording.NETWORK_LABELS[h.platform] if h.platform else None,
                 views_text=fmt.compact(h.views) if h.views is not None else None,
+                network=h.platform,
+                views=h.views,
                 image=image,
             )
         )

@@ -10,6 +10,7 @@ from markupsafe import Markup
 from kitfolio import clock
 from kitfolio.derive import growth
 from kitfolio.media.palette import Palette
+from kitfolio.model.kit import Network, Offer, Visibility
 from kitfolio.present import mailto
 
 
@@ -62,6 +63,7 @@ class PlatformView:
     open_rate_text: str | None
     tier: str
     tier_label: str
+    kind: Network
     points: tuple[growth.Point, ...] = ()
     growth: tuple[GrowthView, ...] = ()
     sparkline: Markup | None = None
@@ -103,7 +105,9 @@ class PriceLine:
     note: str | None = None
     highest: float | None = None
     """The top of a price range, only when the visibility shows whole prices."""
-    network: str | None = None
+    network: Network | None = None
+    percent: float | None = None
+    """An add-on's share of the base fee, only when the visibility shows prices."""
 
 
 @dataclass(frozen=True)
@@ -119,6 +123,9 @@ class RatesView:
     affiliate: Markup | None
     lowest: float | None
     lowest_text: str | None
+    visibility_code: Visibility = Visibility.public
+    notes: dict[str, str] = field(default_factory=dict)
+    """``long_term``, ``gifting``, ``affiliate`` → their Markdown as written."""
     lowest_money: str | None = None
     """The lowest visible price alone, without the words around it."""
 
@@ -143,6 +150,9 @@ class PartnershipView:
     summary: Markup | None
     deliverables: list[str]
     results: list[tuple[str, str]]
+    result_values: dict[str, float]
+    """Result code (``reach``) → the figure as stated."""
+    summary_markdown: str | None
     testimonial: QuoteView | None
 
 
@@ -152,6 +162,8 @@ class HighlightView:
     url: str | None
     platform: str | None
     views_text: str | None
+    network: Network | None
+    views: int | None
     image: Image | None
 
 
@@ -244,6 +256,11 @@ class KitView:
     cover: Image | None = None
     charts: ChartSet = field(default_factory=ChartSet)
     language_tags: list[str] = field(default_factory=list)
+    offer_codes: list[Offer] = field(default_factory=list)
+    term_markdown: dict[str, str] = field(default_factory=dict)
+    """Term code (``payment``) → its Markdown as written."""
+    bio_markdown: str | None = None
+    availability_markdown: str | None = None
 
 
 @dataclass(frozen=True)
