@@ -173,7 +173,7 @@ def offer_catalog(view: KitView, site_url: str) -> dict[str, Any]:
     return {
         "@context": SCHEMA,
         "@type": "OfferCatalog",
-        "name": f"Work with {view.name}",
+        "name": wording.work_with(view.name),
         "url": absolute(site_url, view.work_url),
         "itemListElement": [_offer(line, currency, provider) for line in lines],
     }

@@ -171,3 +171,21 @@ def card_platforms(count: int) -> str:
 def work_with(name: str) -> str:
     """The title of a work-with-me page's card."""
     return f"Work with {name}"
+
+
+def chart_highest(value: str) -> str:
+    return f"highest {value}"
+
+
+def chart_lowest(value: str) -> str:
+    return f"lowest {value}"
+
+
+def chart_span(first: str, first_date: str, last: str, last_date: str) -> str:
+    """What a sparkline says to a screen reader."""
+    return f"From {first} on {first_date} to {last} on {last_date}."
+
+
+def chart_points(first: str, first_date: str, last: str, last_date: str, count: int) -> str:
+    """What a growth chart says to a screen reader."""
+    return f"From {first} on {first_date} to {last} on {last_date}, {count} points."
