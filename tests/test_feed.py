@@ -138,7 +138,7 @@ def test_every_feed_document_validates_against_the_schema(site: Path) -> None:
 
 def test_the_roster_lists_every_kit_by_name_with_links_to_each_kits_own_feed(site: Path) -> None:
     roster = read(site, "kits.json")
-    assert roster["feed"] == "kitfolio-roster" and roster["version"] == 1
+    assert roster["feed"] == "kitfolio-roster" and roster["version"] == 2
     assert roster["$schema"] == "https://example.org/agency/schema/feed.schema.json"
     assert roster["site"] == {
         "name": "Feed test",
@@ -188,7 +188,7 @@ def test_public_prices_are_whole_and_from_shows_only_the_lowest(site: Path) -> N
     )
     assert (video["min"], video["max"], video["text"]) == (8423, 9531, "£8,423–£9,531")
     assert public["packages"][0]["includes"] == ["1 Reel", "1 Video"]
-    assert public["addons"] == [{"name": "Raw footage", "text": "£5,113"}]
+    assert public["addons"] == [{"name": "Raw footage", "min": 5113, "max": 5113, "text": "£5,113"}]
 
     rates = read(site, "fred-from/kit.json")["kit"]["rates"]
     video = rates["items"][1]
@@ -226,9 +226,10 @@ def test_a_kits_own_feed_has_its_detail_as_plain_text(site: Path) -> None:
     assert feed["feed"] == "kitfolio-kit"
     kit = feed["kit"]
     assert kit["bio"] == "I make bold things."
-    assert kit["terms"] == {"Payment": "50% upfront", "Revisions": "One round"}
+    assert kit["terms"] == {"payment": "50% upfront", "revisions": "One round"}
+    assert kit["display"]["terms"] == {"payment": "Payment", "revisions": "Revisions"}
     assert kit["partnerships"][0]["summary"] == "Repair series"
-    assert kit["partnerships"][0]["results"] == {"Reach": "184K"}
+    assert kit["partnerships"][0]["results"] == {"reach": 184000}
     assert kit["work_url"] == "https://example.org/agency/pia-public/work-with-me/"
 
 

@@ -12,7 +12,8 @@ from conftest import MINIMAL_KIT, build_error, build_site, load_kits, write_site
 from kitfolio.derive import figures
 from kitfolio.errors import errors, warnings
 from kitfolio.model.kit import Kit
-from kitfolio.public.kit_view import Settings, build_view
+from kitfolio.public.kit_view import build_view
+from kitfolio.public.views import Settings
 
 STATS_DATE = date(2026, 10, 31)
 

@@ -7,8 +7,8 @@ from pathlib import Path
 from conftest import MINIMAL_KIT, load_kits
 from kitfolio.outputs.plan import plan_pages
 from kitfolio.page_kinds import PageKind
-from kitfolio.public.kit_view import Settings
 from kitfolio.public.site import build_site
+from kitfolio.public.views import Settings
 
 BO = MINIMAL_KIT.replace("Ava Green", "Bo Lind")
 

@@ -246,6 +246,42 @@ def test_hidden_rates_leave_no_figure_anywhere(sites: dict[str, Path], visibilit
         raise AssertionError(f"{visibility}: price text {money!r}")
 
 
+def numbers_in(value: object) -> list[float]:
+    """Every number a JSON document holds, at any depth and under any key."""
+    if isinstance(value, bool):
+        return []
+    if isinstance(value, int | float):
+        return [value]
+    if isinstance(value, dict):
+        return [n for v in value.values() for n in numbers_in(v)]
+    if isinstance(value, list):
+        return [n for v in value for n in numbers_in(v)]
+    return []
+
+
+@pytest.mark.parametrize(
+    ("visibility", "hidden"),
+    [
+        ("from", (RANGE_MAX, PACKAGE_MAX)),
+        ("on-request", (*ALL_AMOUNTS, PERCENT)),
+        ("private", (*ALL_AMOUNTS, PERCENT)),
+    ],
+)
+def test_the_feeds_hold_no_hidden_figure_as_a_number(
+    sites: dict[str, Path], visibility: str, hidden: tuple[int, ...]
+) -> None:
+    """Raw numbers in kit.json and kits.json (add-on percent, min, max) obey the visibility too."""
+    site = sites[visibility]
+    for name in ("kits.json", "priya-rate/kit.json"):
+        found = numbers_in(json.loads((site / name).read_text(encoding="utf-8")))
+        assert not set(found) & set(hidden), (name, sorted(set(found) & set(hidden)))
+
+
+def test_public_feeds_hold_every_figure_as_a_number(sites: dict[str, Path]) -> None:
+    kit = json.loads((sites["public"] / "priya-rate" / "kit.json").read_text(encoding="utf-8"))
+    assert set(numbers_in(kit["kit"]["rates"])) >= {*ALL_AMOUNTS, PERCENT}
+
+
 def test_on_request_invites_an_enquiry(sites: dict[str, Path]) -> None:
     site = sites["on-request"]
     page = read_html(site / "priya-rate" / "work-with-me" / "index.html")

@@ -14,7 +14,8 @@ from conftest import MINIMAL_KIT, build_site, write_site
 from kitfolio.outputs import social_card as cards
 from kitfolio.outputs.social_card import Card, card_for
 from kitfolio.present.formatting import Formatter
-from kitfolio.public.kit_view import Settings, build_view
+from kitfolio.public.kit_view import build_view
+from kitfolio.public.views import Settings
 from kitfolio.sources.kits import kit_files, read_kits
 
 SITE_URL = "https://example.org/kits/"

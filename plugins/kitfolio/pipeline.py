@@ -33,8 +33,8 @@ from kitfolio.media.renditions import Rendition
 from kitfolio.media.work import ImageStats, Media, Output
 from kitfolio.outputs.extras import SiteExtras, load_additions, load_agency_option
 from kitfolio.project import Project
-from kitfolio.public.kit_view import Settings
 from kitfolio.public.site import Site, build_site
+from kitfolio.public.views import Settings
 from kitfolio.sources.agency import AgencyView, LoadedAgency
 from kitfolio.sources.files import published_as_is
 from kitfolio.sources.kits import LoadedKits, kit_files, located_images, read_kits

@@ -15,7 +15,7 @@ from typing import Any
 import yaml
 
 from kitfolio.cache import Cache, CacheRefused, digest
-from kitfolio.public.kit_view import Settings
+from kitfolio.public.views import Settings
 
 
 class ProjectError(Exception):

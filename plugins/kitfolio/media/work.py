@@ -32,7 +32,7 @@ from kitfolio.media.image_checks import ImageFacts
 from kitfolio.media.renditions import Picture, Rendition, Role
 from kitfolio.outputs import social_card as cards
 from kitfolio.page_kinds import PageKind
-from kitfolio.public.kit_view import KitView
+from kitfolio.public.views import KitView
 from kitfolio.sources.documents import Loc
 from kitfolio.sources.files import LocatedImage
 from kitfolio.sources.kits import LoadedKit, located_images

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 
 from markupsafe import Markup, escape
 
+from kitfolio.present import wording
+
 LABEL_CHARS = 30
 FILL = "fill:var(--kf-chart-fill)"
 TRACK = "fill:var(--kf-chart-track)"
@@ -146,7 +148,8 @@ def line_chart(
     body = [
         f'<line x1="1%" y1="{bottom}" x2="99%" y2="{bottom}" style="{GRID}"/>',
         f'<line x1="1%" y1="{top}" x2="99%" y2="{top}" style="{GRID}"/>',
-        f'<text x="1%" y="{top - 12}" style="{MUTED}">highest {_e(high.y_text)}</text>',
+        f'<text x="1%" y="{top - 12}" style="{MUTED}">'
+        f"{_e(wording.chart_highest(high.y_text))}</text>",
         f'<text x="1%" y="{bottom + 24}" style="{MUTED}">{_e(marks[0].x_text)}</text>',
         f'<text x="99%" y="{bottom + 24}" text-anchor="end" style="{MUTED}">'
         f"{_e(marks[-1].x_text)}</text>",
@@ -157,12 +160,10 @@ def line_chart(
     if low.y != high.y:
         body.append(
             f'<text x="99%" y="{top - 12}" text-anchor="end" style="{MUTED}">'
-            f"lowest {_e(low.y_text)}</text>"
+            f"{_e(wording.chart_lowest(low.y_text))}</text>"
         )
-    desc = (
-        f"From {marks[0].y_text} on {marks[0].x_text} to {marks[-1].y_text} on "
-        f"{marks[-1].x_text}, {len(marks)} points."
-    )
+    first, last = marks[0], marks[-1]
+    desc = wording.chart_points(first.y_text, first.x_text, last.y_text, last.x_text, len(marks))
     svg = _frame(ident, title, desc, height, body)
     table = _table(title, headers, [(m.x_text, m.y_text) for m in marks])
     return Markup(f'<figure class="kf-chart" id="{_e(ident)}">{svg}{table}</figure>')
@@ -176,9 +177,8 @@ def sparkline(ident: str, title: str, marks: Sequence[Mark]) -> Markup | None:
     points = _scale(marks, 3, width - 3, 3, height - 3)
     path = " ".join(f"{x:.1f},{y:.1f}" for x, y in points)
     end_x, end_y = points[-1]
-    desc = (
-        f"From {marks[0].y_text} on {marks[0].x_text} to {marks[-1].y_text} on {marks[-1].x_text}."
-    )
+    first, last = marks[0], marks[-1]
+    desc = wording.chart_span(first.y_text, first.x_text, last.y_text, last.x_text)
     return Markup(
         f'<svg class="kf-spark" role="img" viewBox="0 0 {width:.0f} {height:.0f}" '
         f'width="{width:.0f}" height="{height:.0f}" '

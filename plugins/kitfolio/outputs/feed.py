@@ -15,8 +15,9 @@ from pydantic import BaseModel, ConfigDict, Field, PlainSerializer, TypeAdapter,
 
 from kitfolio.model.kit import Network, Offer, Visibility
 from kitfolio.model.schema import DRAFT, Draft07
-from kitfolio.present.markdown import text_of
-from kitfolio.public.kit_view import (
+from kitfolio.present import wording
+from kitfolio.present.markdown import plain, text_of
+from kitfolio.public.views import (
     AudienceView,
     KitView,
     PlatformView,
@@ -26,7 +27,7 @@ from kitfolio.public.kit_view import (
 )
 from kitfolio.sources.agency import AgencyView
 
-VERSION: Literal[1] = 1
+VERSION: Literal[2] = 2
 SCHEMA_PATH = "schema/feed.schema.json"
 ROSTER_PATH = "kits.json"
 KIT_FILE = "kit.json"
@@ -47,6 +48,10 @@ Percent = Annotated[
     float, PlainSerializer(_compact, return_type=Any), WithJsonSchema({"type": "number"})
 ]
 """A percentage from 0 to 100; whole ones are written without a fraction."""
+Figure = Annotated[
+    float, PlainSerializer(_compact, return_type=Any), WithJsonSchema({"type": "number"})
+]
+"""A count or a percentage as the creator stated it; whole ones are written without a fraction."""
 
 
 class _Feed(BaseModel):
@@ -90,7 +95,10 @@ class FeedPrice(_Feed):
 
 class FeedAddon(_Feed):
     name: str
-    text: str | None = None
+    percent: Percent | None = Field(None, description="Share of the base fee, percent")
+    min: Amount | None = Field(None, description="Lowest amount; absent unless prices are shown")
+    max: Amount | None = Field(None, description="Highest amount; only with visibility public")
+    text: str | None = Field(None, description="As the site shows it, to show, not to compute")
 
 
 class FeedRates(_Feed):
@@ -176,15 +184,19 @@ class FeedPartnership(_Feed):
     url: str | None = None
     summary: str | None = None
     deliverables: list[str] = []
-    results: dict[str, str] = Field({}, description="Label → figure as the site shows it")
+    results: dict[str, Figure] = Field(
+        {},
+        description="reach, impressions, views, link_clicks, conversions (counts) and "
+        "engagement_rate (percent) as stated",
+    )
     testimonial: FeedQuote | None = None
 
 
 class FeedHighlight(_Feed):
     title: str
     url: str | None = None
-    platform: str | None = None
-    views: str | None = None
+    platform: Network | None = None
+    views: int | None = None
 
 
 class FeedPlatformText(_Feed):
@@ -209,6 +221,7 @@ class FeedDisplay(_Feed):
     tier: str = Field(description='e.g. "Micro (10K–100K)"')
     platforms: list[FeedPlatformText] = Field(description="In the order of the kit's platforms")
     audience: FeedAudienceText = FeedAudienceText()
+    terms: dict[str, str] = Field({}, description='Term code → its name, e.g. "Payment"')
 
 
 class KitDetail(KitCard):
@@ -217,7 +230,11 @@ class KitDetail(KitCard):
     display: FeedDisplay | None = None
     bio: str | None = Field(None, description="Plain text")
     rates: FeedRatesDetail | None = None
-    terms: dict[str, str] = Field({}, description="Term → plain text")
+    terms: dict[str, str] = Field(
+        {},
+        description="payment, revisions, usage, lead_time, kill_fee, creative_control, "
+        "disclosure → plain text",
+    )
     partnerships: list[FeedPartnership] = []
     testimonials: list[FeedQuote] = []
     highlights: list[FeedHighlight] = []
@@ -242,7 +259,7 @@ class RosterFeed(_Feed):
 
     schema_: str = Field(alias="$schema")
     feed: Literal["kitfolio-roster"] = "kitfolio-roster"
-    version: Literal[1] = VERSION
+    version: Literal[2] = VERSION
     site: FeedSite
     agency: FeedAgency | None = None
     kits: list[KitCard]
@@ -253,9 +270,13 @@ class KitFeed(_Feed):
 
     schema_: str = Field(alias="$schema")
     feed: Literal["kitfolio-kit"] = "kitfolio-kit"
-    version: Literal[1] = VERSION
+    version: Literal[2] = VERSION
     site: FeedSite
     kit: KitDetail
+
+
+def _plain(markdown: str | None) -> str | None:
+    return plain(markdown) if markdown else None
 
 
 def _absolute(base: str, path: str) -> str:
@@ -282,7 +303,7 @@ def _audience(audience: AudienceView) -> FeedAudience:
 
 def _platform(p: PlatformView) -> FeedPlatform:
     return FeedPlatform(
-        network=Network(p.network),
+        network=p.kind,
         label=p.label,
         name=p.display_name,
         handle=p.handle,
@@ -299,7 +320,7 @@ def _platform(p: PlatformView) -> FeedPlatform:
 def _price(line: PriceLine, package: bool = False) -> FeedPrice:
     return FeedPrice(
         name=line.name,
-        platform=Network(line.network) if line.network else None,
+        platform=line.network,
         min=line.lowest,
         max=line.highest,
         text=line.price,
@@ -310,7 +331,7 @@ def _price(line: PriceLine, package: bool = False) -> FeedPrice:
 
 def _rates(rates: RatesView, detail: bool) -> FeedRates:
     common: dict[str, Any] = {
-        "visibility": Visibility(rates.visibility),
+        "visibility": rates.visibility_code,
         "currency": rates.currency or None,
         "lowest": rates.lowest,
         "lowest_text": rates.lowest_text,
@@ -321,10 +342,13 @@ def _rates(rates: RatesView, detail: bool) -> FeedRates:
         return FeedRates(**common)
     return FeedRatesDetail(
         **common,
-        addons=[FeedAddon(name=a.name, text=a.price) for a in rates.addons],
-        long_term=text_of(rates.long_term) if rates.long_term else None,
-        gifting=text_of(rates.gifting) if rates.gifting else None,
-        affiliate=text_of(rates.affiliate) if rates.affiliate else None,
+        addons=[
+            FeedAddon(name=a.name, percent=a.percent, min=a.lowest, max=a.highest, text=a.price)
+            for a in rates.addons
+        ],
+        long_term=_plain(rates.notes.get("long_term")),
+        gifting=_plain(rates.notes.get("gifting")),
+        affiliate=_plain(rates.notes.get("affiliate")),
     )
 
 
@@ -363,11 +387,11 @@ def _card_fields(view: KitView, base: str, detail: bool) -> dict[str, Any]:
         "audience": _audience(view.audience),
         "values": list(view.values),
         "dealbreakers": list(view.dealbreakers),
-        "offers": [Offer(key) for key, _ in view.offers],
+        "offers": list(view.offer_codes),
         "rates": _rates(view.rates, detail) if view.rates else None,
         "availability": FeedAvailability(
             booked_until=view.booked_until_date,
-            note=text_of(view.availability_note) if view.availability_note else None,
+            note=_plain(view.availability_markdown),
         )
         if view.booked_until_date or view.availability_note
         else None,
@@ -405,6 +429,7 @@ def _display(view: KitView) -> FeedDisplay:
             countries=_share_texts(audience.countries),
             cities=_share_texts(audience.cities),
         ),
+        terms={code: wording.TERM_LABELS[code] for code in view.term_markdown},
     )
 
 
@@ -413,16 +438,16 @@ def detail(view: KitView, base: str) -> KitDetail:
     return KitDetail(
         **_card_fields(view, base, detail=True),
         display=_display(view),
-        bio=text_of(view.bio) if view.bio else None,
-        terms={label: text_of(body) for label, body in view.terms},
+        bio=_plain(view.bio_markdown),
+        terms={code: plain(body) for code, body in view.term_markdown.items()},
         partnerships=[
             FeedPartnership(
                 brand=p.brand,
                 year=p.year,
                 url=p.url,
-                summary=text_of(p.summary) if p.summary else None,
+                summary=_plain(p.summary_markdown),
                 deliverables=list(p.deliverables),
-                results=dict(p.results),
+                results=dict(p.result_values),
                 testimonial=FeedQuote(quote=p.testimonial.quote, author=p.testimonial.author)
                 if p.testimonial
                 else None,
@@ -431,7 +456,7 @@ def detail(view: KitView, base: str) -> KitDetail:
         ],
         testimonials=[FeedQuote(quote=q.quote, author=q.author) for q in view.testimonials],
         highlights=[
-            FeedHighlight(title=h.title, url=h.url, platform=h.platform, views=h.views_text)
+            FeedHighlight(title=h.title, url=h.url, platform=h.network, views=h.views)
             for h in view.highlights
         ],
     )

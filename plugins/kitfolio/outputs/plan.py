@@ -10,8 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from kitfolio.page_kinds import PageKind
-from kitfolio.public.kit_view import KitView
 from kitfolio.public.site import Site, page_title, roster_description, work_search_text
+from kitfolio.public.views import KitView
 from kitfolio.sources.pitches import PitchView
 
 TEMPLATES = {

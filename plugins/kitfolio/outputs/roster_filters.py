@@ -11,7 +11,8 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from kitfolio.public.kit_view import NETWORK_LABELS, OFFER_LABELS, TIER_LABELS, KitView
+from kitfolio.present.wording import NETWORK_LABELS, OFFER_LABELS, TIER_LABELS
+from kitfolio.public.views import KitView
 from kitfolio.sources.agency import AgencyView
 
 TOP_VALUES = 40

@@ -20,7 +20,8 @@ from kitfolio.cache import file_digest
 from kitfolio.media.palette import RGB, palette, parse
 from kitfolio.media.renditions import upright
 from kitfolio.page_kinds import PageKind
-from kitfolio.public.kit_view import KitView
+from kitfolio.present import wording
+from kitfolio.public.views import KitView
 
 VERSION = "cards-7"
 """Bump when the drawing changes, so cached cards are drawn again."""
@@ -62,19 +63,19 @@ def card_for(view: KitView, kind: PageKind, site_name: str, avatar: Path | None)
     The footer names the page and the site, not its address: ``mkdocs serve`` previews under a
     local address, and the same card must serve both without being drawn twice.
     """
-    figures: list[tuple[str, str]] = [(view.total_reach_text, "total reach")]
+    figures: list[tuple[str, str]] = [(view.total_reach_text, wording.CARD_TOTAL_REACH)]
     if view.best_engagement_text:
-        figures.append((view.best_engagement_text, "engagement"))
+        figures.append((view.best_engagement_text, wording.CARD_ENGAGEMENT))
     if kind == PageKind.WORK and view.rates is not None and view.rates.lowest is not None:
-        figures.append((_money(view.rates.lowest_text), "rates from"))
+        figures.append((view.rates.lowest_money or "", wording.CARD_RATES_FROM))
     else:
         count = len(view.platforms)
-        figures.append((str(count), "platform" if count == 1 else "platforms"))
-    footer = "Media kit" if kind == PageKind.KIT else "Rates, terms and how to book"
+        figures.append((str(count), wording.card_platforms(count)))
+    footer = wording.CARD_FOOTERS[kind]
     if site_name and site_name != view.name:
         footer += f" · {site_name}"
     return Card(
-        title=f"Work with {view.name}" if kind == PageKind.WORK else view.name,
+        title=wording.work_with(view.name) if kind == PageKind.WORK else view.name,
         eyebrow=view.niche,
         tagline=view.tagline or "",
         figures=tuple(figures),
@@ -83,10 +84,6 @@ def card_for(view: KitView, kind: PageKind, site_name: str, avatar: Path | None)
         initials=view.initials,
         avatar=str(avatar) if avatar else None,
     )
-
-
-def _money(text: str | None) -> str:
-    return (text or "").removeprefix("from ").strip()
 
 
 FACES = {

@@ -13,7 +13,8 @@ from pathlib import Path
 from kitfolio.derive.build_facts import BuildFacts
 from kitfolio.page_kinds import PageKind
 from kitfolio.present.formatting import Formatter
-from kitfolio.public.kit_view import KitView, Settings, build_view
+from kitfolio.public.kit_view import build_view
+from kitfolio.public.views import KitView, Settings
 from kitfolio.sources.kits import LoadedKits
 
 

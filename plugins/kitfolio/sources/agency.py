@@ -21,7 +21,8 @@ from kitfolio.model.fields import Email, ImagePath, Line, Markdown, WebUrl
 from kitfolio.model.validate import check_model
 from kitfolio.present import mailto
 from kitfolio.present.markdown import render
-from kitfolio.public.kit_view import Image, image_of
+from kitfolio.public.kit_view import image_of
+from kitfolio.public.views import Image
 from kitfolio.sources.documents import Document, Loc, load
 from kitfolio.sources.files import LocatedImage, check_image
 

@@ -23,7 +23,7 @@ from kitfolio.model.fields import IsoDate, Line, Markdown, RequiredText
 from kitfolio.model.validate import check_model, not_a_mapping
 from kitfolio.present.formatting import Formatter
 from kitfolio.present.markdown import render
-from kitfolio.public.kit_view import KitView, PartnershipView, PriceLine
+from kitfolio.public.views import KitView, PartnershipView, PriceLine
 from kitfolio.sources.documents import Document, Loc, load
 from kitfolio.sources.files import checked_sources, source_files
 

@@ -85,7 +85,8 @@ export class Compare {
     table.append(thead);
     const terms = [];
     kits.forEach((k) => Object.keys(k.terms || {}).forEach((t) => { if (!terms.includes(t)) { terms.push(t); } }));
-    const rows = ROWS.concat(terms.map((t) => [t, (k) => (k.terms || {})[t]]));
+    const termName = (t) => kits.map((k) => (shown(k).terms || {})[t]).find(Boolean) || t;
+    const rows = ROWS.concat(terms.map((t) => [termName(t), (k) => (k.terms || {})[t]]));
     const body = el("tbody");
     rows.forEach(([label, value]) => {
       const tr = el("tr");

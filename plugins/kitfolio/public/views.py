@@ -1,0 +1,272 @@
+"""The views templates read: everything a page shows about one kit, formatted, private data gone."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from markupsafe import Markup
+
+from kitfolio import clock
+from kitfolio.derive import growth
+from kitfolio.media.palette import Palette
+from kitfolio.model.kit import Network, Offer, Visibility
+from kitfolio.present import mailto
+
+
+@dataclass(frozen=True)
+class Image:
+    """An image as a page embeds it; ``src`` is relative to the site root."""
+
+    src: str
+    width: int
+    height: int
+    alt: str
+    webp: tuple[tuple[str, int], ...] = ()
+    """(site path, width) of each WebP rendition, for ``srcset``."""
+    sizes: str = ""
+
+
+@dataclass(frozen=True)
+class GrowthView:
+    """Followers gained or lost over a window, written for the page."""
+
+    days: int
+    text: str
+    percent_text: str | None
+    direction: str
+
+
+@dataclass(frozen=True)
+class EngagementView:
+    text: str
+    rate: float
+    stated: bool
+    formula: str
+    computed_text: str | None
+
+
+@dataclass(frozen=True)
+class PlatformView:
+    network: str
+    label: str
+    handle: str | None
+    display_name: str
+    url: str | None
+    followers: int
+    followers_text: str
+    followers_full: str
+    audience_word: str
+    avg_views_text: str | None
+    averages: list[tuple[str, str]]
+    engagement: EngagementView | None
+    open_rate_text: str | None
+    tier: str
+    tier_label: str
+    kind: Network
+    points: tuple[growth.Point, ...] = ()
+    growth: tuple[GrowthView, ...] = ()
+    sparkline: Markup | None = None
+    avg_views: int | None = None
+    open_rate: float | None = None
+
+
+@dataclass(frozen=True)
+class Share:
+    label: str
+    value: float
+    text: str
+    key: str = ""
+
+
+@dataclass(frozen=True)
+class AudienceView:
+    source: str | None
+    age: list[Share]
+    gender: list[Share]
+    countries: list[Share]
+    cities: list[Share]
+
+    @property
+    def empty(self) -> bool:
+        return not (self.age or self.gender or self.countries or self.cities)
+
+
+@dataclass(frozen=True)
+class PriceLine:
+    """One priced thing; ``price`` is None when the visibility hides it."""
+
+    name: str
+    price: str | None
+    lowest: float | None
+    detail: Markup | None = None
+    platform: str | None = None
+    includes: list[str] = field(default_factory=list)
+    note: str | None = None
+    highest: float | None = None
+    """The top of a price range, only when the visibility shows whole prices."""
+    network: Network | None = None
+    percent: float | None = None
+    """An add-on's share of the base fee, only when the visibility shows prices."""
+
+
+@dataclass(frozen=True)
+class RatesView:
+    visibility: str
+    shows_prices: bool
+    currency: str
+    items: list[PriceLine]
+    packages: list[PriceLine]
+    addons: list[PriceLine]
+    long_term: Markup | None
+    gifting: Markup | None
+    affiliate: Markup | None
+    lowest: float | None
+    lowest_text: str | None
+    visibility_code: Visibility = Visibility.public
+    notes: dict[str, str] = field(default_factory=dict)
+    """``long_term``, ``gifting``, ``affiliate`` → their Markdown as written."""
+    lowest_money: str | None = None
+    """The lowest visible price alone, without the words around it."""
+
+
+@dataclass(frozen=True)
+class Step:
+    title: str
+    detail: Markup
+
+
+@dataclass(frozen=True)
+class QuoteView:
+    quote: str
+    author: str
+
+
+@dataclass(frozen=True)
+class PartnershipView:
+    brand: str
+    year: int | None
+    url: str | None
+    summary: Markup | None
+    deliverables: list[str]
+    results: list[tuple[str, str]]
+    result_values: dict[str, float]
+    """Result code (``reach``) → the figure as stated."""
+    summary_markdown: str | None
+    testimonial: QuoteView | None
+
+
+@dataclass(frozen=True)
+class HighlightView:
+    title: str
+    url: str | None
+    platform: str | None
+    views_text: str | None
+    network: Network | None
+    views: int | None
+    image: Image | None
+
+
+@dataclass(frozen=True)
+class ContactView:
+    email: str | None
+    booking_url: str | None
+    manager_name: str | None
+    manager_email: str | None
+    manager_agency: str | None
+
+    @property
+    def enquiry_email(self) -> str | None:
+        """Where a brief goes: the manager when there is one with an address, else the creator."""
+        return self.manager_email or self.email
+
+    @property
+    def email_href(self) -> str | None:
+        return mailto.href(self.email) if self.email else None
+
+    @property
+    def manager_email_href(self) -> str | None:
+        return mailto.href(self.manager_email) if self.manager_email else None
+
+    def enquiry_href(self, subject: str | None = None) -> str | None:
+        """The link that writes a brief, with its subject line when given."""
+        to = self.enquiry_email
+        return mailto.href(to, subject=subject) if to else None
+
+
+@dataclass(frozen=True)
+class ChartSet:
+    """The inline SVG charts of a media kit; None where there is nothing to draw."""
+
+    age: Markup | None = None
+    gender: Markup | None = None
+    countries: Markup | None = None
+    cities: Markup | None = None
+    platforms: Markup | None = None
+    growth: tuple[tuple[str, Markup], ...] = ()
+
+
+@dataclass(frozen=True)
+class KitView:
+    """All one page needs to show a kit."""
+
+    slug: str
+    url: str
+    work_url: str
+    name: str
+    initials: str
+    pronouns: str | None
+    tagline: str | None
+    description: str
+    search_text: str
+    location: str | None
+    languages: list[str]
+    bio: Markup | None
+    niche: str
+    tags: list[str]
+    avatar: Image | None
+    accent: str | None
+    platforms: list[PlatformView]
+    total_reach: int
+    total_reach_text: str
+    total_reach_full: str
+    tier: str
+    tier_label: str
+    best_engagement: float | None
+    best_engagement_text: str | None
+    stats_as_of: str | None
+    stats_date: date | None
+    stale: bool
+    stats_age_days: int | None
+    audience: AudienceView
+    values: list[str]
+    dealbreakers: list[str]
+    offers: list[tuple[str, str]]
+    rates: RatesView | None
+    terms: list[tuple[str, Markup]]
+    process: list[Step]
+    partnerships: list[PartnershipView]
+    testimonials: list[QuoteView]
+    highlights: list[HighlightView]
+    availability_note: Markup | None
+    booked_until: str | None
+    booked_until_date: date | None
+    contact: ContactView
+    palette: Palette | None = None
+    cover: Image | None = None
+    charts: ChartSet = field(default_factory=ChartSet)
+    language_tags: list[str] = field(default_factory=list)
+    offer_codes: list[Offer] = field(default_factory=list)
+    term_markdown: dict[str, str] = field(default_factory=dict)
+    """Term code (``payment``) → its Markdown as written."""
+    bio_markdown: str | None = None
+    availability_markdown: str | None = None
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Site-wide choices that change how views are built."""
+
+    locale: str = "en"
+    stale_after_days: int = 90
+    today: date = field(default_factory=clock.today)
