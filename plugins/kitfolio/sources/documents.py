@@ -18,6 +18,7 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from kitfolio.errors import Problem, cut, printable
+from kitfolio.sources.swallowed_text import swallowed
 
 Loc = tuple[str | int, ...]
 
@@ -167,8 +168,9 @@ if yaml.__with_libyaml__:
 class _Builder:
     """Turns composed nodes into Python values, recording marks and duplicate keys."""
 
-    def __init__(self, doc: Document) -> None:
+    def __init__(self, doc: Document, lines: list[str]) -> None:
         self.doc = doc
+        self.lines = lines
         self.problems: list[Problem] = []
         self.count = 0
         self.open: set[int] = set()
@@ -180,7 +182,15 @@ class _Builder:
         mark = Mark(node.start_mark.line + 1, node.start_mark.column + 1)
         self.doc.values[loc] = mark
         if isinstance(node, ScalarNode):
-            return self._scalar(node)
+            value = self._scalar(node)
+            lost = swallowed(node, value, self.lines)
+            if lost is not None:
+                self.problems.append(
+                    Problem(
+                        self.doc.display, lost.line + 1, lost.column + 1, dotted(loc), lost.message
+                    )
+                )
+            return value
         if id(node) in self.open:
             raise _Recursive(mark)
         if len(loc) > _MAX_DEPTH:
@@ -352,7 +362,7 @@ def parse(text: str, doc: Document) -> tuple[Document, list[Problem]]:
     if node is None:
         doc.data = None
         return doc, []
-    builder = _Builder(doc)
+    builder = _Builder(doc, _BREAK.split(text))
     try:
         doc.data = builder.build(node, ())
     except _TooLarge:
