@@ -8,11 +8,11 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
-from datetime import date
 from importlib.resources import files
 from pathlib import Path
 from string import Template
 
+from kitfolio import clock
 from kitfolio.errors import errors, warnings
 from kitfolio.model.fields import is_slug
 from kitfolio.model.schema import kit_schema_text
@@ -83,7 +83,7 @@ def _check(paths: list[Path], *, strict: bool, pitches: Path | None = None) -> i
         site = build_site(roster, Settings())
         views = {view.slug: view for view in site.kits}
         known = [path.stem for path in targets]
-        checked = load_pitches(pitch_paths, Path.cwd(), views, known, date.today(), Formatter())
+        checked = load_pitches(pitch_paths, Path.cwd(), views, known, clock.today(), Formatter())
         problems += checked.problems
     for problem in sorted(problems):
         label = "warning" if problem.severity == "warning" else "error"
@@ -120,7 +120,7 @@ def _new(slug: str, kits_dir: Path, name: str | None) -> int:
         Template(starter).substitute(
             name=name or slug.replace("-", " ").title(),
             slug=slug,
-            today=date.today().isoformat(),
+            today=clock.today().isoformat(),
             kit_path=target.as_posix(),
             schema_path="../schema/kit.schema.json",
         ),

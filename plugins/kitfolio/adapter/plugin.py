@@ -169,7 +169,7 @@ class KitfolioPlugin(BasePlugin[KitfolioConfig]):
         )
         kits = kit_files(self.kits_dir)
         cache = self._cache(config, root)
-        self.roster = read_kits(kits, root, cache)
+        self.roster = read_kits(kits, root, cache, stale_after_days=self.config.stale_after_days)
         settings = Settings(
             locale=self.config.locale or str(config.theme.get("language") or "en"),
             stale_after_days=self.config.stale_after_days,

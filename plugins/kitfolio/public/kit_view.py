@@ -11,6 +11,7 @@ from datetime import date
 
 from markupsafe import Markup
 
+from kitfolio import clock
 from kitfolio.derive import figures, growth
 from kitfolio.derive.build_facts import BuildFacts
 from kitfolio.derive.history import platform_keys
@@ -357,7 +358,7 @@ class Settings:
 
     locale: str = "en"
     stale_after_days: int = 90
-    today: date = field(default_factory=date.today)
+    today: date = field(default_factory=clock.today)
 
 
 def build_view(
