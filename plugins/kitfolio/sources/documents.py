@@ -19,6 +19,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from kitfolio.errors import Problem, cut, printable
 from kitfolio.sources.swallowed_text import swallowed
+from kitfolio.sources.yaml_messages import plain_words
 
 Loc = tuple[str | int, ...]
 
@@ -353,7 +354,7 @@ def parse(text: str, doc: Document) -> tuple[Document, list[Problem]]:
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         reason = exc.problem or exc.context or "invalid YAML"
-        return doc, [Problem(doc.display, line, column, "(yaml)", f"expected valid YAML: {reason}")]
+        return doc, [Problem(doc.display, line, column, "(yaml)", plain_words(reason))]
     except yaml.YAMLError as exc:
         reason = " ".join(str(exc).split())
         return doc, [Problem(doc.display, 1, 1, "(yaml)", f"expected valid YAML: {reason}")]
