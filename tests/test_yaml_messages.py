@@ -35,3 +35,15 @@ def test_a_yaml_mistake_is_explained_in_plain_words(
     assert message.startswith(f"kits/ava.yml:{where}: (yaml): expected valid YAML: ")
     assert words in message
     assert "(the parser said: " in message
+
+
+def test_a_thousands_comma_in_a_flow_mapping_says_to_drop_the_comma(tmp_path: Path) -> None:
+    kit = MINIMAL_KIT + (
+        "rates:\n  currency: GBP\n  items:\n"
+        "    - {deliverable: Reel, price: {min: 1,200, max: 1500}}\n"
+    )
+    messages = [str(p) for p in load_kits(tmp_path, {"ava": kit}).problems]
+    assert (
+        "kits/ava.yml:13:42: rates.items[0].price.200: unknown field '200': a comma inside a "
+        "number splits it; write 1200, not 1,200"
+    ) in messages
