@@ -7,6 +7,7 @@ Import them in a test module with ``from conftest import MINIMAL_KIT, write_site
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -33,6 +34,20 @@ platforms:
   - network: instagram
     followers: 48200
 """
+
+TODAY = "2026-11-30"
+"""The day every test runs on, so nothing in the suite depends on the real date: the showcase
+kits and MINIMAL_KIT were written as of this day. A test that needs another day sets it."""
+
+
+@pytest.fixture(scope="session", autouse=True)
+def fixed_today() -> Iterator[None]:
+    """Session-wide, so the sites module and session fixtures build are dated too; kitfolio
+    processes a test starts inherit it."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("KITFOLIO_TODAY", TODAY)
+        yield
+
 
 SITE_OPTIONS: dict[str, Any] = {
     "site_name": "Test site",

@@ -42,8 +42,9 @@ def test_new_writes_a_starter_kit_that_passes_check_and_names_the_schema(tmp_pat
     assert (tmp_path / "schema" / "kit.schema.json").read_text() == kit_schema_text()
     checked = kitfolio("check", cwd=tmp_path)
     assert checked.returncode == 0, checked.stderr
-    assert "1 kit checked: 0 error(s), 0 warning(s)" in checked.stdout
-    assert kitfolio("check", "--strict", cwd=tmp_path).returncode == 0
+    # Its example text must not reach a brand: warnings, and a strict check fails.
+    assert "1 kit checked: 0 error(s), 9 warning(s)" in checked.stdout
+    assert kitfolio("check", "--strict", cwd=tmp_path).returncode == 1
 
 
 def test_new_refuses_a_bad_slug_and_an_existing_kit(tmp_path: Path) -> None:

@@ -128,7 +128,7 @@ def read_sources(
     """Read and check the kits (``kit_paths``, else every kit of ``kits_dir``) and the agency
     option. Raises ProjectError when a folder option is wrong."""
     paths = kit_files(project.kits_folder()) if kit_paths is None else kit_paths
-    roster = read_kits(paths, project.root, memory)
+    roster = read_kits(paths, project.root, memory, stale_after_days=project.stale_after_days)
     agency, agency_problems = load_agency_option(
         project.agency, project.config_file, project.root, memory
     )

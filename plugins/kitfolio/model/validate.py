@@ -129,6 +129,9 @@ def _unknown_field(loc: Loc, root: type[BaseModel] = Kit) -> str:
     model = _model_at(loc[:-1], root)
     known = list(model.model_fields) if model else []
     message = f"unknown field {cut(name)!r}"
+    if name.isascii() and name.isdigit() and len(name) == 3:
+        # ``{min: 1,200}``: the comma ends the value, and its last three digits become a key.
+        return f"{message}: a comma inside a number splits it; write 1200, not 1,200"
     if known:
         message += f"{_hint(name, known)}; expected one of {', '.join(known)}"
     return message

@@ -18,6 +18,8 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from kitfolio.errors import Problem, cut, printable
+from kitfolio.sources.swallowed_text import swallowed
+from kitfolio.sources.yaml_messages import plain_words
 
 Loc = tuple[str | int, ...]
 
@@ -168,8 +170,9 @@ if yaml.__with_libyaml__:
 class _Builder:
     """Turns composed nodes into Python values, recording marks and duplicate keys."""
 
-    def __init__(self, doc: Document) -> None:
+    def __init__(self, doc: Document, lines: list[str]) -> None:
         self.doc = doc
+        self.lines = lines
         self.problems: list[Problem] = []
         self.count = 0
         self.open: set[int] = set()
@@ -181,7 +184,15 @@ class _Builder:
         mark = Mark(node.start_mark.line + 1, node.start_mark.column + 1)
         self.doc.values[loc] = mark
         if isinstance(node, ScalarNode):
-            return self._scalar(node)
+            value = self._scalar(node)
+            lost = swallowed(node, value, self.lines)
+            if lost is not None:
+                self.problems.append(
+                    Problem(
+                        self.doc.display, lost.line + 1, lost.column + 1, dotted(loc), lost.message
+                    )
+                )
+            return value
         if id(node) in self.open:
             raise _Recursive(mark)
         if len(loc) > _MAX_DEPTH:
@@ -344,7 +355,7 @@ def parse(text: str, doc: Document) -> tuple[Document, list[Problem]]:
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         reason = exc.problem or exc.context or "invalid YAML"
-        return doc, [Problem(doc.display, line, column, "(yaml)", f"expected valid YAML: {reason}")]
+        return doc, [Problem(doc.display, line, column, "(yaml)", plain_words(reason))]
     except yaml.YAMLError as exc:
         reason = " ".join(str(exc).split())
         return doc, [Problem(doc.display, 1, 1, "(yaml)", f"expected valid YAML: {reason}")]
@@ -353,7 +364,7 @@ def parse(text: str, doc: Document) -> tuple[Document, list[Problem]]:
     if node is None:
         doc.data = None
         return doc, []
-    builder = _Builder(doc)
+    builder = _Builder(doc, _BREAK.split(text))
     try:
         doc.data = builder.build(node, ())
     except _TooLarge:

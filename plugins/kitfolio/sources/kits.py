@@ -7,10 +7,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any
 
+from kitfolio import clock
 from kitfolio.cache import Memory
+from kitfolio.derive.consistency import brand_would_notice
 from kitfolio.derive.figures import inconsistencies
 from kitfolio.errors import Problem
 from kitfolio.media.image_checks import ImageFacts
@@ -64,16 +67,28 @@ def named_kit_files(paths: Iterable[Path]) -> list[Path]:
     return found
 
 
-def read_kits(paths: Iterable[Path], root: Path, memory: Memory | None = None) -> LoadedKits:
+STALE_AFTER_DAYS = 90
+"""Figures older than this many days are stale, unless the site sets ``stale_after_days``."""
+
+
+def read_kits(
+    paths: Iterable[Path],
+    root: Path,
+    memory: Memory | None = None,
+    *,
+    stale_after_days: int = STALE_AFTER_DAYS,
+    today: date | None = None,
+) -> LoadedKits:
     """Load kit files; ``root`` is the project folder, the only place kits and images are read.
 
     ``memory`` (the build cache) remembers which images were checked, so an unchanged photo is
-    not decoded again on the next build.
+    not decoded again on the next build. ``today`` defaults to the clock's.
     """
+    when = today or clock.today()
     kits: list[LoadedKit] = []
     sources, problems = checked_sources(paths, root)
     for source in sources:
-        loaded, found = load_kit(source.path, source.display, root, memory)
+        loaded, found = load_kit(source.path, source.display, root, memory, when, stale_after_days)
         problems += sorted(found, key=lambda p: (p.line, p.column))
         if loaded is not None:
             kits.append(loaded)
@@ -82,7 +97,12 @@ def read_kits(paths: Iterable[Path], root: Path, memory: Memory | None = None) -
 
 
 def load_kit(
-    path: Path, display: str, root: Path, memory: Memory | None = None
+    path: Path,
+    display: str,
+    root: Path,
+    memory: Memory | None = None,
+    today: date | None = None,
+    stale_after_days: int = STALE_AFTER_DAYS,
 ) -> tuple[LoadedKit | None, list[Problem]]:
     """Load one kit file; the kit is None when it has errors."""
     doc, syntax = load(path, display)
@@ -94,7 +114,10 @@ def load_kit(
         _, unusable = _check_images(_raw_image_refs(doc.data), doc, root, memory)
         return None, syntax + invalid + unusable
     images, unusable = _check_images(image_refs(kit), doc, root, memory)
-    warnings = [doc.problem(i.loc, i.message, severity="warning") for i in inconsistencies(kit)]
+    noticed = brand_would_notice(kit, doc.data, today or clock.today(), stale_after_days)
+    warnings = [
+        doc.problem(i.loc, i.message, severity="warning") for i in [*inconsistencies(kit), *noticed]
+    ]
     problems = syntax + unusable
     if problems:
         return None, problems + warnings

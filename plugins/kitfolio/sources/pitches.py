@@ -11,7 +11,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import TypeVar
 
@@ -29,6 +29,8 @@ from kitfolio.sources.files import checked_sources, source_files
 
 T = TypeVar("T")
 URL_PREFIX = "for"
+EXPIRES_SOON = timedelta(days=7)
+"""A pitch expiring within this many days is worth a warning: the brand may still be deciding."""
 CHOICES_SHOWN = 10
 """How many names an "unknown kit" message lists: a roster of thousands is not one line."""
 
@@ -117,7 +119,24 @@ def load_pitches(
             continue
         if pitch.expires is not None and pitch.expires < today:
             out.expired.append((source.display, pitch.expires))
+            out.problems.append(
+                doc.problem(
+                    ("expires",),
+                    f"expected a date from today ({today}) on, got {pitch.expires}: the pitch "
+                    "is not built and its link shows the brand a missing page",
+                    severity="warning",
+                )
+            )
             continue
+        if pitch.expires is not None and pitch.expires <= today + EXPIRES_SOON:
+            out.problems.append(
+                doc.problem(
+                    ("expires",),
+                    f"expected a date more than {EXPIRES_SOON.days} days away, got "
+                    f"{pitch.expires}: the link stops working then; extend it if the talks go on",
+                    severity="warning",
+                )
+            )
         packages, items, partnerships = chosen
         out.pitches.append(
             PitchView(
