@@ -141,6 +141,8 @@ class GrowthView:
     text: str
     percent_text: str | None
     direction: str
+    period_text: str = ""
+    """"in 30 days" when the points cover the window, else "since Sep 1, 2026"."""
 
 
 @dataclass(frozen=True)
@@ -507,18 +509,18 @@ def _with_growth(
     if len(points) < 2:
         return view
     changes = []
-    for days in growth.WINDOWS:
-        found = growth.change(points, days, end)
-        if found is None:
-            continue
+    for found in growth.changes(points, end):
         sign = "+" if found.delta > 0 else "−" if found.delta < 0 else "±"
         percent = found.percent
         changes.append(
             GrowthView(
-                days=days,
+                days=found.days,
                 text=f"{sign}{fmt.compact(abs(found.delta))}",
                 percent_text=f"{sign}{fmt.percent(abs(percent))}" if percent is not None else None,
                 direction="up" if found.delta > 0 else "down" if found.delta < 0 else "flat",
+                period_text=f"in {found.days} days"
+                if found.names_window
+                else f"since {fmt.short_date(found.since)}",
             )
         )
     line = charts.sparkline(
