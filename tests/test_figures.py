@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import MINIMAL_KIT, build_error, build_site, load_kits, write_site
+from conftest import MINIMAL_KIT, build_error, build_site, load_kits, read_html, write_site
 from kitfolio.derive import figures
 from kitfolio.errors import errors, warnings
 from kitfolio.model.kit import Kit
@@ -90,6 +90,35 @@ def test_the_view_says_whether_a_rate_is_stated_or_computed(tmp_path: Path) -> N
         True,
         False,
     ]
+
+
+AVA = MINIMAL_KIT + (
+    "    engagement_rate: 4.8\n  - network: tiktok\n    followers: 12000\n    avg_likes: 1200\n"
+)
+
+
+def test_the_headline_rate_is_weighted_by_followers(tmp_path: Path) -> None:
+    headline = figures.headline_engagement(load_kits(tmp_path, {"ava": AVA}).kits[0].kit)
+    assert headline is not None
+    assert headline.rate == pytest.approx((4.8 * 48200 + 10 * 12000) / 60200)
+    assert [p.network.value for p in headline.platforms] == ["instagram", "tiktok"]
+
+
+def test_platforms_without_a_rate_do_not_dilute_it(tmp_path: Path) -> None:
+    kit = kit_with(
+        tmp_path, "    engagement_rate: 4.8\n  - network: youtube\n    followers: 90000\n"
+    )
+    headline = figures.headline_engagement(kit)
+    assert headline is not None and headline.rate == 4.8
+
+
+def test_the_summary_tile_leads_with_the_weighted_rate_and_says_so(tmp_path: Path) -> None:
+    site = build_site(write_site(tmp_path, {"ava": AVA}))
+    page = read_html(site / "ava" / "index.html")
+    tile = next(dt for dt in page.select(".kf-stats dt") if "ngagement" in dt.get_text())
+    value = tile.find_next_sibling("dd")
+    assert tile.get_text(strip=True) == "Engagement"
+    assert value is not None and value.get_text(" ", strip=True) == "5.8% weighted by followers"
 
 
 # -- tier and reach ------------------------------------------------------------------------------

@@ -122,7 +122,8 @@ def test_a_card_says_what_a_brand_scans_for(home: tuple[Path, BeautifulSoup]) ->
         "Instagram: 48.2K",
         "YouTube: 5.1K",
         "Micro (10K–100K)",
-        "6.5% engagement",
+        # (2,040 interactions + 6.5% of 5,100) / 53,300 followers, not YouTube's 6.5%
+        "4.4% engagement, weighted by followers",
         "from £3,911",
         "thrifting",
         "cruelty-free",

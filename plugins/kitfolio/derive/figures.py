@@ -75,10 +75,27 @@ def total_reach(kit: Kit) -> int:
     return sum(p.followers for p in kit.platforms)
 
 
-def best_engagement(kit: Kit) -> float | None:
-    """The highest engagement rate over the kit's platforms."""
-    rates = [e.rate for e in (engagement(p) for p in kit.platforms) if e is not None]
-    return max(rates) if rates else None
+@dataclass(frozen=True)
+class HeadlineEngagement:
+    """The one engagement figure a kit leads with: each platform's rate weighted by its followers.
+
+    Weighting by followers says what a brand's post reaches on average across the creator's
+    audience; the best platform's rate would let a small account speak for a large one.
+    """
+
+    rate: float
+    platforms: tuple[Platform, ...]
+    """The platforms that have a rate, and so count in it."""
+
+
+def headline_engagement(kit: Kit) -> HeadlineEngagement | None:
+    """The follower-weighted engagement rate over platforms with a rate (stated or computed)."""
+    rated = [(p, e.rate) for p in kit.platforms if (e := engagement(p)) is not None]
+    followers = sum(p.followers for p, _ in rated)
+    if not rated or followers <= 0:
+        return None
+    rate = sum(p.followers * r for p, r in rated) / followers
+    return HeadlineEngagement(rate, tuple(p for p, _ in rated))
 
 
 def age_in_days(kit: Kit, today: date) -> int | None:

@@ -154,6 +154,8 @@ class KitCard(_Feed):
     total_followers: int
     tier: Tier
     best_engagement: Percent | None = None
+    engagement: Percent | None = None
+    """Each platform's rate weighted by its followers: the figure to filter and sort by."""
     stats_as_of: date | None = None
     stale: bool = False
     audience: FeedAudience = FeedAudience()
@@ -206,6 +208,7 @@ class FeedDisplay(_Feed):
 
     total_followers: str = Field(description='The full count, e.g. "48,200"')
     best_engagement: str | None = Field(None, description='e.g. "4.8%"')
+    engagement: str | None = Field(None, description='Weighted by followers, e.g. "5.2%"')
     tier: str = Field(description='e.g. "Micro (10K–100K)"')
     platforms: list[FeedPlatformText] = Field(description="In the order of the kit's platforms")
     audience: FeedAudienceText = FeedAudienceText()
@@ -358,6 +361,7 @@ def _card_fields(view: KitView, base: str, detail: bool) -> dict[str, Any]:
         "best_engagement": round(view.best_engagement, 2)
         if view.best_engagement is not None
         else None,
+        "engagement": round(view.engagement, 2) if view.engagement is not None else None,
         "stats_as_of": view.stats_date,
         "stale": view.stale,
         "audience": _audience(view.audience),
@@ -395,6 +399,7 @@ def _display(view: KitView) -> FeedDisplay:
     return FeedDisplay(
         total_followers=view.total_reach_full,
         best_engagement=view.best_engagement_text,
+        engagement=view.engagement_text,
         tier=view.tier_label,
         platforms=[
             FeedPlatformText(label=p.label, followers=p.followers_text) for p in view.platforms

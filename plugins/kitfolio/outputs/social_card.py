@@ -62,8 +62,8 @@ def card_for(view: KitView, kind: str, site_name: str, avatar: Path | None) -> C
     local address, and the same card must serve both without being drawn twice.
     """
     figures: list[tuple[str, str]] = [(view.total_reach_text, "total reach")]
-    if view.best_engagement_text:
-        figures.append((view.best_engagement_text, "engagement"))
+    if view.engagement_text:
+        figures.append((view.engagement_text, "engagement"))
     if kind == "work" and view.rates is not None and view.rates.lowest is not None:
         figures.append((_money(view.rates.lowest_text), "rates from"))
     else:

@@ -351,6 +351,11 @@ class KitView:
     cover: Image | None = None
     charts: ChartSet = field(default_factory=ChartSet)
     language_tags: list[str] = field(default_factory=list)
+    engagement: float | None = None
+    """The follower-weighted rate (``figures.headline_engagement``) the kit leads with."""
+    engagement_text: str | None = None
+    engagement_basis: str | None = None
+    """What ``engagement`` is: "weighted by followers", or "on Instagram" when one has a rate."""
 
 
 @dataclass(frozen=True)
@@ -379,7 +384,9 @@ def build_view(
     audience = _audience(kit, fmt)
     biggest = figures.largest(kit)
     kit_tier = figures.tier(biggest.followers)
-    best = figures.best_engagement(kit)
+    rates_given = [e.rate for e in (figures.engagement(p) for p in kit.platforms) if e]
+    best = max(rates_given) if rates_given else None
+    headline = figures.headline_engagement(kit)
     reach = figures.total_reach(kit)
     return KitView(
         slug=slug,
@@ -406,6 +413,9 @@ def build_view(
         tier_label=TIER_LABELS[kit_tier],
         best_engagement=best,
         best_engagement_text=fmt.percent(best) if best is not None else None,
+        engagement=headline.rate if headline else None,
+        engagement_text=fmt.percent(headline.rate) if headline else None,
+        engagement_basis=_engagement_basis(headline),
         stats_as_of=fmt.date(kit.stats_as_of) if kit.stats_as_of else None,
         stats_date=kit.stats_as_of,
         stale=figures.is_stale(kit, settings.today, settings.stale_after_days),
@@ -487,6 +497,14 @@ def image_of(picture: Picture, alt: str) -> Image:
         webp=tuple((r.src, r.width) for r in picture.webp),
         sizes=picture.sizes,
     )
+
+
+def _engagement_basis(headline: figures.HeadlineEngagement | None) -> str | None:
+    if headline is None:
+        return None
+    if len(headline.platforms) == 1:
+        return f"on {NETWORK_LABELS[headline.platforms[0].network]}"
+    return "weighted by followers"
 
 
 def _platforms(kit: Kit, fmt: Formatter, derived: BuildFacts) -> list[PlatformView]:

@@ -54,7 +54,7 @@ export class Filters {
       this.offerMask[i] = m;
       this.tier[i] = TIERS.indexOf(k.tier);
       this.total[i] = k.total_followers || 0;
-      this.er[i] = typeof k.best_engagement === "number" ? k.best_engagement : -1;
+      this.er[i] = typeof k.engagement === "number" ? k.engagement : -1;
       this.countries[i] = Object.keys((k.audience || {}).countries || {});
       this.langs[i] = (k.languages || []).map((t) => t.split("-")[0].toLowerCase());
       this.vals[i] = (k.values || []).map((v) => String(v).trim().toLowerCase());
