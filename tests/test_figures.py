@@ -43,6 +43,7 @@ def test_engagement_is_computed_from_all_four_averages(tmp_path: Path) -> None:
     assert found.rate == pytest.approx((1900 + 140 + 60 + 210) / 48200 * 100)
     assert found.stated is False
     assert found.formula == "(avg_likes + avg_comments + avg_shares + avg_saves) ÷ followers × 100"
+    assert found.basis == "average likes, comments, shares and saves per follower"
 
 
 def test_engagement_is_computed_over_the_fields_given(tmp_path: Path) -> None:
@@ -51,6 +52,7 @@ def test_engagement_is_computed_over_the_fields_given(tmp_path: Path) -> None:
     assert found is not None
     assert found.rate == pytest.approx(1000 / 48200 * 100)
     assert found.formula == "(avg_likes + avg_saves) ÷ followers × 100"
+    assert found.basis == "average likes and saves per follower"
 
 
 def test_no_averages_no_engagement(tmp_path: Path) -> None:
@@ -119,6 +121,20 @@ def test_the_summary_tile_leads_with_the_weighted_rate_and_says_so(tmp_path: Pat
     value = tile.find_next_sibling("dd")
     assert tile.get_text(strip=True) == "Engagement"
     assert value is not None and value.get_text(" ", strip=True) == "5.8% weighted by followers"
+
+
+def test_a_platform_card_says_in_words_how_its_rate_was_found(tmp_path: Path) -> None:
+    site = build_site(write_site(tmp_path, {"ava": AVA}))
+    page = read_html(site / "ava" / "index.html")
+    instagram, tiktok = page.select(".kf-engagement dd")
+    assert instagram.get_text(" ", strip=True) == "4.8% stated by the creator"
+    assert tiktok.find("details") is not None
+    note = tiktok.select_one(".kf-note")
+    assert note is not None and note.get_text() == "computed from average likes per follower"
+    formula = tiktok.select_one("details.kf-formula")
+    assert formula is not None and formula.summary is not None
+    assert formula.get_text(" ", strip=True) == "Formula (avg_likes) ÷ followers × 100"
+    assert "computed:" not in page.get_text()
 
 
 # -- tier and reach ------------------------------------------------------------------------------

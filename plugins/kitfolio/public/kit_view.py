@@ -152,6 +152,7 @@ class EngagementView:
     stated: bool
     formula: str
     computed_text: str | None
+    basis: str = ""
 
 
 @dataclass(frozen=True)
@@ -606,6 +607,7 @@ def _platform(platform: Platform, fmt: Formatter) -> PlatformView:
             stated=found.stated,
             formula=found.formula,
             computed_text=fmt.percent(found.computed) if found.computed is not None else None,
+            basis=found.basis,
         )
     averages = [
         (label, fmt.compact(value))
