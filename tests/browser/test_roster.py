@@ -475,3 +475,49 @@ def test_hostile_kits_stay_text_in_everything_the_script_draws(
         assert all(not cell.startswith(("=", "+", "-", "@")) for row in rows for cell in row)
     finally:
         context.close()
+
+
+RATES = "      exchange_rates: {date: 2026-11-28, base: EUR, rates: {GBP: 0.86, USD: 1.05}}\n"
+
+
+def test_a_budget_in_euros_meets_prices_in_pounds_converted_at_the_sites_rates(
+    page: Any, tmp_path: Path, serve: Callable[..., str]
+) -> None:
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    count = 20
+    root = write_roster(tmp_path, count)
+    mkdocs_yml = root / "mkdocs.yml"
+    text = mkdocs_yml.read_text(encoding="utf-8")
+    agency = next(line for line in text.splitlines(keepends=True) if "agency:" in line)
+    mkdocs_yml.write_text(text.replace(agency, agency + RATES), encoding="utf-8")
+    config = load_config(str(mkdocs_yml))
+    build(config)
+    open_roster(page, serve(Path(config.site_dir), "/roster/"))
+    creators = sorted((creator(i) for i in range(count)), key=lambda c: (c.name.casefold(), c.slug))
+    assert {c.currency for c in creators} == {"GBP", "EUR"}
+
+    assert page.locator("select[name=currency] option").all_inner_texts() == ["GBP", "EUR", "USD"]
+    note = page.locator("#kf-budget-note").inner_text()
+    assert note == "Prices in other currencies are converted at rates of Nov 28, 2026."
+
+    def in_euros(c: Creator) -> float | None:
+        price = lowest(c)
+        if price is None:
+            return None
+        return price / 0.86 if c.currency == "GBP" else float(price)
+
+    pounds = sorted(p for c in creators if c.currency == "GBP" and (p := lowest(c)) is not None)
+    # A budget of one pound price in euros: that price is over it once converted, cheaper
+    # pound prices are within it.
+    budget = next(p for p in pounds if pounds[0] <= p * 0.86)
+    page.select_option("select[name=currency]", "EUR")
+    page.fill("#kf-f-budget", str(budget))
+    expected = [c.slug for c in creators if (in_euros(c) or 10**9) <= budget]
+    assert query(page)["currency"] == ["EUR"]
+    assert shown(page) == expected
+    assert any(BY_SLUG[s].currency == "GBP" for s in expected), "a pound price counts, converted"
+    over = next(c for c in creators if c.currency == "GBP" and lowest(c) == budget)
+    assert over.slug not in shown(page), f"£{budget} is more than €{budget}"
+    assert not any(s in expected for s in (c.slug for c in creators if lowest(c) is None))

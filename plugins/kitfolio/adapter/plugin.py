@@ -63,6 +63,8 @@ class KitfolioConfig(base.Config):
     minify = c.Type(bool, default=True)
     """Serve Kitfolio's CSS and JavaScript minified; off to debug them in a browser."""
     agency = c.Optional(c.Type(dict))
+    exchange_rates = c.Optional(c.Type(dict))
+    """``{date, base, rates}``: how the roster converts prices to a brand's budget currency."""
     pitches_dir = c.Type(str, default="pitches")
 
 
@@ -178,11 +180,17 @@ class KitfolioPlugin(BasePlugin[KitfolioConfig]):
         agency, agency_problems = outputs.load_agency_option(
             self.config.agency, config_file, root, cache
         )
+        exchange_rates, rate_problems = outputs.load_exchange_rates_option(
+            self.config.exchange_rates, config_file, root
+        )
         logo = [agency.logo.image] if agency and agency.logo else []
         as_is = published_as_is([*located_images(self.roster.kits), *logo], Path(config.docs_dir))
         where = "kits or the agency option" if agency_problems else "kits"
+        where = "kits or the exchange_rates option" if rate_problems else where
         self._report(
-            self.roster.problems + agency_problems + as_is, strict=bool(config.strict), where=where
+            self.roster.problems + agency_problems + rate_problems + as_is,
+            strict=bool(config.strict),
+            where=where,
         )
         self.built = self._derive(config, root, cache, settings, agency)
         self.site = self.built.site
@@ -192,6 +200,7 @@ class KitfolioPlugin(BasePlugin[KitfolioConfig]):
             root=root,
             pitches_dir=self.pitches_dir,
             known_slugs=[path.stem for path in kits],
+            exchange_rates=exchange_rates,
         )
         self._report(self.additions.problems, strict=bool(config.strict), where="pitches")
         for name, expired in self.additions.pitches.expired:

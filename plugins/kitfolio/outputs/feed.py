@@ -25,6 +25,7 @@ from kitfolio.public.kit_view import (
     Share,
 )
 from kitfolio.sources.agency import AgencyView
+from kitfolio.sources.exchange_rates import ExchangeRates
 
 VERSION: Literal[1] = 1
 SCHEMA_PATH = "schema/feed.schema.json"
@@ -240,6 +241,14 @@ class FeedAgency(_Feed):
     text: str | None = Field(None, description="Plain text")
 
 
+class FeedExchangeRates(_Feed):
+    """The site's exchange rates: units of each currency per one ``base``, as of ``date``."""
+
+    date: date
+    base: str
+    rates: dict[str, float]
+
+
 class RosterFeed(_Feed):
     """``kits.json``: every kit of the site as a card, sorted by name."""
 
@@ -248,6 +257,9 @@ class RosterFeed(_Feed):
     version: Literal[1] = VERSION
     site: FeedSite
     agency: FeedAgency | None = None
+    exchange_rates: FeedExchangeRates | None = Field(
+        None, description="To compare a budget with prices in another currency"
+    )
     kits: list[KitCard]
 
 
@@ -462,12 +474,18 @@ def _dump(model: BaseModel) -> str:
     return model.model_dump_json(by_alias=True, exclude_none=True)
 
 
-def roster_json(views: list[KitView], site: FeedSite, agency: AgencyView | None) -> str:
+def roster_json(
+    views: list[KitView],
+    site: FeedSite,
+    agency: AgencyView | None,
+    exchange_rates: ExchangeRates | None = None,
+) -> str:
     """``kits.json``: compact JSON, one card per kit, in the roster's order (by name)."""
     feed = RosterFeed(
         **{"$schema": _absolute(site.url, SCHEMA_PATH)},
         site=site,
         agency=_agency(agency, site.url),
+        exchange_rates=FeedExchangeRates(**exchange_rates.model_dump()) if exchange_rates else None,
         kits=[card(v, site.url) for v in views],
     )
     return _dump(feed)
