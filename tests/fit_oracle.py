@@ -10,7 +10,9 @@ The rules (docs/roster.md repeats them for brands):
 - Each criterion the brief gives earns points; the score is earned ÷ possible × 100, rounded
   half up to a whole number. Criteria the brief leaves empty count for nobody.
 - platforms (25): the share of the brief's platforms the creator is on.
-- budget (25): all points when a visible price in the brief's currency is at or under the budget.
+- budget (25): all points when a visible price in the brief's currency is at or under the budget;
+  with the brief's ``exchange_rates`` ({base, rates}) a price in another currency counts converted,
+  without them (or without a rate for it) it does not count.
 - niche (20): the share of the brief's niche words found in the niche, tags and tagline.
 - countries (20): the audience share in the brief's countries, as a fraction of 100.
 - age (15): the audience share in the brief's age bands, as a fraction of 100.
@@ -115,7 +117,9 @@ def score(card: Mapping[str, Any], brief: Mapping[str, Any]) -> Fit:
     budget = brief.get("budget")
     if isinstance(budget, (int, float)) and not isinstance(budget, bool):
         possible += WEIGHTS["budget"]
-        within = _within_budget(card, float(budget), brief.get("currency"))
+        within = _within_budget(
+            card, float(budget), brief.get("currency"), brief.get("exchange_rates")
+        )
         if within is not None:
             earned += WEIGHTS["budget"]
             reasons.append(f"{within} within budget")
@@ -166,14 +170,37 @@ def score(card: Mapping[str, Any], brief: Mapping[str, Any]) -> Fit:
     return Fit(slug, points, reasons, None)
 
 
-def _within_budget(card: Mapping[str, Any], budget: float, currency: Any) -> str | None:
-    """The dearest visible price at or under the budget (first on a tie), by name."""
+def convert(amount: float, source: Any, target: Any, exchange: Any) -> float | None:
+    """``amount`` of ``source`` in ``target`` by ``{base, rates}``; None without a rate for both."""
+    if source == target:
+        return amount
+    if not isinstance(exchange, Mapping) or not source or not target:
+        return None
+    rates = exchange.get("rates") or {}
+
+    def per(code: Any) -> float | None:
+        return 1.0 if code == exchange.get("base") else rates.get(code)
+
+    have, want = per(source), per(target)
+    if have is None or want is None:
+        return None
+    return amount / have * want
+
+
+def _within_budget(
+    card: Mapping[str, Any], budget: float, currency: Any, exchange: Any = None
+) -> str | None:
+    """The dearest visible price at or under the budget (first on a tie), by name; prices in
+    another currency count converted by the brief's exchange rates, else not at all."""
     rates = card.get("rates") or {}
-    if currency and rates.get("currency") != currency:
+    priced = rates.get("currency") if currency else None
+    if currency and convert(1, priced, currency, exchange) is None:
         return None
     best: tuple[float, str] | None = None
     for line in [*(rates.get("items") or []), *(rates.get("packages") or [])]:
         amount = line.get("min")
+        if currency and isinstance(amount, (int, float)):
+            amount = convert(amount, priced, currency, exchange)
         fits = isinstance(amount, (int, float)) and amount <= budget
         if fits and (best is None or amount > best[0]):
             best = (float(amount), str(line.get("name")))

@@ -315,7 +315,7 @@ def test_a_growth_window_before_year_one_is_no_growth() -> None:
     points = [Point(date(1, 1, 2), 10), Point(date(1, 1, 15), 20)]
     assert [growth.change(points, days) for days in growth.WINDOWS] == [None, None]
     assert growth.change([Point(date(2026, 1, 1), 10), Point(date(2026, 3, 1), 20)], 30) == (
-        growth.Change(30, 10, 20)
+        growth.Change(30, 10, 20, date(2026, 1, 1), date(2026, 3, 1))
     )
 
 

@@ -165,6 +165,7 @@ def test_a_card_carries_what_brands_filter_and_rank_by(site: Path) -> None:
     assert card["platforms"][1]["name"] == "The Channel"
     assert card["total_followers"] == 29100 and card["tier"] == "micro"
     assert card["best_engagement"] == 6.5
+    assert card["engagement"] == 4.44  # (960 + 6.5% of 5,100) / 29,100 followers
     assert card["audience"]["countries"] == {"GB": 62, "NO": 9}
     assert card["audience"]["age"] == {"18-24": 30, "25-34": 70}
     assert card["languages"] == ["en", "nb"]
@@ -242,7 +243,9 @@ def test_a_kits_own_feed_carries_its_figures_as_its_page_shows_them(site: Path) 
     }
     shown = kit["display"]
     assert shown["tier"] == stats["Tier"] == "Micro (10K–100K)"
-    assert shown["best_engagement"] == stats["Best engagement"] == "6.5%"
+    assert shown["best_engagement"] == "6.5%"
+    assert shown["engagement"] == "4.4%"
+    assert stats["Engagement"] == "4.4%weighted by followers"
     assert shown["total_followers"] == "29,100"
     assert shown["platforms"] == [
         {"label": "Instagram", "followers": "24K"},

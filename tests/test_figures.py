@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import MINIMAL_KIT, build_error, build_site, load_kits, write_site
+from conftest import MINIMAL_KIT, build_error, build_site, load_kits, read_html, write_site
 from kitfolio.derive import figures
 from kitfolio.errors import errors, warnings
 from kitfolio.model.kit import Kit
@@ -44,6 +44,7 @@ def test_engagement_is_computed_from_all_four_averages(tmp_path: Path) -> None:
     assert found.rate == pytest.approx((1900 + 140 + 60 + 210) / 48200 * 100)
     assert found.stated is False
     assert found.formula == "(avg_likes + avg_comments + avg_shares + avg_saves) ÷ followers × 100"
+    assert found.basis == "average likes, comments, shares and saves per follower"
 
 
 def test_engagement_is_computed_over_the_fields_given(tmp_path: Path) -> None:
@@ -52,6 +53,7 @@ def test_engagement_is_computed_over_the_fields_given(tmp_path: Path) -> None:
     assert found is not None
     assert found.rate == pytest.approx(1000 / 48200 * 100)
     assert found.formula == "(avg_likes + avg_saves) ÷ followers × 100"
+    assert found.basis == "average likes and saves per follower"
 
 
 def test_no_averages_no_engagement(tmp_path: Path) -> None:
@@ -91,6 +93,49 @@ def test_the_view_says_whether_a_rate_is_stated_or_computed(tmp_path: Path) -> N
         True,
         False,
     ]
+
+
+AVA = MINIMAL_KIT + (
+    "    engagement_rate: 4.8\n  - network: tiktok\n    followers: 12000\n    avg_likes: 1200\n"
+)
+
+
+def test_the_headline_rate_is_weighted_by_followers(tmp_path: Path) -> None:
+    headline = figures.headline_engagement(load_kits(tmp_path, {"ava": AVA}).kits[0].kit)
+    assert headline is not None
+    assert headline.rate == pytest.approx((4.8 * 48200 + 10 * 12000) / 60200)
+    assert [p.network.value for p in headline.platforms] == ["instagram", "tiktok"]
+
+
+def test_platforms_without_a_rate_do_not_dilute_it(tmp_path: Path) -> None:
+    kit = kit_with(
+        tmp_path, "    engagement_rate: 4.8\n  - network: youtube\n    followers: 90000\n"
+    )
+    headline = figures.headline_engagement(kit)
+    assert headline is not None and headline.rate == 4.8
+
+
+def test_the_summary_tile_leads_with_the_weighted_rate_and_says_so(tmp_path: Path) -> None:
+    site = build_site(write_site(tmp_path, {"ava": AVA}))
+    page = read_html(site / "ava" / "index.html")
+    tile = next(dt for dt in page.select(".kf-stats dt") if "ngagement" in dt.get_text())
+    value = tile.find_next_sibling("dd")
+    assert tile.get_text(strip=True) == "Engagement"
+    assert value is not None and value.get_text(" ", strip=True) == "5.8% weighted by followers"
+
+
+def test_a_platform_card_says_in_words_how_its_rate_was_found(tmp_path: Path) -> None:
+    site = build_site(write_site(tmp_path, {"ava": AVA}))
+    page = read_html(site / "ava" / "index.html")
+    instagram, tiktok = page.select(".kf-engagement dd")
+    assert instagram.get_text(" ", strip=True) == "4.8% stated by the creator"
+    assert tiktok.find("details") is not None
+    note = tiktok.select_one(".kf-note")
+    assert note is not None and note.get_text() == "computed from average likes per follower"
+    formula = tiktok.select_one("details.kf-formula")
+    assert formula is not None and formula.summary is not None
+    assert formula.get_text(" ", strip=True) == "Formula (avg_likes) ÷ followers × 100"
+    assert "computed:" not in page.get_text()
 
 
 # -- tier and reach ------------------------------------------------------------------------------

@@ -90,8 +90,9 @@ def test_each_commit_that_changed_followers_is_a_point(tmp_path: Path) -> None:
     spark = card.select_one("svg.kf-spark[role=img]")
     assert spark is not None and spark.find("title") and spark.find("desc")
     figures = [li.get_text(" ", strip=True) for li in card.select(".kf-growth__figures li")]
-    # 30 days before Oct 31: Oct 1 (46,000); 90 days before: Aug 2 (40,000, from Jun 1).
-    assert figures == ["+2.2K (+4.8%) in 30 days", "+8.2K (+20.5%) in 90 days"]
+    # 30 days before Oct 31: Oct 1 (46,000); 90 days before, Aug 2, has no point near it: the
+    # change is counted from the last point before it, Jun 1 (40,000), and says so.
+    assert figures == ["+2.2K (+4.8%) in 30 days", "+8.2K (+20.5%) since Jun 1, 2026"]
 
 
 def test_a_broken_old_revision_is_skipped(tmp_path: Path) -> None:

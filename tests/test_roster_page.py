@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import json
 from pathlib import Path
 
 import pytest
@@ -122,7 +123,8 @@ def test_a_card_says_what_a_brand_scans_for(home: tuple[Path, BeautifulSoup]) ->
         "Instagram: 48.2K",
         "YouTube: 5.1K",
         "Micro (10K–100K)",
-        "6.5% engagement",
+        # (2,040 interactions + 6.5% of 5,100) / 53,300 followers, not YouTube's 6.5%
+        "4.4% engagement, weighted by followers",
         "from £3,911",
         "thrifting",
         "cruelty-free",
@@ -261,3 +263,64 @@ def test_a_large_roster_can_build_without_social_cards(tmp_path: Path) -> None:
 def test_social_cards_are_drawn_by_default(home: tuple[Path, BeautifulSoup]) -> None:
     site, _ = home
     assert len(list(site.rglob("card.*.png"))) == 6  # a media kit and a work-with-me page each
+
+
+RATES = """
+      exchange_rates:
+        date: 2026-11-28
+        base: EUR
+        rates: {GBP: 0.86, USD: 1.05}"""
+
+
+def test_exchange_rates_let_a_budget_be_given_in_any_currency_they_name(tmp_path: Path) -> None:
+    site = build_site(write(tmp_path, AGENCY + RATES))
+    page = BeautifulSoup((site / "index.html").read_text(encoding="utf-8"), "html.parser")
+    for name in ("currency", "fit_currency"):
+        menu = page.select(f"select[name={name}] option")
+        assert [o.get_text() for o in menu] == ["GBP", "EUR", "USD"]
+    note = page.select_one("#kf-budget-note")
+    assert note is not None
+    assert note.get_text() == "Prices in other currencies are converted at rates of Nov 28, 2026."
+    feed = json.loads((site / "kits.json").read_text(encoding="utf-8"))
+    assert feed["exchange_rates"] == {
+        "date": "2026-11-28",
+        "base": "EUR",
+        "rates": {"GBP": 0.86, "USD": 1.05},
+    }
+
+
+def test_without_exchange_rates_the_page_says_budgets_meet_like_currencies_only(
+    home: tuple[Path, BeautifulSoup],
+) -> None:
+    site, page = home
+    note = page.select_one("#kf-budget-note")
+    assert note is not None
+    assert note.get_text() == "Budgets compare only with prices in the same currency."
+    assert [o.get_text() for o in page.select("select[name=currency] option")] == ["GBP"]
+    assert "exchange_rates" not in json.loads((site / "kits.json").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize(
+    ("rates", "expected"),
+    [
+        (
+            RATES.replace("USD: 1.05", "USD: -1"),
+            "mkdocs.yml:16:33: plugins[1].kitfolio.exchange_rates.rates.USD: expected a positive "
+            "number of units per one base currency, below 1e+09, got -1",
+        ),
+        (
+            RATES.replace("base: EUR", "base: euro"),
+            "mkdocs.yml:15:15: plugins[1].kitfolio.exchange_rates.base:",
+        ),
+        (
+            RATES.replace("        date: 2026-11-28\n", ""),
+            "mkdocs.yml:13:7: plugins[1].kitfolio.exchange_rates.date: expected a value",
+        ),
+    ],
+)
+def test_a_wrong_exchange_rates_option_is_located_in_mkdocs_yml(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, rates: str, expected: str
+) -> None:
+    error = build_error(write(tmp_path, AGENCY + rates))
+    assert "problem in kits or the exchange_rates option; nothing was built" in str(error)
+    assert expected in caplog.text

@@ -31,11 +31,17 @@ from kitfolio.derive.history import History
 from kitfolio.errors import Problem, errors, warnings
 from kitfolio.media.renditions import Rendition
 from kitfolio.media.work import ImageStats, Media, Output
-from kitfolio.outputs.extras import SiteExtras, load_additions, load_agency_option
+from kitfolio.outputs.extras import (
+    SiteExtras,
+    load_additions,
+    load_agency_option,
+    load_exchange_rates_option,
+)
 from kitfolio.project import Project
 from kitfolio.public.site import Site, build_site
 from kitfolio.public.views import Settings
 from kitfolio.sources.agency import AgencyView, LoadedAgency
+from kitfolio.sources.exchange_rates import ExchangeRates
 from kitfolio.sources.files import published_as_is
 from kitfolio.sources.kits import LoadedKits, kit_files, located_images, read_kits
 from kitfolio.sources.pitches import pitch_files
@@ -120,6 +126,7 @@ class Sources:
     problems: list[Problem]
     where: str
     """What the problems are in, as a build's message names it."""
+    exchange_rates: ExchangeRates | None = None
 
 
 def read_sources(
@@ -134,11 +141,15 @@ def read_sources(
     )
     logo = [agency.logo.image] if agency and agency.logo else []
     as_is = published_as_is([*located_images(roster.kits), *logo], project.docs_folder)
+    exchange_rates, rate_problems = load_exchange_rates_option(
+        project.exchange_rates, project.config_file, project.root
+    )
     where = "kits or the agency option" if agency_problems else "kits"
+    where = "kits or the exchange_rates option" if rate_problems else where
     placeholders = site_placeholders(project.config_file, project.root)
     where = "kits or mkdocs.yml" if placeholders else where
-    problems = roster.problems + agency_problems + as_is + placeholders
-    return Sources(paths, roster, agency, problems, where)
+    problems = roster.problems + agency_problems + rate_problems + as_is + placeholders
+    return Sources(paths, roster, agency, problems, where, exchange_rates)
 
 
 def read_pitches(
@@ -151,6 +162,7 @@ def read_pitches(
         root=project.root,
         pitches_dir=project.pitches_folder(),
         known_slugs=[path.stem for path in sources.kit_paths],
+        exchange_rates=sources.exchange_rates,
     )
 
 

@@ -33,6 +33,7 @@ class Project:
     docs_dir: str = "docs"
     site_dir: str = "site"
     agency: dict[str, Any] | None = None
+    exchange_rates: dict[str, Any] | None = None
     locale: str | None = None
     language: str = "en"
     """The theme's language: the locale when the plugin names none."""
@@ -156,6 +157,7 @@ _OPTIONS: dict[str, type] = {
     "growth_history": bool,
     "social_cards": bool,
     "agency": dict,
+    "exchange_rates": dict,
 }
 """The plugin's options the core uses (``minify`` is the adapter's alone)."""
 

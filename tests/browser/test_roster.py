@@ -63,8 +63,10 @@ def query(page: Any) -> dict[str, list[str]]:
     return parse_qs(page.evaluate("() => location.search.slice(1)"))
 
 
-def best(c: Creator) -> float:
-    return max([c.engagement] + [1.0] * (len(c.platforms) - 1))
+def weighted(c: Creator) -> float:
+    """The follower-weighted rate: the first platform states ``c.engagement``, the others 1%."""
+    rates = [c.engagement] + [1.0] * (len(c.platforms) - 1)
+    return round(sum(r * f for r, (_, f) in zip(rates, c.platforms, strict=True)) / c.total, 2)
 
 
 def tier(c: Creator) -> str:
@@ -122,9 +124,9 @@ def test_filters_write_the_url_and_show_the_matches(page: Any, roster: str) -> N
     assert query(page)["tier"] == ["micro"]
     assert shown(page) == matching(**rules)
 
-    page.fill("#kf-f-min-er", "3")
-    rules["er"] = lambda c: best(c) >= 3
-    assert query(page)["min_er"] == ["3"]
+    page.fill("#kf-f-min-er", "2")
+    rules["er"] = lambda c: weighted(c) >= 2
+    assert query(page)["min_er"] == ["2"]
     assert shown(page) == matching(**rules)
 
     page.click("[data-kf-more-filters] summary")
@@ -190,7 +192,7 @@ def test_each_choice_counts_its_matches_among_the_other_filters(page: Any, roste
     ("sort", "key"),
     [
         ("followers", lambda c: -c.total),
-        ("engagement", lambda c: -best(c)),
+        ("engagement", lambda c: -weighted(c)),
         ("fresh", lambda c: tuple(-int(p) for p in c.stats_as_of.split("-"))),
         (
             "price",
@@ -231,7 +233,7 @@ def test_compare_two_to_four_creators_side_by_side(page: Any, roster: str) -> No
     for column, slug in enumerate(picks):
         c = BY_SLUG[slug]
         assert rows["Total followers"][column] == f"{c.total:,}"
-        assert rows["Best engagement"][column] == f"{best(c):g}%"
+        assert rows["Engagement, weighted by followers"][column] == f"{round(weighted(c), 1):g}%"
         assert rows["Tier"][column].startswith(tier(c).capitalize())  # "Micro (10K–100K)"
         # The figures are the site's own, as the creator's card shows them ("Instagram: 48.2K").
         on_card = page.locator(f"[data-kit={slug}] .kf-card__platforms li").all_text_contents()
@@ -298,7 +300,7 @@ def test_the_shortlist_downloads_as_csv(page: Any, roster: str) -> None:
     assert pub["Media kit"] == f"https://example.org/roster/{public.slug}/"
     assert pub["Platforms and followers"].split("; ")[0].endswith(f" {public.platforms[0][1]}")
     assert pub["Total followers"] == str(public.total)
-    assert float(pub["Best engagement rate (%)"]) == best(public)
+    assert float(pub["Engagement rate weighted by followers (%)"]) == weighted(public)
     assert (
         f"Reel: £{public.price:,}" in pub["Visible prices"]
         or f"Reel: €{public.price:,}" in pub["Visible prices"]
@@ -473,3 +475,49 @@ def test_hostile_kits_stay_text_in_everything_the_script_draws(
         assert all(not cell.startswith(("=", "+", "-", "@")) for row in rows for cell in row)
     finally:
         context.close()
+
+
+RATES = "      exchange_rates: {date: 2026-11-28, base: EUR, rates: {GBP: 0.86, USD: 1.05}}\n"
+
+
+def test_a_budget_in_euros_meets_prices_in_pounds_converted_at_the_sites_rates(
+    page: Any, tmp_path: Path, serve: Callable[..., str]
+) -> None:
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    count = 20
+    root = write_roster(tmp_path, count)
+    mkdocs_yml = root / "mkdocs.yml"
+    text = mkdocs_yml.read_text(encoding="utf-8")
+    agency = next(line for line in text.splitlines(keepends=True) if "agency:" in line)
+    mkdocs_yml.write_text(text.replace(agency, agency + RATES), encoding="utf-8")
+    config = load_config(str(mkdocs_yml))
+    build(config)
+    open_roster(page, serve(Path(config.site_dir), "/roster/"))
+    creators = sorted((creator(i) for i in range(count)), key=lambda c: (c.name.casefold(), c.slug))
+    assert {c.currency for c in creators} == {"GBP", "EUR"}
+
+    assert page.locator("select[name=currency] option").all_inner_texts() == ["GBP", "EUR", "USD"]
+    note = page.locator("#kf-budget-note").inner_text()
+    assert note == "Prices in other currencies are converted at rates of Nov 28, 2026."
+
+    def in_euros(c: Creator) -> float | None:
+        price = lowest(c)
+        if price is None:
+            return None
+        return price / 0.86 if c.currency == "GBP" else float(price)
+
+    pounds = sorted(p for c in creators if c.currency == "GBP" and (p := lowest(c)) is not None)
+    # A budget of one pound price in euros: that price is over it once converted, cheaper
+    # pound prices are within it.
+    budget = next(p for p in pounds if pounds[0] <= p * 0.86)
+    page.select_option("select[name=currency]", "EUR")
+    page.fill("#kf-f-budget", str(budget))
+    expected = [c.slug for c in creators if (in_euros(c) or 10**9) <= budget]
+    assert query(page)["currency"] == ["EUR"]
+    assert shown(page) == expected
+    assert any(BY_SLUG[s].currency == "GBP" for s in expected), "a pound price counts, converted"
+    over = next(c for c in creators if c.currency == "GBP" and lowest(c) == budget)
+    assert over.slug not in shown(page), f"£{budget} is more than €{budget}"
+    assert not any(s in expected for s in (c.slug for c in creators if lowest(c) is None))

@@ -62,6 +62,8 @@ class KitfolioConfig(base.Config):
     minify = c.Type(bool, default=True)
     """Serve Kitfolio's CSS and JavaScript minified; off to debug them in a browser."""
     agency = c.Optional(c.Type(dict))
+    exchange_rates = c.Optional(c.Type(dict))
+    """``{date, base, rates}``: how the roster converts prices to a brand's budget currency."""
     pitches_dir = c.Type(str, default="pitches")
 
 
@@ -178,6 +180,7 @@ class KitfolioPlugin(BasePlugin[KitfolioConfig]):
             docs_dir=str(config.docs_dir),
             site_dir=str(config.site_dir),
             agency=options.agency,
+            exchange_rates=options.exchange_rates,
             locale=options.locale,
             language=str(config.theme.get("language") or "en"),
             stale_after_days=options.stale_after_days,

@@ -26,6 +26,25 @@ class Engagement:
     stated: bool
     computed: float | None
     formula: str
+    basis: str = ""
+    """The computed rate in words: "average likes and comments per follower"."""
+
+
+ENGAGEMENT_WORDS = {
+    "avg_likes": "likes",
+    "avg_comments": "comments",
+    "avg_shares": "shares",
+    "avg_saves": "saves",
+}
+
+
+def computed_basis(platform: Platform) -> str:
+    """The fields a computed rate uses, in words a brand reads, naming only those given."""
+    words = [
+        ENGAGEMENT_WORDS[name] for name in ENGAGEMENT_FIELDS if getattr(platform, name) is not None
+    ]
+    listed = ", ".join(words[:-1]) + f" and {words[-1]}" if len(words) > 1 else "".join(words)
+    return f"average {listed} per follower"
 
 
 def computed_engagement(platform: Platform) -> tuple[float, str] | None:
@@ -42,14 +61,15 @@ def computed_engagement(platform: Platform) -> tuple[float, str] | None:
 def engagement(platform: Platform) -> Engagement | None:
     """The stated engagement rate, else the computed one, else None."""
     computed = computed_engagement(platform)
+    basis = computed_basis(platform) if computed else ""
     if platform.engagement_rate is not None:
         formula = computed[1] if computed else ""
         return Engagement(
-            platform.engagement_rate, True, computed[0] if computed else None, formula
+            platform.engagement_rate, True, computed[0] if computed else None, formula, basis
         )
     if computed is None:
         return None
-    return Engagement(computed[0], False, computed[0], computed[1])
+    return Engagement(computed[0], False, computed[0], computed[1], basis)
 
 
 def tier(followers: int) -> str:
@@ -75,10 +95,27 @@ def total_reach(kit: Kit) -> int:
     return sum(p.followers for p in kit.platforms)
 
 
-def best_engagement(kit: Kit) -> float | None:
-    """The highest engagement rate over the kit's platforms."""
-    rates = [e.rate for e in (engagement(p) for p in kit.platforms) if e is not None]
-    return max(rates) if rates else None
+@dataclass(frozen=True)
+class HeadlineEngagement:
+    """The one engagement figure a kit leads with: each platform's rate weighted by its followers.
+
+    Weighting by followers says what a brand's post reaches on average across the creator's
+    audience; the best platform's rate would let a small account speak for a large one.
+    """
+
+    rate: float
+    platforms: tuple[Platform, ...]
+    """The platforms that have a rate, and so count in it."""
+
+
+def headline_engagement(kit: Kit) -> HeadlineEngagement | None:
+    """The follower-weighted engagement rate over platforms with a rate (stated or computed)."""
+    rated = [(p, e.rate) for p in kit.platforms if (e := engagement(p)) is not None]
+    followers = sum(p.followers for p, _ in rated)
+    if not rated or followers <= 0:
+        return None
+    rate = sum(p.followers * r for p, r in rated) / followers
+    return HeadlineEngagement(rate, tuple(p for p, _ in rated))
 
 
 def age_in_days(kit: Kit, today: date) -> int | None:

@@ -18,6 +18,7 @@ from kitfolio.outputs.roster_filters import RosterView, build_roster
 from kitfolio.present.formatting import Formatter
 from kitfolio.public.site import Site
 from kitfolio.sources.agency import AgencyView, LoadedAgency, load_agency
+from kitfolio.sources.exchange_rates import ExchangeRates, load_exchange_rates
 from kitfolio.sources.pitches import Pitches, load_pitches, pitch_files
 
 
@@ -29,6 +30,7 @@ class SiteExtras:
     roster: RosterView | None = None
     pitches: Pitches = field(default_factory=Pitches)
     problems: list[Problem] = field(default_factory=list)
+    exchange_rates: ExchangeRates | None = None
 
 
 def load_agency_option(
@@ -45,6 +47,7 @@ def load_additions(
     root: Path,
     pitches_dir: Path,
     known_slugs: list[str],
+    exchange_rates: ExchangeRates | None = None,
 ) -> SiteExtras:
     """The roster's filter choices, and every pitch checked against the kits' views."""
     views = {view.slug: view for view in site.kits}
@@ -58,10 +61,25 @@ def load_additions(
     )
     return SiteExtras(
         agency=agency,
-        roster=build_roster(site.kits, agency),
+        roster=build_roster(
+            site.kits,
+            agency,
+            exchange_rates,
+            Formatter(site.settings.locale).short_date(exchange_rates.date)
+            if exchange_rates
+            else "",
+        ),
         pitches=pitches,
         problems=pitches.problems,
+        exchange_rates=exchange_rates,
     )
+
+
+def load_exchange_rates_option(
+    options: dict[str, Any] | None, config_file: Path, root: Path
+) -> tuple[ExchangeRates | None, list[Problem]]:
+    """Check the plugin's ``exchange_rates`` option, located in mkdocs.yml."""
+    return load_exchange_rates(options, config_file, shown_path(config_file, root))
 
 
 def feed_files(
@@ -70,7 +88,10 @@ def feed_files(
     """(site path, text) of the data feed: kits.json, each kit.json, and the feed's schema."""
     base = site_url if site_url.endswith("/") else site_url + "/"
     info = data.site_info(site_name, base, site.settings.locale)
-    yield data.ROSTER_PATH, data.roster_json(site.kits, info, additions.agency)
+    yield (
+        data.ROSTER_PATH,
+        data.roster_json(site.kits, info, additions.agency, additions.exchange_rates),
+    )
     for view in site.kits:
         yield view.url + data.KIT_FILE, data.kit_json(view, info)
     yield data.SCHEMA_PATH, data.feed_schema_text()

@@ -26,6 +26,7 @@ from kitfolio.public.views import (
     Share,
 )
 from kitfolio.sources.agency import AgencyView
+from kitfolio.sources.exchange_rates import ExchangeRates
 
 VERSION: Literal[2] = 2
 SCHEMA_PATH = "schema/feed.schema.json"
@@ -162,6 +163,8 @@ class KitCard(_Feed):
     total_followers: int
     tier: Tier
     best_engagement: Percent | None = None
+    engagement: Percent | None = None
+    """Each platform's rate weighted by its followers: the figure to filter and sort by."""
     stats_as_of: date | None = None
     stale: bool = False
     audience: FeedAudience = FeedAudience()
@@ -218,6 +221,7 @@ class FeedDisplay(_Feed):
 
     total_followers: str = Field(description='The full count, e.g. "48,200"')
     best_engagement: str | None = Field(None, description='e.g. "4.8%"')
+    engagement: str | None = Field(None, description='Weighted by followers, e.g. "5.2%"')
     tier: str = Field(description='e.g. "Micro (10K–100K)"')
     platforms: list[FeedPlatformText] = Field(description="In the order of the kit's platforms")
     audience: FeedAudienceText = FeedAudienceText()
@@ -254,6 +258,14 @@ class FeedAgency(_Feed):
     text: str | None = Field(None, description="Plain text")
 
 
+class FeedExchangeRates(_Feed):
+    """The site's exchange rates: units of each currency per one ``base``, as of ``date``."""
+
+    date: date
+    base: str
+    rates: dict[str, float]
+
+
 class RosterFeed(_Feed):
     """``kits.json``: every kit of the site as a card, sorted by name."""
 
@@ -262,6 +274,9 @@ class RosterFeed(_Feed):
     version: Literal[2] = VERSION
     site: FeedSite
     agency: FeedAgency | None = None
+    exchange_rates: FeedExchangeRates | None = Field(
+        None, description="To compare a budget with prices in another currency"
+    )
     kits: list[KitCard]
 
 
@@ -382,6 +397,7 @@ def _card_fields(view: KitView, base: str, detail: bool) -> dict[str, Any]:
         "best_engagement": round(view.best_engagement, 2)
         if view.best_engagement is not None
         else None,
+        "engagement": round(view.engagement, 2) if view.engagement is not None else None,
         "stats_as_of": view.stats_date,
         "stale": view.stale,
         "audience": _audience(view.audience),
@@ -419,6 +435,7 @@ def _display(view: KitView) -> FeedDisplay:
     return FeedDisplay(
         total_followers=view.total_reach_full,
         best_engagement=view.best_engagement_text,
+        engagement=view.engagement_text,
         tier=view.tier_label,
         platforms=[
             FeedPlatformText(label=p.label, followers=p.followers_text) for p in view.platforms
@@ -482,12 +499,18 @@ def _dump(model: BaseModel) -> str:
     return model.model_dump_json(by_alias=True, exclude_none=True)
 
 
-def roster_json(views: list[KitView], site: FeedSite, agency: AgencyView | None) -> str:
+def roster_json(
+    views: list[KitView],
+    site: FeedSite,
+    agency: AgencyView | None,
+    exchange_rates: ExchangeRates | None = None,
+) -> str:
     """``kits.json``: compact JSON, one card per kit, in the roster's order (by name)."""
     feed = RosterFeed(
         **{"$schema": _absolute(site.url, SCHEMA_PATH)},
         site=site,
         agency=_agency(agency, site.url),
+        exchange_rates=FeedExchangeRates(**exchange_rates.model_dump()) if exchange_rates else None,
         kits=[card(v, site.url) for v in views],
     )
     return _dump(feed)

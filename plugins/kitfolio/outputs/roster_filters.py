@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from kitfolio.present.wording import NETWORK_LABELS, OFFER_LABELS, TIER_LABELS
 from kitfolio.public.views import KitView
 from kitfolio.sources.agency import AgencyView
+from kitfolio.sources.exchange_rates import ExchangeRates
 
 TOP_VALUES = 40
 """How many values the filter offers as checkboxes; others still work from the URL."""
@@ -29,6 +30,9 @@ SORTS = (
 
 _NETWORKS = {network.value: label for network, label in NETWORK_LABELS.items()}
 _OFFERS = {offer.value: label for offer, label in OFFER_LABELS.items()}
+
+
+NO_CONVERSION = "Budgets compare only with prices in the same currency."
 
 
 @dataclass(frozen=True)
@@ -56,6 +60,8 @@ class RosterView:
     currencies: list[Option]
     age_bands: list[Option]
     sorts: tuple[tuple[str, str], ...] = SORTS
+    budget_note: str = NO_CONVERSION
+    """How a budget meets prices in other currencies: converted at the site's rates, or not."""
 
 
 def _options(
@@ -65,8 +71,14 @@ def _options(
     return [Option(k, label(k), counts[k]) for k in keys if counts[k]]
 
 
-def build_roster(kits: list[KitView], agency: AgencyView | None) -> RosterView:
-    """The filter choices of a roster of ``kits``."""
+def build_roster(
+    kits: list[KitView],
+    agency: AgencyView | None,
+    exchange: ExchangeRates | None = None,
+    exchange_date_text: str = "",
+) -> RosterView:
+    """The filter choices of a roster of ``kits``; with exchange rates, a budget can be given in
+    any currency they name."""
     platforms: Counter[str] = Counter()
     tiers: Counter[str] = Counter()
     countries: Counter[str] = Counter()
@@ -106,9 +118,21 @@ def build_roster(kits: list[KitView], agency: AgencyView | None) -> RosterView:
         languages=_options(languages, lambda k: language_names.get(k, k)),
         values=_options(values, value_names.__getitem__, sorted(top_values)),
         offers=_options(offers, _OFFERS.__getitem__, _OFFERS),
-        currencies=_options(currencies, str, [c for c, _ in currencies.most_common()]),
+        currencies=_currency_options(currencies, exchange),
         age_bands=_options(bands, str, sorted(bands, key=_band_start)),
+        budget_note=f"Prices in other currencies are converted at rates of {exchange_date_text}."
+        if exchange
+        else NO_CONVERSION,
     )
+
+
+def _currency_options(kits: Counter[str], exchange: ExchangeRates | None) -> list[Option]:
+    """The kits' currencies, most used first, then those the rates add (a brand's own)."""
+    shown = _options(kits, str, [c for c, _ in kits.most_common()])
+    if exchange is None:
+        return shown
+    kept = {o.value for o in shown}
+    return shown + [Option(c, c, 0) for c in exchange.currencies if c not in kept]
 
 
 def _band_start(band: str) -> tuple[int, str]:

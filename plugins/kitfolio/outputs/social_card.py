@@ -64,8 +64,8 @@ def card_for(view: KitView, kind: PageKind, site_name: str, avatar: Path | None)
     local address, and the same card must serve both without being drawn twice.
     """
     figures: list[tuple[str, str]] = [(view.total_reach_text, wording.CARD_TOTAL_REACH)]
-    if view.best_engagement_text:
-        figures.append((view.best_engagement_text, wording.CARD_ENGAGEMENT))
+    if view.engagement_text:
+        figures.append((view.engagement_text, wording.CARD_ENGAGEMENT))
     if kind == PageKind.WORK and view.rates is not None and view.rates.lowest is not None:
         figures.append((view.rates.lowest_money or "", wording.CARD_RATES_FROM))
     else:

@@ -189,3 +189,12 @@ def chart_span(first: str, first_date: str, last: str, last_date: str) -> str:
 def chart_points(first: str, first_date: str, last: str, last_date: str, count: int) -> str:
     """What a growth chart says to a screen reader."""
     return f"From {first} on {first_date} to {last} on {last_date}, {count} points."
+
+
+ENGAGEMENT_WEIGHTED = "weighted by followers"
+"""What the headline engagement is when several platforms state or give a rate."""
+
+
+def engagement_on(network: Network) -> str:
+    """What the headline engagement is when one platform alone has a rate."""
+    return f"on {NETWORK_LABELS[network]}"

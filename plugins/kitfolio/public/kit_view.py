@@ -54,7 +54,9 @@ def build_view(
     audience = _audience(kit, fmt)
     biggest = figures.largest(kit)
     kit_tier = figures.tier(biggest.followers)
-    best = figures.best_engagement(kit)
+    rates_given = [e.rate for e in (figures.engagement(p) for p in kit.platforms) if e]
+    best = max(rates_given) if rates_given else None
+    headline = figures.headline_engagement(kit)
     reach = figures.total_reach(kit)
     return KitView(
         slug=slug,
@@ -81,6 +83,9 @@ def build_view(
         tier_label=wording.TIER_LABELS[kit_tier],
         best_engagement=best,
         best_engagement_text=fmt.percent(best) if best is not None else None,
+        engagement=headline.rate if headline else None,
+        engagement_text=fmt.percent(headline.rate) if headline else None,
+        engagement_basis=_engagement_basis(headline),
         stats_as_of=fmt.date(kit.stats_as_of) if kit.stats_as_of else None,
         stats_date=kit.stats_as_of,
         stale=figures.is_stale(kit, settings.today, settings.stale_after_days),
@@ -168,6 +173,14 @@ def image_of(picture: Picture, alt: str) -> Image:
     )
 
 
+def _engagement_basis(headline: figures.HeadlineEngagement | None) -> str | None:
+    if headline is None:
+        return None
+    if len(headline.platforms) == 1:
+        return wording.engagement_on(headline.platforms[0].network)
+    return wording.ENGAGEMENT_WEIGHTED
+
+
 def _platforms(kit: Kit, fmt: Formatter, derived: BuildFacts) -> list[PlatformView]:
     keys = platform_keys(
         {"network": p.network.value, "handle": p.handle, "name": p.name} for p in kit.platforms
@@ -188,18 +201,18 @@ def _with_growth(
     if len(points) < 2:
         return view
     changes = []
-    for days in growth.WINDOWS:
-        found = growth.change(points, days, end)
-        if found is None:
-            continue
+    for found in growth.changes(points, end):
         sign = "+" if found.delta > 0 else "−" if found.delta < 0 else "±"
         percent = found.percent
         changes.append(
             GrowthView(
-                days=days,
+                days=found.days,
                 text=f"{sign}{fmt.compact(abs(found.delta))}",
                 percent_text=f"{sign}{fmt.percent(abs(percent))}" if percent is not None else None,
                 direction="up" if found.delta > 0 else "down" if found.delta < 0 else "flat",
+                period_text=f"in {found.days} days"
+                if found.names_window
+                else f"since {fmt.short_date(found.since)}",
             )
         )
     line = kit_charts.sparkline(view, points, fmt, ident)
@@ -216,6 +229,7 @@ def _platform(platform: Platform, fmt: Formatter) -> PlatformView:
             stated=found.stated,
             formula=found.formula,
             computed_text=fmt.percent(found.computed) if found.computed is not None else None,
+            basis=found.basis,
         )
     averages = [
         (wording.AVERAGE_LABELS[key], fmt.compact(value))

@@ -35,6 +35,8 @@ class GrowthView:
     text: str
     percent_text: str | None
     direction: str
+    period_text: str = ""
+    """"in 30 days" when the points cover the window, else "since Sep 1, 2026"."""
 
 
 @dataclass(frozen=True)
@@ -44,6 +46,7 @@ class EngagementView:
     stated: bool
     formula: str
     computed_text: str | None
+    basis: str = ""
 
 
 @dataclass(frozen=True)
@@ -256,6 +259,11 @@ class KitView:
     cover: Image | None = None
     charts: ChartSet = field(default_factory=ChartSet)
     language_tags: list[str] = field(default_factory=list)
+    engagement: float | None = None
+    """The follower-weighted rate (``figures.headline_engagement``) the kit leads with."""
+    engagement_text: str | None = None
+    engagement_basis: str | None = None
+    """What ``engagement`` is: "weighted by followers", or "on Instagram" when one has a rate."""
     offer_codes: list[Offer] = field(default_factory=list)
     term_markdown: dict[str, str] = field(default_factory=dict)
     """Term code (``payment``) → its Markdown as written."""

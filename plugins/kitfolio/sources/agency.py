@@ -88,7 +88,7 @@ def load_agency(
     """
     if not options:
         return None, []
-    doc = _config_document(config_file, display)
+    doc = config_document(config_file, display)
     at = _agency_loc(doc)
     agency, problems = check_model(doc, Agency, options, at)
     if agency is None:
@@ -111,19 +111,24 @@ def load_agency(
     return LoadedAgency(view, logo), []
 
 
-def _config_document(config_file: Path, display: str) -> Document:
+def config_document(config_file: Path, display: str) -> Document:
     """mkdocs.yml read for positions only; MkDocs itself has already read its values."""
     doc, _ = load(config_file, display)
     return doc
 
 
 def _agency_loc(doc: Document) -> Loc:
-    """Where ``agency`` stands in mkdocs.yml: under a list or a mapping of plugins."""
+    return option_loc(doc, "agency")
+
+
+def option_loc(doc: Document, name: str) -> Loc:
+    """Where the plugin's option ``name`` stands in mkdocs.yml: under a list or a mapping of
+    plugins."""
     plugins = doc.data.get("plugins") if isinstance(doc.data, dict) else None
     if isinstance(plugins, dict):
-        return ("plugins", "kitfolio", "agency")
+        return ("plugins", "kitfolio", name)
     if isinstance(plugins, list):
         for index, entry in enumerate(plugins):
             if isinstance(entry, dict) and "kitfolio" in entry:
-                return ("plugins", index, "kitfolio", "agency")
-    return ("plugins", "kitfolio", "agency")
+                return ("plugins", index, "kitfolio", name)
+    return ("plugins", "kitfolio", name)

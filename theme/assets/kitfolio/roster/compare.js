@@ -20,7 +20,7 @@ function shown(kit) { return kit.display || { platforms: [], audience: {} }; }
 const ROWS = [
   ["Platforms", (k) => shown(k).platforms.map((p) => p.label + " " + p.followers).join(" · ")],
   ["Total followers", (k) => shown(k).total_followers],
-  ["Best engagement", (k) => shown(k).best_engagement],
+  ["Engagement, weighted by followers", (k) => shown(k).engagement],
   ["Tier", (k) => shown(k).tier],
   ["Top countries", (k) => topShares((k.audience || {}).countries, shown(k).audience.countries, 3)],
   ["Age", (k) => topShares((k.audience || {}).age, shown(k).audience.age, 3)],

@@ -3,7 +3,7 @@
 import { el } from "./dom.js";
 import { visiblePrices } from "./prices.js";
 
-const HEADER = ["Name", "Media kit", "Platforms and followers", "Total followers", "Best engagement rate (%)",
+const HEADER = ["Name", "Media kit", "Platforms and followers", "Total followers", "Engagement rate weighted by followers (%)",
   "Visible prices", "Contact"];
 
 /* A cell a spreadsheet reads as text: quoted when needed, and never run as a formula. */
@@ -24,7 +24,7 @@ export function csv(kits) {
   const rows = [HEADER].concat(kits.map((kit) => [
     kit.name, kit.url,
     (kit.platforms || []).map((p) => p.label + " " + p.followers).join("; "),
-    kit.total_followers, kit.best_engagement, visiblePrices(kit), contact(kit)
+    kit.total_followers, kit.engagement, visiblePrices(kit), contact(kit)
   ]));
   return rows.map((row) => row.map(cell).join(",")).join("\r\n") + "\r\n";
 }

@@ -2,6 +2,7 @@
    the roster sorts by. The kits are kept as columns (typed arrays where they can be), and each
    creator gets a mask of the filters it fails, so a roster of 10,000 filters in milliseconds. */
 
+import { convert } from "./fit.js";
 import { numberOf } from "./state.js";
 
 export const TIERS = ["nano", "micro", "mid", "macro", "mega"];
@@ -21,7 +22,9 @@ function bitOf(map, key) {
 }
 
 export class Filters {
-  constructor(kits) {
+  /* exchange: the feed's exchange_rates ({date, base, rates}), or null: like currencies only. */
+  constructor(kits, exchange = null) {
+    this.exchange = exchange;
     const n = kits.length;
     const now = today();
     this.kits = kits;
@@ -54,7 +57,7 @@ export class Filters {
       this.offerMask[i] = m;
       this.tier[i] = TIERS.indexOf(k.tier);
       this.total[i] = k.total_followers || 0;
-      this.er[i] = typeof k.best_engagement === "number" ? k.best_engagement : -1;
+      this.er[i] = typeof k.engagement === "number" ? k.engagement : -1;
       this.countries[i] = Object.keys((k.audience || {}).countries || {});
       this.langs[i] = (k.languages || []).map((t) => t.split("-")[0].toLowerCase());
       this.vals[i] = (k.values || []).map((v) => String(v).trim().toLowerCase());
@@ -103,7 +106,10 @@ export class Filters {
       for (let j = 0; j < values.length; j++) { if (vals[i].indexOf(values[j]) < 0) { m |= BIT.values; break; } }
       if ((offers[i] & offerMask) !== offerMask) { m |= BIT.offers; }
       if (s.available && !available[i]) { m |= BIT.available; }
-      if (budget !== null && !(currency[i] === s.currency && lowest[i] <= budget)) { m |= BIT.budget; }
+      if (budget !== null) {
+        const price = convert(lowest[i], currency[i], s.currency, this.exchange);
+        if (!(price !== null && price <= budget)) { m |= BIT.budget; }
+      }
       if (only && !only.has(kits[i].slug)) { m |= BIT.only; }
       mask[i] = m;
     }
@@ -160,7 +166,7 @@ export class Filters {
   }
 
   /* Every creator's index in the order of sort ("name" is the feed's own order); prices
-     in currency first, then other currencies, then hidden prices. */
+     in currency (or converted to it) first, then other currencies, then hidden prices. */
   order(sort, currency) {
     const key = sort === "price" ? "price:" + currency : sort;
     if (this.orders[key]) { return this.orders[key]; }
@@ -175,7 +181,8 @@ export class Filters {
     if (sort === "price") {
       const keys = new Float64Array(n);
       for (let i = 0; i < n; i++) {
-        keys[i] = isNaN(lowest[i]) ? Infinity : (this.currency[i] === currency ? 0 : 1e15) + lowest[i];
+        const price = isNaN(lowest[i]) ? null : convert(lowest[i], this.currency[i], currency, this.exchange);
+        keys[i] = isNaN(lowest[i]) ? Infinity : price !== null ? price : 1e15 + lowest[i];
       }
       compare = (a, b) => keys[a] - keys[b] || a - b;
     }

@@ -34,13 +34,26 @@ function dealbreaker(card, category) {
   return null;
 }
 
-/* The name of the dearest visible price at or under the budget, in the brief's currency. */
-function withinBudget(card, budget, currency) {
+/* ``amount`` of currency ``from`` in currency ``to``, by the site's exchange rates
+   ({base, rates: {code: units per base}}); null when either currency has no rate. Without
+   rates only like currencies compare. */
+export function convert(amount, from, to, exchange) {
+  if (from === to) { return amount; }
+  if (!exchange || !exchange.rates || !from || !to) { return null; }
+  const per = (code) => (code === exchange.base ? 1 : Object.prototype.hasOwnProperty.call(exchange.rates, code) ? Number(exchange.rates[code]) : NaN);
+  const value = (amount / per(from)) * per(to);
+  return isFinite(value) ? value : null;
+}
+
+/* The name of the dearest visible price at or under the budget, in the brief's currency
+   (converted by the brief's exchange rates when it gives them). */
+function withinBudget(card, budget, currency, exchange) {
   const rates = card.rates || {};
-  if (currency && rates.currency !== currency) { return null; }
+  const priced = currency ? rates.currency : null;
+  if (currency && convert(1, priced, currency, exchange) === null) { return null; }
   let best = null;
   for (const line of (rates.items || []).concat(rates.packages || [])) {
-    const amount = line.min;
+    const amount = typeof line.min === "number" && currency ? convert(line.min, priced, currency, exchange) : line.min;
     if (typeof amount === "number" && amount <= budget && (best === null || amount > best[0])) {
       best = [amount, String(line.name)];
     }
@@ -81,7 +94,7 @@ function score(card, brief) {
   const budget = brief.budget;
   if (typeof budget === "number" && isFinite(budget)) {
     possible += WEIGHTS.budget;
-    const within = withinBudget(card, budget, brief.currency);
+    const within = withinBudget(card, budget, brief.currency, brief.exchange_rates);
     if (within !== null) { earned += WEIGHTS.budget; reasons.push(within + " within budget"); }
   }
 

@@ -23,7 +23,8 @@ class Roster {
     this.kits = (feed.kits || []).filter((k) => this.listing.has(k.slug));
     this.bySlug = new Map(this.kits.map((k, i) => [k.slug, i]));
     this.listing.adopt(this.kits);
-    this.filters = new Filters(this.kits);
+    this.exchange = feed.exchange_rates || null;
+    this.filters = new Filters(this.kits, this.exchange);
     this.limit = PAGE;
     this.fitCache = { key: null };
     this.timings = [];
@@ -67,6 +68,7 @@ class Roster {
   /* The brand-fit ranking of every kit, made again only when the brief changes. */
   fits() {
     const brief = briefOf(this.state);
+    if (this.exchange && brief.budget !== undefined) { brief.exchange_rates = this.exchange; }
     const key = JSON.stringify(brief);
     if (this.fitCache.key !== key) {
       const fits = rank(this.kits, brief);
