@@ -137,6 +137,12 @@ FILLED_IN = {
     "contact.email": "kari@nord.example.org",
     "platforms.handle": "karinord",
     "platforms.url": "https://www.instagram.com/karinord/",
+    "bio": "I run mountain trails before work and camp where the map goes white",
+    "niche.tags": "trail running",
+    "niche.tags.second": "wild camping",
+    "contact.booking_url": "book.nord.example.org/kari",
+    "contact.manager.name": "Siri Berg",
+    "contact.manager.email": "siri@nord.example.org",
 }
 
 

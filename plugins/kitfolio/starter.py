@@ -43,7 +43,15 @@ KIT_PLACEHOLDERS = (
     Placeholder(
         "platforms.url", "https://www.instagram.com/yourhandle/", "the address of your profile"
     ),
+    Placeholder("bio", "Two or three sentences about you", "a few sentences in your own words"),
+    Placeholder("niche.tags", "topic one", "the topics you cover"),
+    Placeholder("niche.tags.second", "topic two", "the topics you cover"),
+    Placeholder("contact.booking_url", "cal.com/you", "your booking page"),
+    Placeholder("contact.manager.name", "Your Manager", "your manager's name"),
+    Placeholder("contact.manager.email", "manager@example.com", "your manager's address"),
 )
+"""Every example value of the starter kit: the template is filled from this table and
+``derive.placeholders`` refuses a kit that still holds one."""
 
 
 def site_placeholder(field: str) -> str:

@@ -1,23 +1,14 @@
 """The example text ``kitfolio new`` writes, so a kit cannot reach a brand still holding it.
 
-The starter template (templates/starter.yml) and the check read this one table; a test checks
-that every example value of the starter is in it.
+The starter template (templates/starter.yml) and this check read one table,
+``starter.KIT_PLACEHOLDERS``; a test checks that every example value of the starter is in it.
 """
 
 from __future__ import annotations
 
-PLACEHOLDERS: tuple[str, ...] = (
-    "What you make, for whom, in one line",
-    "Your city, Country",
-    "Two or three sentences about you",
-    "Your niche",
-    "topic one",
-    "topic two",
-    "yourhandle",
-    "example.com",
-    "Your Manager",
-    "cal.com/you",
-)
+from kitfolio.starter import KIT_PLACEHOLDERS
+
+PLACEHOLDERS: tuple[str, ...] = (*(p.text for p in KIT_PLACEHOLDERS), "example.com")
 """Text of the starter kit, matched case-insensitively anywhere in a value."""
 
 
