@@ -9,7 +9,7 @@ from pathlib import Path
 
 import yaml
 
-from kitfolio.cli import pinned_install, publish_workflow
+from kitfolio.cli import SHOWCASE_BUILD_ENV, pinned_install, publish_workflow
 
 ROOT = Path(__file__).resolve().parents[1]
 SHOWCASE = ROOT / ".github" / "workflows" / "publish.yml"
@@ -50,7 +50,9 @@ def actions(text: str) -> dict[str, str]:
 
 
 def test_the_showcase_workflow_is_the_template_installing_the_checkout() -> None:
-    assert SHOWCASE.read_text(encoding="utf-8") == publish_workflow("pip install .")
+    assert SHOWCASE.read_text(encoding="utf-8") == publish_workflow(
+        "pip install .", SHOWCASE_BUILD_ENV
+    )
 
 
 def test_both_workflows_are_valid_github_workflows(tmp_path: Path) -> None:

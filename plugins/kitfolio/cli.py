@@ -229,9 +229,19 @@ def _template(name: str) -> Template:
     return Template(files("kitfolio").joinpath(f"templates/{name}").read_text(encoding="utf-8"))
 
 
-def publish_workflow(install: str) -> str:
-    """The GitHub Pages workflow, installing Kitfolio with the ``install`` command."""
-    return _template("init/publish.yml").substitute(install=install)
+SHOWCASE_BUILD_ENV = """\
+        # The showcase kits are sample data as of one day: built on that day, they never turn
+        # stale. A creator's own site leaves KITFOLIO_TODAY unset, so stale figures fail it.
+        env:
+          KITFOLIO_TODAY: "2026-11-30"
+"""
+"""The showcase's build step dates its sample kits; a site from ``init`` has no such line."""
+
+
+def publish_workflow(install: str, build_env: str = "") -> str:
+    """The GitHub Pages workflow, installing Kitfolio with the ``install`` command; the
+    showcase passes ``SHOWCASE_BUILD_ENV`` as ``build_env``."""
+    return _template("init/publish.yml").substitute(install=install, build_env=build_env)
 
 
 def pinned_install() -> str:
