@@ -7,6 +7,8 @@ Import them in a test module with ``from conftest import MINIMAL_KIT, write_site
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, NoReturn
@@ -159,3 +161,16 @@ def fill_in_placeholders(site: Path, slug: str) -> None:
     """Do what a creator does after ``kitfolio init``: replace every placeholder."""
     _fill_in(site / "mkdocs.yml", SITE_PLACEHOLDERS)
     _fill_in(site / "kits" / f"{slug}.yml", KIT_PLACEHOLDERS)
+
+
+def kitfolio(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    """Run the ``kitfolio`` command in ``cwd`` as a person would, with no terminal attached."""
+    return subprocess.run(
+        [sys.executable, "-m", "kitfolio", *args],
+        cwd=cwd,
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        check=False,
+        text=True,
+        timeout=120,
+    )

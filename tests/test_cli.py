@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import argparse
 import json
-import subprocess
-import sys
 from importlib.metadata import version
 from pathlib import Path
 
+from conftest import kitfolio
 from kitfolio import cli
 from kitfolio.model.schema import kit_schema_text
 
@@ -19,17 +18,6 @@ contact: {email: hi@example.org}
 stats_as_of: 2026-10-01
 platforms: [{network: instagram, followers: 24000}]
 """
-
-
-def kitfolio(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "kitfolio", *args],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
 
 
 def test_new_writes_a_starter_kit_that_passes_check_and_names_the_schema(tmp_path: Path) -> None:

@@ -4,13 +4,11 @@ alike, and an error in a strict build."""
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from conftest import MINIMAL_KIT, build_error, build_site, load_kits, write_site
+from conftest import MINIMAL_KIT, build_error, build_site, kitfolio, load_kits, write_site
 from kitfolio.derive.placeholders import PLACEHOLDERS
 
 STARTER = Path(__file__).parent.parent / "plugins/kitfolio/templates/starter.yml"
@@ -201,14 +199,3 @@ def uncommented(kit: str) -> str:
     """The starter with the commented fields of its top-level blocks written in, as a creator
     fills it (``# avatar:`` needs an image, so it stays a comment)."""
     return re.sub(r"^(\s*)# ((?:booking_url|manager): )", r"\1\2", kit, flags=re.MULTILINE)
-
-
-def kitfolio(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "kitfolio.cli", *args],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )

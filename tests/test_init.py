@@ -8,20 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import build_error, build_site, fill_in_placeholders, read_html
+from conftest import build_error, build_site, fill_in_placeholders, kitfolio, read_html
 from kitfolio.cli import pinned_install, publish_workflow
-
-
-def kitfolio(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "kitfolio", *args],
-        cwd=cwd,
-        stdin=subprocess.DEVNULL,
-        capture_output=True,
-        check=False,
-        text=True,
-        timeout=120,
-    )
 
 
 def test_init_without_a_terminal_writes_a_site_that_builds_with_the_starter_kit(
