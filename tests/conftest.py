@@ -20,7 +20,9 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, PluginError
 
+from kitfolio.cli import SHOWCASE_PASSWORDS
 from kitfolio.sources.kits import LoadedKits, kit_files, read_kits
+from kitfolio.sources.passwords import SITE_VARIABLE
 from kitfolio.starter import KIT_PLACEHOLDERS, SITE_PLACEHOLDERS, Placeholder
 
 # The smallest kit that passes: every required field and nothing else. Tests append fields
@@ -45,9 +47,13 @@ kits and MINIMAL_KIT were written as of this day. A test that needs another day 
 @pytest.fixture(scope="session", autouse=True)
 def fixed_today() -> Iterator[None]:
     """Session-wide, so the sites module and session fixtures build are dated too; kitfolio
-    processes a test starts inherit it."""
+    processes a test starts inherit it. The showcase's public passwords are set the same way,
+    and a site-wide password of the shell running the suite is not seen."""
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("KITFOLIO_TODAY", TODAY)
+        patch.delenv(SITE_VARIABLE, raising=False)
+        for name, value in SHOWCASE_PASSWORDS.items():
+            patch.setenv(name, value)
         yield
 
 

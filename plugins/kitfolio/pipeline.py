@@ -163,6 +163,7 @@ def read_pitches(
         pitches_dir=project.pitches_folder(),
         known_slugs=[path.stem for path in sources.kit_paths],
         exchange_rates=sources.exchange_rates,
+        kit_rates={loaded.slug: loaded.kit.rates for loaded in sources.roster.kits},
     )
 
 
