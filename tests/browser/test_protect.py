@@ -1,0 +1,105 @@
+"""A protected pitch in Chromium: the showcase's password opens it with the Web Crypto API and
+shows its content, private rates included; a wrong one shows nothing of it and says so."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from kitfolio.cli import SHOWCASE_PASSWORDS
+
+from .showcase import PROTECTED
+
+pytestmark = pytest.mark.browser
+
+NAME = "nordvei-private"
+PASSWORD = SHOWCASE_PASSWORDS["KITFOLIO_PASSWORD_NORDVEI_PRIVATE"]
+CONTENT = [
+    "A proposal for Nordvei Bikes",
+    "Your new steel gravel frame",
+    "NOK145,000",
+    "NOK14,000",
+    "NOK12,000–NOK18,000",
+]
+"""The brand, the note and three of Lars's private prices (his rates' visibility is private)."""
+
+
+def open_locked(page: Page, site_server: str) -> None:
+    assert NAME in PROTECTED
+    page.goto(site_server + f"for/{NAME}/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("This page is protected")
+
+
+def type_password(page: Page, password: str) -> None:
+    """As a keyboard user does: Tab to the field, type, Enter."""
+    field = page.get_by_label("Password")
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        if field.evaluate("el => el === document.activeElement"):
+            break
+    expect(field).to_be_focused()
+    page.keyboard.type(password)
+    page.keyboard.press("Enter")
+
+
+def test_the_password_opens_the_page_and_shows_its_content(
+    page: Page,
+    site_server: str,
+    assert_clean: Callable[[Page], None],
+    assert_accessible: Callable[..., None],
+) -> None:
+    open_locked(page, site_server)
+    assert_accessible(page)
+    type_password(page, PASSWORD)
+    heading = page.get_by_role("heading", level=1)
+    expect(heading).to_have_text("Lars Nilsen")
+    expect(heading).to_be_focused()
+    text = " ".join((page.locator(".kf-page").text_content() or "").split())
+    for words in CONTENT:
+        assert words in text
+    expect(page.get_by_label("Password")).to_have_count(0)
+    assert page.title() == "Lars Nilsen · Kitfolio showcase"
+    assert_accessible(page)
+    assert_clean(page)
+
+
+def test_a_wrong_password_shows_nothing_and_says_so(
+    page: Page, site_server: str, assert_clean: Callable[[Page], None]
+) -> None:
+    open_locked(page, site_server)
+    type_password(page, PASSWORD + "x")
+    status = page.get_by_role("status")
+    expect(status).to_have_text("That password is not right. Check it and try again.")
+    field = page.get_by_label("Password")
+    expect(field).to_be_focused()
+    expect(field).to_have_attribute("aria-invalid", "true")
+    expect(field).to_have_accessible_description(
+        "That password is not right. Check it and try again."
+    )
+    html: str = page.content()
+    for words in [*CONTENT, "Nordvei", "Lars Nilsen"]:
+        assert words not in html
+    page.keyboard.press("Control+A")
+    page.keyboard.type(PASSWORD)
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Lars Nilsen")
+    assert_clean(page)
+
+
+def test_an_empty_password_asks_for_one(page: Page, site_server: str) -> None:
+    open_locked(page, site_server)
+    page.get_by_role("button", name="Open the page").click()
+    expect(page.get_by_role("status")).to_have_text("Enter the password first.")
+    expect(page.get_by_label("Password")).to_be_focused()
+
+
+@pytest.mark.parametrize("viewport", [{"width": 390, "height": 844}])
+def test_the_form_fits_a_phone(page: Page, site_server: str, viewport: dict[str, Any]) -> None:
+    open_locked(page, site_server)
+    width = page.evaluate("() => document.documentElement.scrollWidth")
+    assert width <= viewport["width"]
+    box = page.get_by_role("button", name="Open the page").bounding_box()
+    assert box is not None and box["x"] + box["width"] <= viewport["width"]
