@@ -4,11 +4,13 @@ shows its content, private rates included; a wrong one shows nothing of it and s
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import pytest
 from playwright.sync_api import Page, expect
 
+from conftest import site_texts
 from kitfolio.cli import SHOWCASE_PASSWORDS
 
 from .showcase import PROTECTED
@@ -103,3 +105,14 @@ def test_the_form_fits_a_phone(page: Page, site_server: str, viewport: dict[str,
     assert width <= viewport["width"]
     box = page.get_by_role("button", name="Open the page").bounding_box()
     assert box is not None and box["x"] + box["width"] <= viewport["width"]
+
+
+def test_the_showcase_publishes_nothing_of_the_protected_pitch_in_clear(built_site: Path) -> None:
+    needles = ["Nordvei", "steel gravel frame", "NOK145,000", "NOK14,000", "NOK6,500", "145,000"]
+    found = {
+        (path.relative_to(built_site).as_posix(), word)
+        for path, text in site_texts(built_site)
+        for word in needles
+        if word in text
+    }
+    assert found == set()
