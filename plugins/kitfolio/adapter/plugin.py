@@ -328,7 +328,8 @@ class KitfolioPlugin(BasePlugin[KitfolioConfig]):
                 raise PluginError(f"kitfolio: {exc}") from None
         if planned.pitch is not None:
             extra["pitch"] = planned.pitch
-            return context
+        if planned.pitch is not None or planned.protect:
+            return context  # no link previews: a protected page's would speak in clear
         extra["kf_roster"] = self.additions.roster
         view = planned.view
         if view is not None and planned.home and config.site_url:
