@@ -116,3 +116,19 @@ def test_the_showcase_publishes_nothing_of_the_protected_pitch_in_clear(built_si
         if word in text
     }
     assert found == set()
+
+
+ACCENT = (
+    "() => getComputedStyle(document.querySelector('.kf-page')).getPropertyValue('--kf-accent')"
+)
+
+
+def test_the_kits_accent_is_sealed_too_and_applies_once_open(page: Page, site_server: str) -> None:
+    page.goto(site_server + "lars-nilsen/")
+    accent = page.evaluate(ACCENT).strip()
+    assert accent.startswith("#")
+    open_locked(page, site_server)
+    assert accent not in page.content()
+    type_password(page, PASSWORD)
+    expect(page.get_by_role("heading", level=1)).to_have_text("Lars Nilsen")
+    assert page.evaluate(ACCENT).strip() == accent
