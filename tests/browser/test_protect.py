@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Browser, Page, expect
 
 from conftest import site_texts
 from kitfolio.cli import SHOWCASE_PASSWORDS
@@ -132,3 +132,20 @@ def test_the_kits_accent_is_sealed_too_and_applies_once_open(page: Page, site_se
     type_password(page, PASSWORD)
     expect(page.get_by_role("heading", level=1)).to_have_text("Lars Nilsen")
     assert page.evaluate(ACCENT).strip() == accent
+
+
+def test_without_javascript_the_password_never_reaches_an_address(
+    browser: Browser, site_server: str
+) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto(site_server + f"for/{NAME}/")
+        expect(page.locator("noscript")).to_have_count(1)
+        page.get_by_label("Password").fill(PASSWORD)
+        page.get_by_label("Password").press("Enter")
+        page.wait_for_load_state()
+        assert PASSWORD not in page.url
+        expect(page.get_by_role("heading", level=1)).to_have_text("This page is protected")
+    finally:
+        context.close()

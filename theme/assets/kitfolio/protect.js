@@ -49,6 +49,8 @@
   }
 
   function enhance(section) {
+    if (section.dataset.kfReady) { return; }
+    section.dataset.kfReady = "yes";
     var form = section.querySelector("form");
     var input = form.querySelector("input[type=password]");
     var button = form.querySelector("button");
@@ -89,7 +91,9 @@
     Array.prototype.forEach.call(document.querySelectorAll("[data-kf-unlock]"), enhance);
   }
 
-  if (document.readyState === "loading") {
+  if (window.document$ && typeof window.document$.subscribe === "function") {
+    window.document$.subscribe(start); // Material's instant navigation swaps pages in place
+  } else if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", start);
   } else {
     start();
