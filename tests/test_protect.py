@@ -207,9 +207,28 @@ def test_kitfolio_check_reports_the_missing_password(tmp_path: Path) -> None:
 def test_the_site_wide_password_opens_a_page_without_its_own(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setenv("KITFOLIO_PASSWORD", "site-wide")
+    monkeypatch.setenv("KITFOLIO_PASSWORD", "one password for the site")
     site = build_site(write(tmp_path, {"zyvex": PITCH}))
-    assert "Zyvex" in opened(site / "for" / "zyvex" / "index.html", "site-wide").get_text()
+    assert (
+        "Zyvex"
+        in opened(site / "for" / "zyvex" / "index.html", "one password for the site").get_text()
+    )
+
+
+def test_a_short_password_is_a_warning_that_strict_builds_stop_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("KITFOLIO_PASSWORD_ZYVEX", "hunter2")
+    root = write(tmp_path, {"zyvex": PITCH})
+    warning = (
+        "pitches/zyvex.yml:3:10: protect: expected a password of at least 12 characters: anyone "
+        "with the page can try passwords against it offline"
+    )
+    checked = kitfolio("check", cwd=root)
+    assert checked.returncode == 0 and warning in checked.stdout + checked.stderr
+    assert (build_site(root) / "for" / "zyvex" / "index.html").is_file()
+    stopped = build_error(root, strict=True)
+    assert [p[: len(warning)] for p in getattr(stopped, "problems", [])] == [warning]
 
 
 def test_the_pages_own_password_wins_and_an_empty_one_counts_as_unset() -> None:

@@ -214,6 +214,14 @@ def missing_password(page_variable: str, site_variable: str) -> str:
     )
 
 
+def short_password(shortest: int) -> str:
+    """The warning of a protected page whose password is easy to guess."""
+    return (
+        f"expected a password of at least {shortest} characters: anyone with the page can try "
+        "passwords against it offline; a few unrelated words make a strong one"
+    )
+
+
 def unsealed_page(name: str) -> str:
     """The build error of a protected page whose template did not encrypt its content."""
     return (

@@ -15,6 +15,8 @@ from kitfolio.present import wording
 from kitfolio.sources.documents import Document
 
 SITE_VARIABLE = "KITFOLIO_PASSWORD"
+SHORTEST = 12
+"""Characters below which a password earns a warning (a passphrase of a few words passes)."""
 
 
 def page_variable(name: str) -> str:
@@ -28,10 +30,17 @@ def password_for(name: str, environ: Mapping[str, str] | None = None) -> str | N
     return env.get(page_variable(name)) or env.get(SITE_VARIABLE) or None
 
 
-def missing_password(
+def password_problem(
     doc: Document, name: str, environ: Mapping[str, str] | None = None
 ) -> Problem | None:
-    """The build error of a protected source (its ``protect`` field) that has no password."""
-    if password_for(name, environ) is not None:
-        return None
-    return doc.problem(("protect",), wording.missing_password(page_variable(name), SITE_VARIABLE))
+    """What is wrong with the password of a protected source, located at its ``protect``
+    field: none is an error; a short one a warning, since anyone with the page may try
+    passwords against it offline, as fast as their machine goes."""
+    password = password_for(name, environ)
+    if password is None:
+        return doc.problem(
+            ("protect",), wording.missing_password(page_variable(name), SITE_VARIABLE)
+        )
+    if len(password) < SHORTEST:
+        return doc.problem(("protect",), wording.short_password(SHORTEST), severity="warning")
+    return None

@@ -30,7 +30,7 @@ from kitfolio.public.kit_view import rates_view
 from kitfolio.public.views import KitView, PartnershipView, PriceLine, RatesView
 from kitfolio.sources.documents import Document, Loc, load
 from kitfolio.sources.files import checked_sources, source_files
-from kitfolio.sources.passwords import missing_password
+from kitfolio.sources.passwords import password_problem
 
 T = TypeVar("T")
 URL_PREFIX = "for"
@@ -157,9 +157,11 @@ def load_pitches(
                     severity="warning",
                 )
             )
-        if pitch.protect and (lacking := missing_password(doc, source.slug, environ)):
-            out.problems.append(lacking)
-            continue
+        password = password_problem(doc, source.slug, environ) if pitch.protect else None
+        if password is not None:
+            out.problems.append(password)
+            if password.severity == "error":
+                continue
         packages, items, partnerships = chosen
         out.pitches.append(
             PitchView(
