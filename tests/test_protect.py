@@ -111,7 +111,7 @@ def test_the_password_opens_the_pitch_with_the_kits_private_rates(site: Path) ->
     assert "Quillfeather proposal: three ideas for the Marrowbine launch." in text
     assert "£4,519" in text and "£8,563" in text
     assert "Prices are shared on request" not in text
-    assert "These rates are shared with Zyvex Outdoor only, on this protected page." in text
+    assert "These rates are for you only: this page is protected by a password." in text
     assert "TikTok video" not in text
     assert content.select_one("h1.kf-name") is not None
 
