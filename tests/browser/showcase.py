@@ -18,6 +18,8 @@ PITCHES = sorted(path.stem for path in (ROOT / "pitches").glob("*.yml"))
 
 @dataclass(frozen=True)
 class PageType:
+    """One page type of the showcase, with the URL that shows it."""
+
     id: str
     path: str  # relative to the site's base URL
     kind: str  # roster, kit, work, docs, pitch, 404

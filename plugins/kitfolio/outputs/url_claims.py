@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from kitfolio.errors import Problem
 from kitfolio.model.schema import KIT_SCHEMA_PATH
-from kitfolio.outputs import feed as data
+from kitfolio.outputs import feed_contract as contract
 from kitfolio.pipeline import BuildProducts
 from kitfolio.sources.kits import LoadedKits
 from kitfolio.sources.pitches import PitchView
@@ -51,8 +51,8 @@ def kitfolio_claims(
         yield Claim(view.url, files[view.slug], located=True)
     for pitch in pitches:
         yield Claim(pitch.url, pitch.source, located=True)
-    yield Claim(data.ROSTER_PATH, FEED)
-    yield Claim(data.SCHEMA_PATH, FEED)
+    yield Claim(contract.ROSTER_PATH, FEED)
+    yield Claim(contract.SCHEMA_PATH, FEED)
     yield Claim(KIT_SCHEMA_PATH, SCHEMA)
     logo = built.agency.logo if built.agency else None
     if logo is not None:
