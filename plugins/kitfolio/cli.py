@@ -24,7 +24,7 @@ from kitfolio import clock, starter
 from kitfolio.errors import errors, warnings
 from kitfolio.model.fields import is_slug
 from kitfolio.model.schema import kit_schema_text
-from kitfolio.outputs.feed import feed_schema_text
+from kitfolio.outputs.feed_contract import feed_schema_text
 from kitfolio.pipeline import check
 from kitfolio.project import ProjectError, read_project
 from kitfolio.sources.files import SUFFIXES

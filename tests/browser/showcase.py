@@ -22,6 +22,8 @@ PITCHES = [p.stem for p in PITCH_FILES if p.stem not in PROTECTED]
 
 @dataclass(frozen=True)
 class PageType:
+    """One page type of the showcase, with the URL that shows it."""
+
     id: str
     path: str  # relative to the site's base URL
     kind: str  # roster, kit, work, docs, pitch, protected, 404

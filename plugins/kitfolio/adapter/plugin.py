@@ -250,8 +250,10 @@ class KitfolioPlugin(BasePlugin[KitfolioConfig]):
             return
         config_file = config.config_file_path or str(self.root / "mkdocs.yml")
         agency_owner = f"{shown_path(Path(config_file), self.root)} (agency.logo)"
+        logo = self.built.agency.logo if self.built.agency else None
+        logo_paths = [logo.src, *(src for src, _ in logo.webp)] if logo else []
         ours = claims.kitfolio_claims(
-            self.roster, self.built, self.additions.pitches.pitches, agency_owner
+            self.roster, self.built.site, self.additions.pitches.pitches, logo_paths, agency_owner
         )
         found = claims.clashes(ours, _engine_claims(files, config, self.root))
         for problem in found:

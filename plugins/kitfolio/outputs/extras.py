@@ -15,6 +15,7 @@ from kitfolio.cache import Memory
 from kitfolio.errors import Problem, shown_path
 from kitfolio.model.kit import Rates
 from kitfolio.outputs import feed as data
+from kitfolio.outputs import feed_contract as contract
 from kitfolio.outputs.roster_filters import RosterView, build_roster
 from kitfolio.present.formatting import Formatter
 from kitfolio.public.site import Site
@@ -93,9 +94,9 @@ def feed_files(
     base = site_url if site_url.endswith("/") else site_url + "/"
     info = data.site_info(site_name, base, site.settings.locale)
     yield (
-        data.ROSTER_PATH,
+        contract.ROSTER_PATH,
         data.roster_json(site.kits, info, additions.agency, additions.exchange_rates),
     )
     for view in site.kits:
-        yield view.url + data.KIT_FILE, data.kit_json(view, info)
-    yield data.SCHEMA_PATH, data.feed_schema_text()
+        yield view.url + contract.KIT_FILE, data.kit_json(view, info)
+    yield contract.SCHEMA_PATH, contract.feed_schema_text()
