@@ -129,10 +129,7 @@ def load_pitches(
                     doc.problem(("kit",), _unknown("kit", pitch.kit, sorted(slugs)))
                 )
             continue
-        rates = view.rates
-        if pitch.protect:
-            whole = (kit_rates or {}).get(view.slug)
-            rates = rates_view(whole, fmt, protected=True) if whole else None
+        rates = _shown_rates(pitch, view, kit_rates or {}, fmt)
         chosen, problems = _choose(doc, pitch, view, rates)
         if problems:
             out.problems += problems
@@ -182,6 +179,17 @@ def load_pitches(
             )
         )
     return out
+
+
+def _shown_rates(
+    pitch: Pitch, view: KitView, kit_rates: Mapping[str, Rates | None], fmt: Formatter
+) -> RatesView | None:
+    """The rate card a pitch shows: the kit's view, or its whole card when the pitch is
+    protected (the price gate's one exception, public/prices.page_visibility)."""
+    if not pitch.protect:
+        return view.rates
+    whole = kit_rates.get(view.slug)
+    return rates_view(whole, fmt, protected=True) if whole else None
 
 
 def _choose(
