@@ -25,8 +25,11 @@ CONTENT = [
     "NOK145,000",
     "NOK14,000",
     "NOK12,000–NOK18,000",
+    "Fjellgear",
+    "126K",
 ]
-"""The brand, the note and three of Lars's private prices (his rates' visibility is private)."""
+"""The brand, the note, four of Lars's private prices (his rates' visibility is private) and a
+partnership with its reach."""
 
 
 def open_locked(page: Page, site_server: str) -> None:
