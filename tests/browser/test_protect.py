@@ -152,3 +152,10 @@ def test_without_javascript_the_password_never_reaches_an_address(
         expect(page.get_by_role("heading", level=1)).to_have_text("This page is protected")
     finally:
         context.close()
+
+
+def test_an_insecure_address_says_why_the_page_cannot_open(page: Page, site_server: str) -> None:
+    page.add_init_script("Object.defineProperty(window, 'isSecureContext', {value: false})")
+    open_locked(page, site_server)
+    expect(page.get_by_role("status")).to_contain_text("needs a secure (https) address")
+    expect(page.get_by_label("Password")).to_be_disabled()
