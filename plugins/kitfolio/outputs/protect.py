@@ -22,7 +22,7 @@ from kitfolio.present import wording
 from kitfolio.sources import passwords
 
 ITERATIONS = 600_000
-"""OWASP's 2023 figure for PBKDF2-HMAC-SHA256; about 0.3 s in a browser, once per unlock."""
+"""OWASP's 2023 figure for PBKDF2-HMAC-SHA256; under a second in a browser, once per unlock."""
 SALT_BYTES = 16
 IV_BYTES = 12
 KEY_BYTES = 32
