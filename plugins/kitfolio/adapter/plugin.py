@@ -321,10 +321,10 @@ class KitfolioPlugin(BasePlugin[KitfolioConfig]):
         extra["kit"] = planned.view
         page.title = Markup(html.escape(planned.title))
         page.meta["description"] = Markup(html.escape(planned.description))
+        extra["kf_roster"] = self.additions.roster
         if planned.pitch is not None:
             extra["pitch"] = planned.pitch
             return context
-        extra["kf_roster"] = self.additions.roster
         view = planned.view
         if view is not None and planned.home and config.site_url:
             page.canonical_url = config.site_url.rstrip("/") + "/" + view.url
@@ -363,7 +363,10 @@ class KitfolioPlugin(BasePlugin[KitfolioConfig]):
         template_name: str,
         config: MkDocsConfig,  # noqa: ARG002 (MkDocs event signature)
     ) -> TemplateContext:
-        """Pitches are unlisted: the sitemap leaves them out."""
+        """Pitches are unlisted: the sitemap leaves them out. The 404 page lists the kits."""
+        if template_name == "404.html":
+            context["kitfolio"] = self.site  # type: ignore[typeddict-unknown-key]
+            context["kf_roster"] = self.additions.roster  # type: ignore[typeddict-unknown-key]
         unlisted = {src for src, page in self.pages.items() if not page.inclusion.in_sitemap}
         if template_name == "sitemap.xml" and unlisted:
             pages = context.get("pages") or []
@@ -394,11 +397,13 @@ class KitfolioPlugin(BasePlugin[KitfolioConfig]):
         previous = env.autoescape
 
         def autoescape(name: str | None) -> bool:
-            if name and name.startswith("kitfolio/"):
+            if name and (name.startswith("kitfolio/") or name == "404.html"):
                 return True
             return bool(previous(name) if callable(previous) else previous)
 
         env.autoescape = autoescape
+        # Kitfolio's templates write _("Work with %(name)s", name=...): gettext "new style".
+        env.install_null_translations(newstyle=True)
         return env
 
     def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:  # noqa: ARG002 (MkDocs event signature)

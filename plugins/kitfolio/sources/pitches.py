@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
 from typing import TypeVar
+from urllib.parse import urlencode
 
 from markupsafe import Markup
 from pydantic import BaseModel, ConfigDict
@@ -66,6 +67,12 @@ class PitchView:
     partnerships: list[PartnershipView]
     expires: date | None
     expires_text: str | None
+
+    @property
+    def enquiry_query(self) -> str:
+        """The query that fills the brief builder with the brand and the proposed items."""
+        proposed = [*self.items, *self.packages]
+        return urlencode([("brand", self.brand), *(("deliverables", p.name) for p in proposed)])
 
 
 @dataclass
