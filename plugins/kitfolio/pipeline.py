@@ -41,6 +41,7 @@ from kitfolio.project import Project
 from kitfolio.public.site import Site, build_site
 from kitfolio.public.views import Settings
 from kitfolio.sources.agency import AgencyView, LoadedAgency
+from kitfolio.sources.campaigns import campaign_files
 from kitfolio.sources.exchange_rates import ExchangeRates
 from kitfolio.sources.files import published_as_is
 from kitfolio.sources.kits import LoadedKits, kit_files, located_images, read_kits
@@ -155,7 +156,8 @@ def read_sources(
 def read_pitches(
     project: Project, site: Site, agency: AgencyView | None, sources: Sources
 ) -> SiteExtras:
-    """The second stage, once the views exist: the roster's choices and the checked pitches."""
+    """The second stage, once the views exist: the roster's choices and the checked pitches
+    and campaigns."""
     return load_additions(
         site,
         agency,
@@ -163,6 +165,7 @@ def read_pitches(
         pitches_dir=project.pitches_folder(),
         known_slugs=[path.stem for path in sources.kit_paths],
         exchange_rates=sources.exchange_rates,
+        campaigns_dir=project.campaigns_folder(),
     )
 
 
@@ -175,6 +178,7 @@ class Checked:
     """What stopped the build (``kits``, ``pitches``...), or None when it would go on."""
     kits: int = 0
     pitches: int = 0
+    campaigns: int = 0
 
 
 def check(
@@ -191,9 +195,14 @@ def check(
     site = build_site(sources.roster, project.settings)
     viewed = sources.agency.with_logo(None) if sources.agency else None
     extras = read_pitches(project, site, viewed, sources)
-    stopped = "pitches" if stopping(extras.problems, strict=project.strict) else None
+    stopped = (
+        extras.where(strict=project.strict)
+        if stopping(extras.problems, strict=project.strict)
+        else None
+    )
     found = len(pitch_files(project.pitches_folder()))
-    return Checked(sources.problems + extras.problems, stopped, count, found)
+    campaigns = len(campaign_files(project.campaigns_folder()))
+    return Checked(sources.problems + extras.problems, stopped, count, found, campaigns)
 
 
 def build(

@@ -14,14 +14,16 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from kitfolio.errors import Problem
-from kitfolio.model.schema import KIT_SCHEMA_PATH
+from kitfolio.model.schema import CAMPAIGN_SCHEMA_PATH, KIT_SCHEMA_PATH
 from kitfolio.outputs import feed as data
 from kitfolio.pipeline import BuildProducts
+from kitfolio.public.campaign_view import CampaignView
 from kitfolio.sources.kits import LoadedKits
 from kitfolio.sources.pitches import PitchView
 
 FEED = "Kitfolio's data feed"
 SCHEMA = "Kitfolio's kit schema"
+CAMPAIGN_SCHEMA = "Kitfolio's campaign schema"
 
 
 @dataclass(frozen=True)
@@ -43,7 +45,11 @@ class Claim:
 
 
 def kitfolio_claims(
-    roster: LoadedKits, built: BuildProducts, pitches: Iterable[PitchView], agency_owner: str
+    roster: LoadedKits,
+    built: BuildProducts,
+    pitches: Iterable[PitchView],
+    agency_owner: str,
+    campaigns: Iterable[CampaignView] = (),
 ) -> Iterator[Claim]:
     """Every path Kitfolio's own outputs claim, by the source that asks for it."""
     files = {loaded.slug: loaded.doc.display for loaded in roster.kits}
@@ -51,9 +57,12 @@ def kitfolio_claims(
         yield Claim(view.url, files[view.slug], located=True)
     for pitch in pitches:
         yield Claim(pitch.url, pitch.source, located=True)
+    for campaign in campaigns:
+        yield Claim(campaign.url, campaign.source, located=True)
     yield Claim(data.ROSTER_PATH, FEED)
     yield Claim(data.SCHEMA_PATH, FEED)
     yield Claim(KIT_SCHEMA_PATH, SCHEMA)
+    yield Claim(CAMPAIGN_SCHEMA_PATH, CAMPAIGN_SCHEMA)
     logo = built.agency.logo if built.agency else None
     if logo is not None:
         for src in (logo.src, *(src for src, _ in logo.webp)):
