@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 from conftest import MINIMAL_KIT, load_kits
-from kitfolio.outputs.plan import plan_pages
+from kitfolio.outputs.plan import UNLISTED, plan_pages
 from kitfolio.page_kinds import PageKind
+from kitfolio.present.formatting import Formatter
 from kitfolio.public.site import build_site
 from kitfolio.public.views import Settings
+from kitfolio.sources.campaigns import campaign_files, load_campaigns
 
 BO = MINIMAL_KIT.replace("Ava Green", "Bo Lind")
 
@@ -39,3 +42,38 @@ def test_several_kits_get_a_roster_unless_the_docs_have_a_home(tmp_path: Path) -
     )
     assert home.search_text.split("\n\n")[0].startswith("Ava Green: ")
     assert not [p for p in plan_pages(site, [], "Kits", home_taken=True) if p.home]
+
+
+CAMPAIGN = """\
+kit: ava
+brand: Acme
+status: active
+start: 2026-11-01
+deliverables: [{title: Reel, due: 2026-12-20}]
+"""
+
+
+def test_a_campaign_is_an_unlisted_report_page_marked_when_protected(tmp_path: Path) -> None:
+    site = build_site(load_kits(tmp_path, {"ava": MINIMAL_KIT}), Settings())
+    folder = tmp_path / "campaigns"
+    folder.mkdir()
+    (folder / "open.yml").write_text(CAMPAIGN, encoding="utf-8")
+    (folder / "shut.yml").write_text(CAMPAIGN + "protect: true\n", encoding="utf-8")
+    campaigns = load_campaigns(
+        campaign_files(folder),
+        tmp_path,
+        {"ava": site.kits[0]},
+        ["ava"],
+        date(2026, 11, 30),
+        Formatter(),
+    )
+    assert campaigns.problems == []
+    planned = plan_pages(site, [], "Kits", home_taken=True, campaigns=campaigns)
+    reports = [p for p in planned if p.kind == PageKind.REPORT]
+    assert [(p.src, p.url, p.template, p.protect) for p in reports] == [
+        ("reports/open/index.md", "reports/open/", "kitfolio/report.html", False),
+        ("reports/shut/index.md", "reports/shut/", "kitfolio/report.html", True),
+    ]
+    assert all(p.inclusion == UNLISTED and p.search_text == "" for p in reports)
+    assert reports[0].title == "Acme × Ava Green: campaign report"
+    assert not any(p.protect for p in planned if p.kind != PageKind.REPORT)

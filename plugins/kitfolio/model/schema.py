@@ -57,8 +57,8 @@ def campaign_schema() -> dict[str, Any]:
         "$schema": DRAFT,
         "$id": CAMPAIGN_ID,
         "title": "Kitfolio campaign",
-        "description": "One partnership: campaigns/<name>.yml. See docs/campaigns.md.",
         **body,
+        "description": "One partnership: campaigns/<name>.yml. See docs/campaigns.md.",
     }
 
 

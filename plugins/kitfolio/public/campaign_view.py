@@ -101,11 +101,22 @@ class CampaignView:
 
 
 def campaign_view(
-    campaign: Campaign, *, name: str, source: str, kit: KitView, today: date, fmt: Formatter
+    campaign: Campaign,
+    *,
+    name: str,
+    source: str,
+    kit: KitView,
+    today: date,
+    fmt: Formatter,
+    every_amount: bool = False,
 ) -> CampaignView:
-    """The view of a valid campaign of ``kit``, with dates judged by ``today``."""
+    """The view of a valid campaign of ``kit``, with dates judged by ``today``;
+    ``every_amount`` for the creator's own eyes (a summary printed in a terminal)."""
     shows_amounts = (
-        campaign.protect or kit.rates is None or (kit.rates.visibility_code == Visibility.public)
+        every_amount
+        or campaign.protect
+        or kit.rates is None
+        or kit.rates.visibility_code == Visibility.public
     )
     currency = campaign.currency or ""
     invoices = [_invoice(i, currency, fmt, today, shown=shows_amounts) for i in campaign.invoices]

@@ -52,9 +52,12 @@ def load_campaigns(
     known: Iterable[str],
     today: date,
     fmt: Formatter,
+    *,
+    every_amount: bool = False,
 ) -> Campaigns:
     """Check every campaign file against the kits; ``known`` are all kit slugs, valid or not
-    (a campaign of a kit that has its own errors is not reported twice)."""
+    (a campaign of a kit that has its own errors is not reported twice). ``every_amount``
+    shows invoice amounts whatever the kit's rate visibility (see ``campaign_view``)."""
     out = Campaigns()
     slugs = set(known)
     sources, out.problems = checked_sources(paths, root)
@@ -79,7 +82,13 @@ def load_campaigns(
         out.problems += dated_warnings(doc, campaign, today)
         out.campaigns.append(
             campaign_view(
-                campaign, name=source.slug, source=source.display, kit=view, today=today, fmt=fmt
+                campaign,
+                name=source.slug,
+                source=source.display,
+                kit=view,
+                today=today,
+                fmt=fmt,
+                every_amount=every_amount,
             )
         )
     return out
