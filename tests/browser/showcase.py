@@ -14,13 +14,19 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 KIT_SLUGS = sorted(path.stem for path in (ROOT / "kits").glob("*.yml"))
 PITCHES = sorted(path.stem for path in (ROOT / "pitches").glob("*.yml"))
+REPORTS = sorted(
+    path.stem
+    for path in (ROOT / "campaigns").glob("*.yml")
+    if "\nprotect: true" not in path.read_text(encoding="utf-8")
+)
+"""The campaigns whose report is a plain page (a protected one is an unlock page)."""
 
 
 @dataclass(frozen=True)
 class PageType:
     id: str
     path: str  # relative to the site's base URL
-    kind: str  # roster, kit, work, docs, pitch, 404
+    kind: str  # roster, kit, work, docs, pitch, report, 404
     status: int = 200
 
     @property
@@ -35,6 +41,7 @@ PAGES = [
     *(PageType(f"work:{slug}", f"{slug}/work-with-me/", "work") for slug in KIT_SLUGS),
     PageType("docs:kit-format", "kit-format/", "docs"),
     *(PageType(f"pitch:{name}", f"for/{name}/", "pitch") for name in PITCHES),
+    *(PageType(f"report:{name}", f"reports/{name}/", "report") for name in REPORTS),
     PageType("404", "no/such/page/", "404", status=404),
 ]
 

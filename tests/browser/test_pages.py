@@ -82,6 +82,10 @@ def test_page_has_the_content_of_its_type(
     elif page_type.kind == "pitch":
         expect(page.locator(".kf-pitch .kf-eyebrow")).to_contain_text("A proposal for")
         expect(page.locator('meta[name="robots"]')).to_have_attribute("content", "noindex")
+    elif page_type.kind == "report":
+        expect(page.locator(".kf-report .kf-eyebrow")).to_contain_text("Campaign report")
+        expect(page.locator("#kf-deliverables")).to_be_visible()
+        expect(page.locator('meta[name="robots"]')).to_have_attribute("content", "noindex")
     else:
         expect(h1).to_have_text("404 - Not found")
     assert page.title().endswith("Kitfolio showcase")
