@@ -60,6 +60,8 @@ start: 2026-09-01
 end: 2026-11-15
 brief: |
   Three months of **repair-first** styling. <script>alert(1)</script>
+
+  The rest of the brief, for the report only.
 deliverables:
   - title: Reel "Repair, don't replace"
     platform: instagram
@@ -177,6 +179,7 @@ def test_a_report_shows_the_brief_deliverables_results_invoices_and_feedback(sit
     assert "Greenline" in text(page.h1) and "Ava Green" in text(page.h1)
     assert page.find("strong", string="repair-first") is not None
     assert page.find("script", string=lambda s: bool(s and "alert" in s)) is None
+    assert "The rest of the brief, for the report only." in text(section(page, "kf-brief-agreed"))
     delivered = section(page, "kf-deliverables")
     links = [a["href"] for a in delivered.select("h3 a")]
     assert links == ["https://www.instagram.com/p/abc/", "https://www.tiktok.com/@ava/video/1"]
@@ -273,6 +276,8 @@ def test_a_wrapped_case_study_is_on_the_kit_with_the_brands_figures(site: Path) 
     said = text(greenline)
     assert greenline.h3 is not None and text(greenline.h3) == "Greenline 2026"
     assert "Figures shared by Greenline: Greenline's shop analytics, to 2026-11-30" in said
+    summary = greenline.find("p", attrs={"dir": "auto"})
+    assert summary is not None and text(summary) == "Three months of repair-first styling."
     assert {
         dt.get_text(): dd.get_text()
         for dt, dd in zip(greenline("dt"), greenline("dd"), strict=True)
@@ -321,11 +326,11 @@ def test_only_a_wrapped_case_study_is_shown(tmp_path: Path) -> None:
         ),
         (
             ("feedback:", "fedback:"),
-            "campaigns/c.yml:32:1: fedback: unknown field 'fedback' (did you mean 'feedback'?)",
+            "campaigns/c.yml:34:1: fedback: unknown field 'fedback' (did you mean 'feedback'?)",
         ),
         (
             ("  source: Greenline's shop analytics, to 2026-11-30\n", ""),
-            "campaigns/c.yml:22:1: results.source: expected a value: this field is required",
+            "campaigns/c.yml:24:1: results.source: expected a value: this field is required",
         ),
         (
             ("currency: GBP\n", ""),
@@ -339,7 +344,7 @@ def test_only_a_wrapped_case_study_is_shown(tmp_path: Path) -> None:
         ),
         (
             ("case_study: true", "case_study: yes"),
-            'campaigns/c.yml:35:13: case_study: expected true or false, got "yes"',
+            'campaigns/c.yml:37:13: case_study: expected true or false, got "yes"',
         ),
         (
             ("kit: ava-green", "kit: ava-gren"),
@@ -434,7 +439,7 @@ def test_a_protected_case_study_is_refused_with_a_warning(tmp_path: Path) -> Non
     write(tmp_path, {"c": WRAPPED + "protect: true\n"})
     checked = kitfolio("check", cwd=tmp_path)
     assert (
-        "campaigns/c.yml:35:13: case_study: expected case_study: false on a protected"
+        "campaigns/c.yml:37:13: case_study: expected case_study: false on a protected"
         in checked.stderr
     )
     studies = case_studies(build_site(tmp_path))

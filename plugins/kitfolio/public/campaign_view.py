@@ -231,7 +231,7 @@ def _case_study(campaign: Campaign, fmt: Formatter) -> PartnershipView:
         brand=campaign.brand,
         year=(campaign.end or campaign.start).year,
         url=campaign.brand_url,
-        summary=render_inline(campaign.brief) if campaign.brief else None,
+        summary=render_inline(_first_paragraph(campaign.brief)) if campaign.brief else None,
         deliverables=[d.title for d in campaign.deliverables],
         results=_result_lines(results, fmt, full=False),
         result_values=values,
@@ -240,6 +240,11 @@ def _case_study(campaign: Campaign, fmt: Formatter) -> PartnershipView:
         shared_by=results.source if results else None,
         ended=campaign.end or campaign.start,
     )
+
+
+def _first_paragraph(markdown: str) -> str:
+    """A brief's opening paragraph: the kit's summary line of a case study is one paragraph."""
+    return markdown.strip().split("\n\n", 1)[0]
 
 
 def brand_key(brand: str) -> str:
