@@ -528,3 +528,29 @@ def test_campaign_report_of_an_unknown_or_broken_campaign(tmp_path: Path) -> Non
 def test_kitfolio_schema_prints_the_campaign_schema(tmp_path: Path) -> None:
     done = kitfolio("schema", "--campaign", cwd=tmp_path)
     assert done.returncode == 0 and done.stdout == campaign_schema_text()
+
+
+def test_hostile_text_in_a_campaign_stays_text(tmp_path: Path) -> None:
+    hostile = (
+        WRAPPED.replace("brand: Greenline", 'brand: "<img src=x onerror=alert(1)>"')
+        .replace("name: Jo Smith", 'name: "<b>Jo</b>"')
+        .replace(
+            "  source: Greenline's shop analytics, to 2026-11-30",
+            '  source: "<script>alert(2)</script>"',
+        )
+    )
+    site = build_site(write(tmp_path, {"evil": hostile}))
+    for page in (report(site, "evil"), read_html(site / "ava-green" / "index.html")):
+        assert page.find("img", attrs={"onerror": True}) is None
+        assert page.find("script", string=lambda s: bool(s and "alert(2)" in s)) is None
+    page = report(site, "evil")
+    assert "<img src=x onerror=alert(1)>" in text(page.h1)  # type: ignore[arg-type]
+    assert page.find("b", string="Jo") is None and "<b>Jo</b>" in text(page)
+
+
+def test_a_kit_cannot_take_the_reports_address(tmp_path: Path) -> None:
+    write(tmp_path, {"greenline-autumn": WRAPPED})
+    kit = (tmp_path / "kits" / "ava-green.yml").read_text(encoding="utf-8")
+    (tmp_path / "kits" / "reports.yml").write_text(kit, encoding="utf-8")
+    error = build_error(tmp_path)
+    assert "two sources" in str(error)

@@ -50,11 +50,22 @@ brand: Acme
 status: active
 start: 2026-11-01
 deliverables: [{title: Reel, due: 2026-12-20}]
+currency: GBP
+invoices: [{number: A-1, amount: 4321, due: 2026-12-31}]
 """
+ON_REQUEST = (
+    MINIMAL_KIT
+    + """\
+rates:
+  currency: GBP
+  visibility: on-request
+  items: [{deliverable: Reel, price: 4321}]
+"""
+)
 
 
 def test_a_campaign_is_an_unlisted_report_page_marked_when_protected(tmp_path: Path) -> None:
-    site = build_site(load_kits(tmp_path, {"ava": MINIMAL_KIT}), Settings())
+    site = build_site(load_kits(tmp_path, {"ava": ON_REQUEST}), Settings())
     folder = tmp_path / "campaigns"
     folder.mkdir()
     (folder / "open.yml").write_text(CAMPAIGN, encoding="utf-8")
@@ -77,3 +88,6 @@ def test_a_campaign_is_an_unlisted_report_page_marked_when_protected(tmp_path: P
     assert all(p.inclusion == UNLISTED and p.search_text == "" for p in reports)
     assert reports[0].title == "Acme × Ava Green: campaign report"
     assert not any(p.protect for p in planned if p.kind != PageKind.REPORT)
+    # an unlisted report keeps the kit's fees hidden; a protected one is published encrypted
+    shown = [[i.amount_text for i in p.campaign.invoices] for p in reports if p.campaign]
+    assert shown == [[None], ["£4,321"]]
