@@ -419,6 +419,8 @@ class KitfolioPlugin(BasePlugin[KitfolioConfig]):
             return bool(previous(name) if callable(previous) else previous)
 
         env.autoescape = autoescape
+        # Templates pass their values to _() and ngettext(), which escape them (newstyle).
+        env.install_null_translations(newstyle=True)
         return env
 
     def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:  # noqa: ARG002 (MkDocs event signature)
