@@ -554,3 +554,27 @@ def test_a_kit_cannot_take_the_reports_address(tmp_path: Path) -> None:
     (tmp_path / "kits" / "reports.yml").write_text(kit, encoding="utf-8")
     error = build_error(tmp_path)
     assert "two sources" in str(error)
+
+
+def test_a_campaign_file_outside_the_project_is_refused_unread(tmp_path: Path) -> None:
+    root = write(tmp_path / "site", {})
+    outside = tmp_path / "secret.yml"
+    outside.write_text(WRAPPED, encoding="utf-8")
+    (root / "campaigns" / "leak.yml").symlink_to(outside)
+    error = build_error(root)
+    [problem] = error.problems  # type: ignore[attr-defined]
+    assert problem.startswith("campaigns/leak.yml:1:1: (file): expected a file inside the project")
+    assert "Greenline" not in problem
+
+
+def test_campaigns_dir_is_an_option_and_stays_out_of_docs_dir(tmp_path: Path) -> None:
+    mkdocs = MKDOCS.replace(
+        "plugins: [search, kitfolio]", "plugins: [{kitfolio: {campaigns_dir: partners}}]"
+    )
+    root = write(tmp_path, {}, mkdocs=mkdocs)
+    (root / "partners").mkdir()
+    (root / "partners" / "acme-now.yml").write_text(ACTIVE, encoding="utf-8")
+    assert (build_site(root) / "reports" / "acme-now" / "index.html").is_file()
+    inside = mkdocs.replace("campaigns_dir: partners", "campaigns_dir: docs/partners")
+    (root / "mkdocs.yml").write_text(inside, encoding="utf-8")
+    assert "campaigns_dir 'docs/partners' is inside docs_dir" in str(build_error(root))
