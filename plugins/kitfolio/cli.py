@@ -102,7 +102,7 @@ def parser() -> argparse.ArgumentParser:
 
     check = commands.add_parser(
         "check",
-        help="report every error and warning of every kit",
+        help="report every error and warning of every kit, pitch and campaign",
         epilog=EXIT_STATUS,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
