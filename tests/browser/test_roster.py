@@ -119,6 +119,7 @@ def test_filters_write_the_url_and_show_the_matches(page: Any, roster: str) -> N
     assert shown(page) == [c.slug for c in CREATORS]
     rules: dict[str, Callable[[Creator], bool]] = {}
 
+    page.click("[data-kf-toggle=more]")
     page.select_option("#kf-f-tier", "micro")
     rules["tier"] = lambda c: tier(c) == "micro"
     assert query(page)["tier"] == ["micro"]
@@ -129,7 +130,6 @@ def test_filters_write_the_url_and_show_the_matches(page: Any, roster: str) -> N
     assert query(page)["min_er"] == ["2"]
     assert shown(page) == matching(**rules)
 
-    page.click("[data-kf-more-filters] summary")
     page.check("input[name=values][value=sustainability]")
     rules["values"] = lambda c: "sustainability" in c.values
     assert query(page)["values"] == ["sustainability"]
@@ -183,7 +183,7 @@ def test_each_choice_counts_its_matches_among_the_other_filters(page: Any, roste
     # The country's own choices count every creator matching the other filters (none).
     no_label = page.eval_on_selector("#kf-f-country option[value=NO]", "o => o.textContent")
     assert no_label.endswith(f"({sum(1 for c in CREATORS if 'NO' in c.countries)})")
-    page.click("[data-kf-more-filters] summary")
+    page.click("[data-kf-toggle=more]")
     value = page.locator("input[name=values][value=family]").locator("xpath=..").inner_text()
     assert value.strip().endswith(f"({sum(1 for c in in_gb if 'family' in c.values)})")
 
@@ -224,35 +224,77 @@ def test_compare_two_to_four_creators_side_by_side(page: Any, roster: str) -> No
     dialog = page.locator("dialog[open]")
     dialog.wait_for()
     assert page.evaluate("() => document.activeElement.id") == "kf-compare-title"
-    heads = dialog.locator("thead th").all_inner_texts()
-    assert heads[1:] == names(picks)
+    assert dialog.locator("thead .kf-compare__name").all_inner_texts() == names(picks)
     rows = {
         row.locator("th").inner_text(): row.locator("td").all_inner_texts()
         for row in dialog.locator("tbody tr").all()
     }
     for column, slug in enumerate(picks):
         c = BY_SLUG[slug]
+        card = page.locator(f"[data-kit={slug}]")
         assert rows["Total followers"][column] == f"{c.total:,}"
-        assert rows["Engagement, weighted by followers"][column] == f"{round(weighted(c), 1):g}%"
+        network = card.locator(".kf-card__platforms .kf-sr").first.text_content() or ""
+        basis = "weighted by followers" if len(c.platforms) > 1 else f"on {network.rstrip(': ')}"
+        assert rows["Engagement"][column] == f"{round(weighted(c), 1):g}% {basis}"
+        # Tier, engagement and followers read as the creator's card writes them.
+        card_note = card.locator(".kf-card__platforms + .kf-note").inner_text()
+        assert card_note.startswith(rows["Tier"][column] + " · ")
         assert rows["Tier"][column].startswith(tier(c).capitalize())  # "Micro (10K–100K)"
-        # The figures are the site's own, as the creator's card shows them ("Instagram: 48.2K").
-        on_card = page.locator(f"[data-kit={slug}] .kf-card__platforms li").all_text_contents()
-        assert rows["Platforms"][column] == " · ".join(
+        assert f"{rows['Engagement'][column].split()[0]} engagement, {basis}" in card_note
+        on_card = card.locator(".kf-card__platforms li").all_text_contents()
+        assert rows["Platforms"][column].splitlines() == [
             t.strip().replace(": ", " ") for t in on_card
-        )
+        ]
         assert [v.strip() for v in rows["Values"][column].split(",")] == list(c.values)
         top = max(c.countries, key=lambda k: c.countries[k])
-        assert rows["Top countries"][column].startswith(f"{top} {c.countries[top]}%")
+        assert rows["Top countries"][column].splitlines()[0] == (
+            f"{COUNTRY_NAMES[top]} {c.countries[top]}%"
+        )
         if lowest(c) is None:
             assert rows["Prices"][column] == "On request"
         else:
-            assert f"{c.price:,}" in rows["Prices"][column]
+            assert f"{c.price:,}" in rows["Prices"][column].splitlines()[0]
     # Terms come from each kit's own kit.json.
     with_terms = [i for i, s in enumerate(picks) if BY_SLUG[s].index % 4 == 0]
     assert with_terms, "the generated roster gives every fourth creator terms"
     assert rows["Payment"][with_terms[0]].startswith("Net ")
     dialog.locator("[data-kf-close]").click()
     assert not page.locator("dialog[open]").count()
+
+
+COUNTRY_NAMES = {
+    "GB": "United Kingdom",
+    "US": "United States",
+    "NO": "Norway",
+    "SE": "Sweden",
+    "DE": "Germany",
+    "FR": "France",
+    "IE": "Ireland",
+    "ES": "Spain",
+    "NL": "Netherlands",
+    "DK": "Denmark",
+}
+
+
+@pytest.mark.parametrize("width", [320, 390])
+def test_the_comparison_fits_a_phone_one_creator_per_column(
+    page: Any, roster: str, width: int
+) -> None:
+    page.set_viewport_size({"width": width, "height": 800})
+    picks = [c.slug for c in CREATORS[:3]]
+    open_roster(page, roster, "?compare=" + ",".join(picks))
+    page.click("[data-kf-open-compare]")
+    dialog = page.locator("dialog[open]")
+    dialog.wait_for()
+    box = dialog.bounding_box()
+    assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= width
+    assert page.evaluate("() => document.documentElement.scrollWidth") <= width
+    scroller = dialog.locator(".kf-compare__scroll")
+    scroller.evaluate("el => { el.scrollLeft = el.scrollWidth; }")
+    label = dialog.locator("tbody th").first.bounding_box()
+    assert label is not None and label["x"] >= box["x"], "row names stay in view"
+    header = dialog.locator("thead th").nth(1).bounding_box()
+    assert header is not None and header["width"] >= 100, "a creator's column is readable"
 
 
 def test_the_shortlist_lives_in_the_url_and_in_local_storage(page: Any, roster: str) -> None:
@@ -312,7 +354,7 @@ def test_the_shortlist_downloads_as_csv(page: Any, roster: str) -> None:
 
 def test_brand_fit_ranks_the_roster_with_reasons(page: Any, roster: str) -> None:
     open_roster(page, roster)
-    page.click("[data-kf-fit] summary")
+    page.click("[data-kf-toggle=fit]")
     page.fill("#kf-b-budget", "1500")
     page.check("input[name=fit_platforms][value=instagram]")
     page.fill("#kf-b-niche", "vegan recipes")
@@ -394,7 +436,7 @@ def test_the_roster_is_accessible_with_its_controls_in_use(
     page.click(f"[data-kit={first}] [data-kf-star]")
     page.check(f"[data-kit={first}] [data-kf-pick]")
     page.check(f"[data-kit={second}] [data-kf-pick]")
-    page.click("[data-kf-fit] summary")
+    page.click("[data-kf-toggle=fit]")
     page.fill("#kf-b-values", "sustainability")
     page.fill("#kf-b-category", "gambling")
     page.click(".kf-fit__form button[type=submit]")
@@ -441,7 +483,7 @@ def test_hostile_kits_stay_text_in_everything_the_script_draws(
         page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
         open_roster(page, base)
         payload_value = page.eval_on_selector("input[name=values]", "i => i.value")
-        page.click("[data-kf-more-filters] summary")
+        page.click("[data-kf-toggle=more]")
         page.check("input[name=values]")
         for slug in ("hostile", "hostile-two"):
             page.click(f"[data-kit={slug}] [data-kf-star]")
@@ -449,7 +491,7 @@ def test_hostile_kits_stay_text_in_everything_the_script_draws(
         page.click("[data-kf-open-compare]")
         page.locator("dialog[open]").wait_for()
         page.click("[data-kf-close]")
-        page.click("[data-kf-fit] summary")
+        page.click("[data-kf-toggle=fit]")
         page.fill("#kf-b-values", payload_value)
         page.fill("#kf-b-niche", "script alert")
         page.click(".kf-fit__form button[type=submit]")
@@ -521,3 +563,51 @@ def test_a_budget_in_euros_meets_prices_in_pounds_converted_at_the_sites_rates(
     over = next(c for c in creators if c.currency == "GBP" and lowest(c) == budget)
     assert over.slug not in shown(page), f"£{budget} is more than €{budget}"
     assert not any(s in expected for s in (c.slug for c in creators if lowest(c) is None))
+
+
+VIEWPORTS = [(320, 640), (390, 844), (1366, 900)]
+
+
+@pytest.mark.parametrize(("width", "height"), VIEWPORTS)
+@pytest.mark.parametrize("site", ["showcase", "generated"])
+def test_brands_see_creators_on_the_first_screen(
+    page: Any, roster: str, site_server: str, site: str, width: int, height: int
+) -> None:
+    page.set_viewport_size({"width": width, "height": height})
+    open_roster(page, site_server if site == "showcase" else roster)
+    assert page.evaluate("() => document.documentElement.scrollWidth") <= width
+    top = page.locator("[data-kf-cards] > [data-kit]").first.bounding_box()
+    assert top is not None and 0 < top["y"] < height, f"the first card starts at {top}"
+    for name in ("q", "platform", "country", "budget"):
+        assert page.is_visible(f"[data-kf-filters] [name={name}]"), f"{name} is in the bar"
+    assert not page.is_visible("#kf-f-tier"), "the other filters are a tap away"
+
+
+def test_the_compact_bar_works_with_the_keyboard(page: Any, roster: str) -> None:
+    open_roster(page, roster)
+    page.focus("#kf-f-q")
+    page.keyboard.type("food")
+    page.keyboard.press("Tab")
+    assert page.evaluate("() => document.activeElement.id") == "kf-f-platform"
+    page.keyboard.press("ArrowDown")
+    platform = page.input_value("#kf-f-platform")
+    assert platform, "the arrow key chose a platform"
+    assert shown(page) == matching(
+        q=lambda c: "food" in c.niche.lower(),
+        platform=lambda c: platform in [n for n, _ in c.platforms],
+    )
+    toggle = page.locator("[data-kf-toggle=more]")
+    toggle.focus()
+    page.keyboard.press("Enter")
+    assert toggle.get_attribute("aria-expanded") == "true"
+    page.keyboard.press("Tab")
+    assert page.evaluate("() => document.activeElement.id") == "kf-f-tier", "the panel follows"
+    page.keyboard.press("ArrowDown")
+    assert query(page)["tier"] == [page.input_value("#kf-f-tier")]
+    assert toggle.inner_text().endswith("1"), "the button counts the folded filter set"
+    page.keyboard.press("Escape")
+    assert toggle.get_attribute("aria-expanded") == "false"
+    assert not page.is_visible("#kf-f-tier")
+    assert page.evaluate("() => document.activeElement.dataset.kfToggle") == "more"
+    page.keyboard.press("Space")
+    assert page.is_visible("#kf-f-tier")

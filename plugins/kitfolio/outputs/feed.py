@@ -214,6 +214,7 @@ class FeedAudienceText(_Feed):
     gender: dict[str, str] = {}
     countries: dict[str, str] = {}
     cities: dict[str, str] = {}
+    names: dict[str, str] = Field({}, description='Country code → its name, e.g. "Norway"')
 
 
 class FeedDisplay(_Feed):
@@ -222,6 +223,9 @@ class FeedDisplay(_Feed):
     total_followers: str = Field(description='The full count, e.g. "48,200"')
     best_engagement: str | None = Field(None, description='e.g. "4.8%"')
     engagement: str | None = Field(None, description='Weighted by followers, e.g. "5.2%"')
+    engagement_basis: str | None = Field(
+        None, description='What the engagement is, e.g. "weighted by followers", "on TikTok"'
+    )
     tier: str = Field(description='e.g. "Micro (10K–100K)"')
     platforms: list[FeedPlatformText] = Field(description="In the order of the kit's platforms")
     audience: FeedAudienceText = FeedAudienceText()
@@ -436,6 +440,7 @@ def _display(view: KitView) -> FeedDisplay:
         total_followers=view.total_reach_full,
         best_engagement=view.best_engagement_text,
         engagement=view.engagement_text,
+        engagement_basis=view.engagement_basis,
         tier=view.tier_label,
         platforms=[
             FeedPlatformText(label=p.label, followers=p.followers_text) for p in view.platforms
@@ -445,6 +450,7 @@ def _display(view: KitView) -> FeedDisplay:
             gender=_share_texts(audience.gender),
             countries=_share_texts(audience.countries),
             cities=_share_texts(audience.cities),
+            names={share.key: share.label for share in audience.countries if share.key},
         ),
         terms={code: wording.TERM_LABELS[code] for code in view.term_markdown},
     )

@@ -48,6 +48,20 @@ TIER_LABELS = {
     "macro": "Macro (500K–1M)",
     "mega": "Mega (1M+)",
 }
+FIGURE_LABELS = {
+    "total_followers": "Total followers",
+    "engagement": "Engagement",
+    "tier": "Tier",
+}
+"""The names of a creator's headline figures, alike on the roster, in its comparison and feed."""
+SORT_LABELS = {
+    "name": "Name",
+    "followers": FIGURE_LABELS["total_followers"],
+    "engagement": "Engagement rate",
+    "price": "Lowest price",
+    "fresh": "Freshest stats",
+}
+"""The orders the roster offers, by the code its URL carries."""
 TERM_LABELS = {
     "payment": "Payment",
     "revisions": "Revisions",
@@ -198,3 +212,12 @@ ENGAGEMENT_WEIGHTED = "weighted by followers"
 def engagement_on(network: Network) -> str:
     """What the headline engagement is when one platform alone has a rate."""
     return f"on {NETWORK_LABELS[network]}"
+
+
+BUDGET_SAME_CURRENCY = "Budgets compare only with prices in the same currency."
+"""How the roster's budget filter meets prices when the site has no exchange rates."""
+
+
+def budget_converted(rates_date: str) -> str:
+    """How the roster's budget filter meets prices in other currencies."""
+    return f"Prices in other currencies are converted at rates of {rates_date}."

@@ -1,10 +1,8 @@
 /* The shortlist as a CSV file for a spreadsheet: one row per creator. */
 
 import { el } from "./dom.js";
+import { words } from "./messages.js";
 import { visiblePrices } from "./prices.js";
-
-const HEADER = ["Name", "Media kit", "Platforms and followers", "Total followers", "Engagement rate weighted by followers (%)",
-  "Visible prices", "Contact"];
 
 /* A cell a spreadsheet reads as text: quoted when needed, and never run as a formula. */
 function cell(value) {
@@ -21,7 +19,7 @@ function contact(kit) {
 
 /* Figures stay numbers here, as the feed gives them, for the spreadsheet to compute with. */
 export function csv(kits) {
-  const rows = [HEADER].concat(kits.map((kit) => [
+  const rows = [words("csv_header")].concat(kits.map((kit) => [
     kit.name, kit.url,
     (kit.platforms || []).map((p) => p.label + " " + p.followers).join("; "),
     kit.total_followers, kit.engagement, visiblePrices(kit), contact(kit)

@@ -2,6 +2,7 @@
    each with its shortlist and compare buttons and, when ranking by fit, its score. */
 
 import { el } from "./dom.js";
+import { t } from "./messages.js";
 import { MAX_COMPARE } from "./state.js";
 
 export const PAGE = 24;
@@ -45,7 +46,7 @@ export class Listing {
     }
     if (!same) { this.list.replaceChildren(...cards); } // unchanged: focus stays put
     this.more.hidden = visible >= shown.length;
-    this.more.querySelector("button").textContent = "Show more (" + this.numbers.format(shown.length - visible) + " more)";
+    this.more.querySelector("button").textContent = t("show_more", { n: this.numbers.format(shown.length - visible) });
   }
 
   /* The elements of the given cards: those made before, the others made from their markup. */
@@ -70,10 +71,10 @@ export class Listing {
     const all = this.kits.length;
     const format = (n) => this.numbers.format(n);
     let text = matched === all && !excluded
-      ? format(matched) + " creator" + (matched === 1 ? "" : "s")
-      : format(matched) + " of " + format(all) + " creators match";
-    if (!matched && !excluded) { text = "No creator matches these filters."; }
-    if (excluded) { text += " · " + format(excluded) + " excluded by their dealbreakers"; }
+      ? t("creators", { n: format(matched) }, matched)
+      : t("matching", { n: format(matched), total: format(all) }, matched);
+    if (!matched && !excluded) { text = t("no_match"); }
+    if (excluded) { text += " · " + t("excluded", { n: format(excluded) }, excluded); }
     this.count.textContent = text;
   }
 
@@ -97,9 +98,9 @@ function actionsOf(li) {
   if (actions) { return actions; }
   actions = el("div", { "class": "kf-card__actions" });
   const star = el("button", { type: "button", "class": "kf-star", "data-kf-star": "" });
-  star.append(el("span", { "aria-hidden": "true" }, "☆"), el("span", {}, " Shortlist"));
+  star.append(el("span", { "aria-hidden": "true" }, "☆"), el("span", {}, " " + t("shortlist_add")));
   const label = el("label", { "class": "kf-check kf-pick" });
-  label.append(el("input", { type: "checkbox", "data-kf-pick": "" }), document.createTextNode(" Compare"));
+  label.append(el("input", { type: "checkbox", "data-kf-pick": "" }), document.createTextNode(" " + t("compare")));
   actions.append(star, label);
   li.append(actions);
   return actions;
@@ -110,22 +111,22 @@ function decorate(li, kit, marks, fit) {
   const starred = marks.shortlist.includes(kit.slug);
   const button = actions.querySelector("[data-kf-star]");
   button.setAttribute("aria-pressed", starred ? "true" : "false");
-  button.setAttribute("aria-label", (starred ? "Remove " : "Add ") + kit.name + (starred ? " from" : " to") + " the shortlist");
+  button.setAttribute("aria-label", t(starred ? "shortlist_remove_name" : "shortlist_add_name", { name: kit.name }));
   button.firstChild.textContent = starred ? "★" : "☆";
   const pick = actions.querySelector("[data-kf-pick]");
   pick.checked = marks.compare.includes(kit.slug);
   pick.disabled = !pick.checked && marks.compare.length >= MAX_COMPARE;
-  pick.setAttribute("aria-label", "Compare " + kit.name);
+  pick.setAttribute("aria-label", t("compare_name", { name: kit.name }));
   let box = li.querySelector(".kf-card__fit");
   li.classList.toggle("kf-card--excluded", Boolean(fit && fit.excluded !== null));
   if (!fit) { if (box) { box.remove(); } return; }
   if (!box) { box = el("div", { "class": "kf-card__fit" }); li.insertBefore(box, actions); }
   box.replaceChildren();
   if (fit.excluded !== null) {
-    box.append(el("p", { "class": "kf-fit__excluded" }, "Excluded: " + fit.excluded));
+    box.append(el("p", { "class": "kf-fit__excluded" }, t("fit_excluded", { reason: fit.excluded })));
     return;
   }
-  box.append(el("p", { "class": "kf-fit__score" }, "Fit " + fit.score + "/100"));
+  box.append(el("p", { "class": "kf-fit__score" }, t("fit_score", { score: fit.score })));
   if (fit.reasons.length) {
     const reasons = el("ul", { "class": "kf-fit__reasons" });
     fit.reasons.forEach((r) => reasons.append(el("li", {}, r)));
