@@ -1,6 +1,7 @@
 """The roster in Chromium: filters, URL state, counts, sorting, compare, shortlist, CSV, brand fit.
 
-A generated roster of 60 creators is built once; what each creator is (roster_data.creator)
+A generated roster of 130 creators (three pages of the plain listing, so the script takes
+cards from the pages after the first) is built once; what each creator is (roster_data.creator)
 is the oracle the page is checked against, computed here from the source data, not the feed.
 """
 
@@ -22,7 +23,8 @@ from .roster_data import Creator, creator, write_roster
 
 pytestmark = pytest.mark.browser
 
-COUNT = 60
+COUNT = 130
+FIRST_PAGE = 60
 CREATORS = sorted((creator(i) for i in range(COUNT)), key=lambda c: (c.name.casefold(), c.slug))
 BY_SLUG = {c.slug: c for c in CREATORS}
 CASES = json.loads((Path(__file__).parents[1] / "fit_cases.json").read_text(encoding="utf-8"))[
@@ -416,11 +418,13 @@ def test_without_javascript_every_creator_is_listed_by_name(browser: Any, roster
         page.goto(roster)
         cards = page.locator("[data-kf-cards] > [data-kit]")
         assert cards.evaluate_all("els => els.map(e => e.dataset.kit)") == [
-            c.slug for c in CREATORS
+            c.slug for c in CREATORS[:FIRST_PAGE]
         ]
         assert cards.first.is_visible() and cards.last.is_visible()
         assert not page.is_visible("[data-kf-filters]")
-        assert page.inner_text("[data-kf-count]") == f"{COUNT} creators"
+        assert page.inner_text("[data-kf-count]") == f"Creators 1–{FIRST_PAGE} of {COUNT}"
+        page.click(".kf-pager a[rel=next]")
+        assert cards.first.get_attribute("data-kit") == CREATORS[FIRST_PAGE].slug
     finally:
         context.close()
 
@@ -440,7 +444,10 @@ def test_the_roster_is_accessible_with_its_controls_in_use(
     page.fill("#kf-b-values", "sustainability")
     page.fill("#kf-b-category", "gambling")
     page.click(".kf-fit__form button[type=submit]")
+    shown(page)  # the excluded come last
     page.locator(".kf-fit__excluded").first.wait_for()
+    page.wait_for_function("() => !document.querySelector('.kf-card--waiting')")
+    page.mouse.move(0, 0)  # not hovering a card that "Show more" brought under the pointer
     assert_accessible(page)
     page.click("[data-kf-open-compare]")
     page.locator("dialog[open]").wait_for()
@@ -611,3 +618,16 @@ def test_the_compact_bar_works_with_the_keyboard(page: Any, roster: str) -> None
     assert page.evaluate("() => document.activeElement.dataset.kfToggle") == "more"
     page.keyboard.press("Space")
     assert page.is_visible("#kf-f-tier")
+
+
+def test_cards_from_the_later_pages_are_whole_and_link_right(page: Any, roster: str) -> None:
+    open_roster(page, roster, "?sort=followers")
+    expected = [c.slug for c in sorted(CREATORS, key=lambda c: -c.total)][:24]
+    assert any(CREATORS.index(BY_SLUG[s]) >= FIRST_PAGE for s in expected)
+    page.wait_for_function("() => !document.querySelector('.kf-card--waiting')")
+    assert shown(page)[:24] == expected
+    later = next(s for s in expected if CREATORS.index(BY_SLUG[s]) >= FIRST_PAGE)
+    card = page.locator(f"[data-kit={later}]")
+    assert card.locator(".kf-card__platforms li").count() == len(BY_SLUG[later].platforms)
+    card.locator("a.kf-card__link").click()
+    page.wait_for_url(f"**/roster/{later}/")

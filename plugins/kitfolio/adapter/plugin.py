@@ -325,6 +325,7 @@ class KitfolioPlugin(BasePlugin[KitfolioConfig]):
             extra["pitch"] = planned.pitch
             return context
         extra["kf_roster"] = self.additions.roster
+        extra["kf_page"] = planned.roster_page
         view = planned.view
         if view is not None and planned.home and config.site_url:
             page.canonical_url = config.site_url.rstrip("/") + "/" + view.url

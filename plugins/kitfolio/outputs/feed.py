@@ -31,6 +31,7 @@ from kitfolio.sources.exchange_rates import ExchangeRates
 VERSION: Literal[2] = 2
 SCHEMA_PATH = "schema/feed.schema.json"
 ROSTER_PATH = "kits.json"
+INDEX_PATH = "kits-index.json"
 KIT_FILE = "kit.json"
 SCHEMA_ID = "https://kitfolio.dev/schema/feed.schema.json"
 
@@ -284,6 +285,70 @@ class RosterFeed(_Feed):
     kits: list[KitCard]
 
 
+class IndexPrice(_Feed):
+    name: str
+    min: Amount | None = None
+
+
+class IndexPlatform(_Feed):
+    network: Network
+    label: str
+    followers: int
+    engagement_rate: Percent | None = None
+
+
+class IndexAudience(_Feed):
+    countries: dict[str, Percent] = {}
+    age: dict[str, Percent] = {}
+
+
+class IndexRates(_Feed):
+    visibility: Visibility
+    currency: str | None = None
+    lowest: Amount | None = None
+    items: list[IndexPrice] = []
+    packages: list[IndexPrice] = []
+
+
+class IndexAvailability(_Feed):
+    booked_until: date | None = None
+
+
+class IndexCard(_Feed):
+    """A kit as the roster's filters, sorting and brand fit read it: the card's own field names
+    and values, without what only showing or contacting a creator needs."""
+
+    slug: str
+    path: str
+    name: str
+    tagline: str | None = None
+    location: str | None = None
+    languages: list[str] = []
+    niche: str
+    tags: list[str] = []
+    platforms: list[IndexPlatform]
+    total_followers: int
+    tier: Tier
+    engagement: Percent | None = None
+    stats_as_of: date | None = None
+    audience: IndexAudience = IndexAudience()
+    values: list[str] = []
+    dealbreakers: list[str] = []
+    offers: list[Offer] = []
+    rates: IndexRates | None = None
+    availability: IndexAvailability | None = None
+
+
+class RosterIndex(_Feed):
+    """``kits-index.json``: the roster's compact index, what its page fetches to filter."""
+
+    schema_: str = Field(alias="$schema")
+    feed: Literal["kitfolio-roster-index"] = "kitfolio-roster-index"
+    version: Literal[2] = VERSION
+    exchange_rates: FeedExchangeRates | None = None
+    kits: list[IndexCard]
+
+
 class KitFeed(_Feed):
     """``<slug>/kit.json``: one kit in full."""
 
@@ -522,6 +587,45 @@ def roster_json(
     return _dump(feed)
 
 
+_PRICE_FIELDS = {"__all__": {"name", "min"}}
+_INDEXED: dict[str, Any] = {
+    **{name: True for name in IndexCard.model_fields},
+    "platforms": {"__all__": set(IndexPlatform.model_fields)},
+    "audience": set(IndexAudience.model_fields),
+    "rates": {
+        "visibility": True,
+        "currency": True,
+        "lowest": True,
+        "items": _PRICE_FIELDS,
+        "packages": _PRICE_FIELDS,
+    },
+    "availability": set(IndexAvailability.model_fields),
+}
+"""What of a card the index keeps, field by field."""
+
+
+def _index_card(card: KitCard) -> IndexCard:
+    return IndexCard.model_validate(card.model_dump(include=_INDEXED, exclude_none=True))
+
+
+def roster_index_json(
+    views: list[KitView], site: FeedSite, exchange_rates: ExchangeRates | None = None
+) -> str:
+    """``kits-index.json``: each kit's card cut down to what the roster's filters read, in the
+    roster's order; the page fetches it, not the whole of ``kits.json``."""
+    index = RosterIndex(
+        **{"$schema": _absolute(site.url, SCHEMA_PATH)},
+        exchange_rates=FeedExchangeRates(**exchange_rates.model_dump()) if exchange_rates else None,
+        kits=[_index_card(card(v, site.url)) for v in views],
+    )
+    body = index.model_dump(mode="json", by_alias=True, exclude_none=True)
+    # Empty lists and false flags say nothing here: left out, the index is a third smaller.
+    body["kits"] = [
+        kit.model_dump(mode="json", exclude_none=True, exclude_defaults=True) for kit in index.kits
+    ]
+    return json.dumps(body, ensure_ascii=False, separators=(",", ":"))
+
+
 def kit_json(view: KitView, site: FeedSite) -> str:
     """``<slug>/kit.json``: one kit in full."""
     feed = KitFeed(
@@ -532,7 +636,9 @@ def kit_json(view: KitView, site: FeedSite) -> str:
 
 def feed_schema() -> dict[str, Any]:
     """The JSON Schema of both feed documents (draft-07), as published."""
-    adapter: TypeAdapter[RosterFeed | KitFeed] = TypeAdapter(RosterFeed | KitFeed)
+    adapter: TypeAdapter[RosterFeed | KitFeed | RosterIndex] = TypeAdapter(
+        RosterFeed | KitFeed | RosterIndex
+    )
     body = adapter.json_schema(
         mode="serialization",
         by_alias=True,
@@ -545,7 +651,8 @@ def feed_schema() -> dict[str, Any]:
         "title": "Kitfolio data feed",
         "description": (
             "kits.json (feed: kitfolio-roster) lists every kit of a site as a card; "
-            "<slug>/kit.json (feed: kitfolio-kit) is one kit in full. Only what the rate "
+            "<slug>/kit.json (feed: kitfolio-kit) is one kit in full; kits-index.json "
+            "(feed: kitfolio-roster-index) is the roster's compact index. Only what the rate "
             "visibility shows is present. See docs/data-feed.md."
         ),
         **body,

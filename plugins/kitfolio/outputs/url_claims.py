@@ -52,6 +52,7 @@ def kitfolio_claims(
     for pitch in pitches:
         yield Claim(pitch.url, pitch.source, located=True)
     yield Claim(data.ROSTER_PATH, FEED)
+    yield Claim(data.INDEX_PATH, FEED)
     yield Claim(data.SCHEMA_PATH, FEED)
     yield Claim(KIT_SCHEMA_PATH, SCHEMA)
     logo = built.agency.logo if built.agency else None

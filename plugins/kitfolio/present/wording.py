@@ -221,3 +221,8 @@ BUDGET_SAME_CURRENCY = "Budgets compare only with prices in the same currency."
 def budget_converted(rates_date: str) -> str:
     """How the roster's budget filter meets prices in other currencies."""
     return f"Prices in other currencies are converted at rates of {rates_date}."
+
+
+def numbered_page(title: str, number: int, count: int) -> str:
+    """The title of one page of the roster's listing after the first."""
+    return f"{title} · page {number} of {count}"

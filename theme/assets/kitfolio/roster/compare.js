@@ -3,6 +3,7 @@
    kit.json, whose figures and labels the site has already written out (display), the very texts
    of the cards and kit pages, so nothing here formats a number or names a tier. */
 
+import { details } from "./details.js";
 import { el } from "./dom.js";
 import { t } from "./messages.js";
 import { visibleLines } from "./prices.js";
@@ -34,13 +35,6 @@ const ROWS = [
   ["row_values", (k) => [(k.values || []).join(", ")]],
   ["row_prices", (k) => visibleLines(k)]
 ];
-
-/* Each kit's own feed; the roster's card of it when that cannot be had. */
-function details(kits) {
-  return Promise.all(kits.map((kit) => fetch(kit.path + "kit.json")
-    .then((r) => (r.ok ? r.json() : null))
-    .then((feed) => (feed && feed.kit ? feed.kit : kit), () => kit)));
-}
 
 function cell(tag, attrs, lines) {
   const node = el(tag, attrs);

@@ -1,5 +1,6 @@
 /* The shortlist as a CSV file for a spreadsheet: one row per creator. */
 
+import { details } from "./details.js";
 import { el } from "./dom.js";
 import { words } from "./messages.js";
 import { visiblePrices } from "./prices.js";
@@ -27,7 +28,12 @@ export function csv(kits) {
   return rows.map((row) => row.map(cell).join(",")).join("\r\n") + "\r\n";
 }
 
+/* The shortlist's file, from each kit's own feed (the index holds no contact). */
 export function downloadCSV(kits) {
+  return details(kits).then((full) => save(full));
+}
+
+function save(kits) {
   const blob = new Blob(["\ufeff" + csv(kits)], { type: "text/csv;charset=utf-8" });
   const link = el("a", { download: "shortlist.csv", href: URL.createObjectURL(blob) });
   document.body.append(link);

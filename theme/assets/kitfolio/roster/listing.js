@@ -7,36 +7,61 @@ import { MAX_COMPARE } from "./state.js";
 
 export const PAGE = 24;
 
+/* A card taken from another page of the listing, its links made to work on this one. */
+function moved(card, base) {
+  const absolute = (value) => (value.startsWith("#") ? value : new URL(value, base).href);
+  card.querySelectorAll("[href], [src], [srcset]").forEach((node) => {
+    ["href", "src"].forEach((name) => {
+      if (node.hasAttribute(name)) { node.setAttribute(name, absolute(node.getAttribute(name))); }
+    });
+    if (node.hasAttribute("srcset")) {
+      node.setAttribute("srcset", node.getAttribute("srcset").split(",").map((part) => {
+        const [url, ...size] = part.trim().split(/\s+/);
+        return [absolute(url)].concat(size).join(" ");
+      }).join(", "));
+    }
+  });
+  return card;
+}
+
 export class Listing {
   /* The cards are kept as their HTML, not as 10,000 detached elements: strings cost the garbage
      collector nothing, so filtering stays smooth. A card is made again from its own markup (the
-     browser's serialisation of what it parsed, so text stays text) when shown. */
-  constructor(root, numbers) {
+     browser's serialisation of what it parsed, so text stays text) when shown. This page holds
+     the first page of cards; the others come from the page of the plain listing that holds
+     them (page/N/), fetched when a card of it is first shown, a placeholder standing in until
+     then. on.arrived() is called once such a page is in. */
+  constructor(root, numbers, on) {
     this.list = root.querySelector("[data-kf-cards]");
     this.more = root.querySelector("[data-kf-more]");
     this.count = root.querySelector("[data-kf-count]");
     this.numbers = numbers;
+    this.on = on;
+    this.pages = root.getAttribute("data-pages");
+    this.pageSize = Number(root.getAttribute("data-page-size")) || 0;
     this.markup = new Map();
     this.list.querySelectorAll("[data-kit]").forEach((li) => this.markup.set(li.getAttribute("data-kit"), li.outerHTML));
     this.made = new Map();
+    this.fetching = new Map();
   }
 
-  /* Whether the page has a card for slug: only kits with one are listed. */
-  has(slug) { return this.markup.has(slug); }
-
-  /* The kits listed, by index from now on. */
+  /* The kits listed, by index from now on (the roster's order, which its pages follow). */
   adopt(kits) {
     this.kits = kits;
-    this.html = kits.map((k) => this.markup.get(k.slug));
+    this.html = kits.map((k) => this.markup.get(k.slug) || null);
     this.markup = null;
     this.list.setAttribute("data-kf-enhanced", "");
   }
+
+  /* Whether every card of shown is in (none waits for its page). */
+  complete(shown) { return shown.every((i) => this.html[i] !== null); }
 
   /* Shows the first limit of shown (kit indexes). marks: the state's shortlist and
      compare picks, and the fit of each slug when ranking by fit. */
   render(shown, limit, marks) {
     const visible = Math.min(limit, shown.length);
-    const cards = this.cards(shown.slice(0, visible));
+    const indexes = shown.slice(0, visible);
+    const cards = this.cards(indexes);
     const current = this.list.children;
     let same = current.length === cards.length;
     for (let k = 0; k < cards.length; k++) {
@@ -47,24 +72,66 @@ export class Listing {
     if (!same) { this.list.replaceChildren(...cards); } // unchanged: focus stays put
     this.more.hidden = visible >= shown.length;
     this.more.querySelector("button").textContent = t("show_more", { n: this.numbers.format(shown.length - visible) });
+    this.fetchPagesOf(indexes);
   }
 
-  /* The elements of the given cards: those made before, the others made from their markup. */
+  /* The elements of the given cards: those made before, the others made from their markup,
+     or a placeholder while their page is on its way. */
   cards(indexes) {
     const cache = this.made;
-    const missing = indexes.filter((i) => !cache.has(i));
+    const missing = indexes.filter((i) => !cache.has(i) && this.html[i] !== null);
     if (missing.length) {
       const template = document.createElement("template");
       template.innerHTML = missing.map((i) => this.html[i]).join("");
       const made = Array.from(template.content.children);
       missing.forEach((i, k) => cache.set(i, made[k]));
     }
-    const cards = indexes.map((i) => cache.get(i));
+    const cards = indexes.map((i) => cache.get(i) || this.placeholder(i));
     if (cache.size > 4 * PAGE + indexes.length) {
       const keep = new Set(indexes);
       cache.forEach((_, i) => { if (!keep.has(i)) { cache.delete(i); } });
     }
     return cards;
+  }
+
+  placeholder(i) {
+    const kit = this.kits[i];
+    const li = el("li", { "class": "kf-card kf-card--waiting", "data-kit": kit.slug });
+    const link = el("a", { "class": "kf-card__link", href: kit.path });
+    link.append(el("span", { "class": "kf-card__name", dir: "auto" }, kit.name));
+    li.append(link, el("p", { "class": "kf-eyebrow" }, kit.niche));
+    this.made.set(i, li);
+    return li;
+  }
+
+  /* Fetches the pages of the listing that hold cards not yet in. */
+  fetchPagesOf(indexes) {
+    if (!this.pageSize || !this.pages) { return; }
+    indexes.filter((i) => this.html[i] === null).forEach((i) => {
+      const number = Math.floor(i / this.pageSize) + 1;
+      if (!this.fetching.has(number)) { this.fetching.set(number, this.fetchPage(number)); }
+    });
+  }
+
+  fetchPage(number) {
+    const url = new URL(this.pages + number + "/", location.href);
+    return fetch(url).then((r) => (r.ok ? r.text() : Promise.reject(new Error(url + ": " + r.status))))
+      .then((text) => {
+        const page = new DOMParser().parseFromString(text, "text/html");
+        const start = (number - 1) * this.pageSize;
+        page.querySelectorAll("[data-kf-cards] > [data-kit]").forEach((li, k) => {
+          const i = start + k;
+          if (i < this.kits.length && this.kits[i].slug === li.getAttribute("data-kit")) {
+            this.html[i] = moved(li, url).outerHTML;
+            if (this.made.has(i) && this.made.get(i).classList.contains("kf-card--waiting")) { this.made.delete(i); }
+          }
+        });
+        this.on.arrived();
+      })
+      .catch((error) => {
+        this.fetching.delete(number);
+        console.warn("Kitfolio: page " + number + " of the roster could not be had (" + error.message + ")");
+      });
   }
 
   showCount(matched, excluded) {
