@@ -395,6 +395,9 @@ def test_the_following_pages_list_without_the_roster_script(paged: Path) -> None
     assert second.select_one("[data-kf-filters]") is None
     count = second.select_one("[data-kf-count]")
     assert count is not None and count.get_text() == f"Creators 61–120 of {PAGED}"
+    drawn = {str(symbol["id"]) for symbol in second.select("svg.kf-sprite symbol")}
+    used = {str(u["href"]).lstrip("#") for u in second.select("[data-kf-cards] use")}
+    assert used and used <= drawn, "every platform icon on the page is drawn"
     current = second.select_one(".kf-pager [aria-current=page]")
     assert current is not None and current.get_text() == "2"
     title = second.select_one("title")
