@@ -631,3 +631,30 @@ def test_cards_from_the_later_pages_are_whole_and_link_right(page: Any, roster: 
     assert card.locator(".kf-card__platforms li").count() == len(BY_SLUG[later].platforms)
     card.locator("a.kf-card__link").click()
     page.wait_for_url(f"**/roster/{later}/")
+
+
+def test_the_script_takes_its_words_from_the_page(page: Any, roster: str) -> None:
+    """What the script writes comes from the messages the template rendered, so a catalog
+    that translates the template translates the script too."""
+
+    def translated(route: Any) -> None:
+        response = route.fetch()
+        body = response.text()
+        for english, other in (
+            ("Show more ({n} more)", "Mehr anzeigen ({n})"),
+            ("{n} of {total} creators match", "{n} von {total} passen"),
+            ("Compare creators", "Vergleich"),
+        ):
+            assert json.dumps(english)[1:-1] in body, english
+            body = body.replace(json.dumps(english)[1:-1], json.dumps(other)[1:-1])
+        route.fulfill(response=response, body=body)
+
+    page.route(roster + "?*", translated)
+    open_roster(page, roster, "?platform=youtube")
+    matched = len(matching(platform=lambda c: "youtube" in [n for n, _ in c.platforms]))
+    assert page.inner_text("[data-kf-count]") == f"{matched} von {COUNT} passen"
+    assert page.inner_text("[data-kf-more] button") == f"Mehr anzeigen ({matched - 24})"
+    page.check(f"[data-kit={shown(page)[0]}] [data-kf-pick]")
+    page.check(f"[data-kit={shown(page)[1]}] [data-kf-pick]")
+    page.click("[data-kf-open-compare]")
+    assert page.locator("dialog[open] h2").inner_text() == "Vergleich"
