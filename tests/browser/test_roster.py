@@ -658,3 +658,15 @@ def test_the_script_takes_its_words_from_the_page(page: Any, roster: str) -> Non
     page.check(f"[data-kit={shown(page)[1]}] [data-kf-pick]")
     page.click("[data-kf-open-compare]")
     assert page.locator("dialog[open] h2").inner_text() == "Vergleich"
+
+
+def test_what_a_brand_types_before_the_index_arrives_counts(page: Any, roster: str) -> None:
+    page.route(
+        roster + "kits-index.json", lambda route: (page.wait_for_timeout(500), route.continue_())
+    )
+    page.goto(roster)
+    page.fill("#kf-f-q", "food")
+    assert page.get_attribute("[data-kf-roster]", "data-kf-ready") != "true", "typed first"
+    page.wait_for_selector("[data-kf-roster][data-kf-ready=true]", state="attached")
+    assert shown(page) == matching(q=lambda c: "food" in c.niche.lower())
+    assert query(page)["q"] == ["food"]

@@ -53,9 +53,6 @@ export class Listing {
     this.list.setAttribute("data-kf-enhanced", "");
   }
 
-  /* Whether every card of shown is in (none waits for its page). */
-  complete(shown) { return shown.every((i) => this.html[i] !== null); }
-
   /* Shows the first limit of shown (kit indexes). marks: the state's shortlist and
      compare picks, and the fit of each slug when ranking by fit. */
   render(shown, limit, marks) {

@@ -32,6 +32,8 @@ class Roster {
     this.timings = [];
     const currency = this.controls.defaultCurrency;
     this.state = readState(location.search, currency);
+    // What a brand typed or chose while the index was on its way counts.
+    if (!location.search) { this.controls.readFilters(this.state); }
     if (!this.state.shortlist.length && !new URLSearchParams(location.search).has("shortlist")) {
       this.state.shortlist = this.known(this.shortlist.load());
     }
