@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+from kitfolio.present import wording
 from kitfolio.present.wording import NETWORK_LABELS, OFFER_LABELS, TIER_LABELS
 from kitfolio.public.views import KitView
 from kitfolio.sources.agency import AgencyView
@@ -19,20 +20,14 @@ from kitfolio.sources.exchange_rates import ExchangeRates
 TOP_VALUES = 40
 """How many values the filter offers as checkboxes; others still work from the URL."""
 
-SORTS = (
-    ("name", "Name"),
-    ("followers", "Total followers"),
-    ("engagement", "Engagement rate"),
-    ("price", "Lowest price"),
-    ("fresh", "Freshest stats"),
-)
+SORTS = tuple(wording.SORT_LABELS.items())
 
 
 _NETWORKS = {network.value: label for network, label in NETWORK_LABELS.items()}
 _OFFERS = {offer.value: label for offer, label in OFFER_LABELS.items()}
 
 
-NO_CONVERSION = "Budgets compare only with prices in the same currency."
+NO_CONVERSION = wording.BUDGET_SAME_CURRENCY
 
 
 @dataclass(frozen=True)
@@ -60,6 +55,10 @@ class RosterView:
     currencies: list[Option]
     age_bands: list[Option]
     sorts: tuple[tuple[str, str], ...] = SORTS
+    labels: dict[str, str] = field(default_factory=lambda: dict(wording.FIGURE_LABELS))
+    """The names of the headline figures, as the cards' comparison shows them."""
+    engagement_basis: str = wording.ENGAGEMENT_WEIGHTED
+    """What the engagement filter compares: each creator's follower-weighted rate."""
     budget_note: str = NO_CONVERSION
     """How a budget meets prices in other currencies: converted at the site's rates, or not."""
 
@@ -120,9 +119,7 @@ def build_roster(
         offers=_options(offers, _OFFERS.__getitem__, _OFFERS),
         currencies=_currency_options(currencies, exchange),
         age_bands=_options(bands, str, sorted(bands, key=_band_start)),
-        budget_note=f"Prices in other currencies are converted at rates of {exchange_date_text}."
-        if exchange
-        else NO_CONVERSION,
+        budget_note=wording.budget_converted(exchange_date_text) if exchange else NO_CONVERSION,
     )
 
 

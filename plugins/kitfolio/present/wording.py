@@ -49,6 +49,20 @@ TIER_LABELS = {
     "macro": "Macro (500K–1M)",
     "mega": "Mega (1M+)",
 }
+FIGURE_LABELS = {
+    "total_followers": "Total followers",
+    "engagement": "Engagement",
+    "tier": "Tier",
+}
+"""The names of a creator's headline figures, alike on the roster, in its comparison and feed."""
+SORT_LABELS = {
+    "name": "Name",
+    "followers": FIGURE_LABELS["total_followers"],
+    "engagement": "Engagement rate",
+    "price": "Lowest price",
+    "fresh": "Freshest stats",
+}
+"""The orders the roster offers, by the code its URL carries."""
 TERM_LABELS = {
     "payment": "Payment",
     "revisions": "Revisions",
@@ -276,3 +290,17 @@ SUMMARY_LABELS = {
     "report": "Report",
 }
 """The headings of ``kitfolio campaign report``, the plain-text summary a creator emails."""
+
+
+BUDGET_SAME_CURRENCY = "Budgets compare only with prices in the same currency."
+"""How the roster's budget filter meets prices when the site has no exchange rates."""
+
+
+def budget_converted(rates_date: str) -> str:
+    """How the roster's budget filter meets prices in other currencies."""
+    return f"Prices in other currencies are converted at rates of {rates_date}."
+
+
+def numbered_page(title: str, number: int, count: int) -> str:
+    """The title of one page of the roster's listing after the first."""
+    return f"{title} · page {number} of {count}"
