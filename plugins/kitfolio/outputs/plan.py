@@ -7,9 +7,11 @@ can move to the message catalogs without touching the plan.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from pathlib import PurePosixPath
 
 from kitfolio.page_kinds import PageKind
+from kitfolio.present import wording
 from kitfolio.public.site import Site, page_title, roster_description, work_search_text
 from kitfolio.public.views import KitView
 from kitfolio.sources.pitches import PitchView
@@ -52,6 +54,14 @@ class PlannedPage:
     pitch: PitchView | None = None
     home: bool = False
     """The site's home page (``index.md``), which the navigation may list."""
+    protect: bool = False
+    """Published only encrypted (outputs/protect.py): its texts are neutral, it is unlisted."""
+
+    @property
+    def name(self) -> str:
+        """The page's own name, its address's last folder (``for/acme/index.md`` → ``acme``),
+        which names its password's variable."""
+        return PurePosixPath(self.src).parent.name
 
 
 def plan_pages(
@@ -83,7 +93,19 @@ def plan_pages(
                 )
             )
     planned += [_pitch_page(pitch) for pitch in pitches]
-    return planned
+    return [sealed(page) if page.protect else page for page in planned]
+
+
+def sealed(page: PlannedPage) -> PlannedPage:
+    """A protected page as published: a neutral title and description, nothing for search, and
+    unlisted, so that its plaintext reaches no title, meta tag, index or sitemap."""
+    return replace(
+        page,
+        title=wording.PROTECTED_TITLE,
+        description=wording.PROTECTED_DESCRIPTION,
+        search_text="",
+        inclusion=UNLISTED,
+    )
 
 
 def _kit_page(
@@ -114,6 +136,7 @@ def _pitch_page(pitch: PitchView) -> PlannedPage:
         UNLISTED,
         view=pitch.kit,
         pitch=pitch,
+        protect=pitch.protect,
     )
 
 
