@@ -36,7 +36,7 @@ VERSION = "pdf-2"
 """Bump when the drawing changes outside the template (fetcher, options), to draw PDFs again."""
 TEMPLATE = "kitfolio/pdf/media-kit.html"
 PARTS = ("kit", "rates")
-SCALES = {"kit": (1.0, 0.93, 0.87, 0.8), "rates": (1.0, 0.93, 0.87, 0.8)}
+SCALES = {"kit": (1.0, 0.92, 0.85), "rates": (1.0, 0.93, 0.87, 0.8)}
 """The type scales each part is tried at, largest first, until it fits one page."""
 FILE_NAME = "media-kit.pdf"
 """The file's name inside its cache entry."""
@@ -159,20 +159,29 @@ def draw(sheet: Sheet, target: Path, pictures: Mapping[str, Path]) -> PdfFacts:
     files.update((url, pictures[src]) for url, src in sheet.pictures.items() if src in pictures)
     fetcher = _build_files(files)
     with _DRAWING:
-        kit, rates = (_fitted(sheet, part, fetcher) for part in PARTS)
+        shared = _Shared(_weasyprint().text.fonts.FontConfiguration(), {})
+        kit, rates = (_fitted(sheet, part, fetcher, shared) for part in PARTS)
         pages = [*kit.pages, *rates.pages]
         kit.copy(pages).write_pdf(target, dpi=PRINT_DPI, pdf_identifier=sheet.key()[:32].encode())
     return PdfFacts(pages=len(pages), kit_pages=len(kit.pages))
 
 
-def _fitted(sheet: Sheet, part: str, fetcher: Any) -> Any:
+@dataclass(frozen=True)
+class _Shared:
+    """What every layout of one PDF shares: its fonts, loaded once, and its decoded images."""
+
+    fonts: Any
+    images: dict[str, Any]
+
+
+def _fitted(sheet: Sheet, part: str, fetcher: Any, shared: _Shared) -> Any:
     """The part laid out at the first scale that fits one page. A media kit that fits at none
     keeps its full size over two pages; a rate card, which must fit, takes the smallest."""
     html = _weasyprint().HTML
     tried = []
     for scale in SCALES[part]:
         document = html(string=sheet.render(part, scale), base_url=SITE, url_fetcher=fetcher)
-        tried.append(document.render())
+        tried.append(document.render(font_config=shared.fonts, cache=shared.images))
         if len(tried[-1].pages) == 1:
             return tried[-1]
     return tried[0] if part == "kit" else tried[-1]
@@ -203,6 +212,7 @@ def _weasyprint() -> Any:
     global ``LOAD_TRUNCATED_IMAGES``, which would let a truncated kit photo pass Kitfolio's
     image checks in every later build of the process; it is turned off again here."""
     import weasyprint
+    import weasyprint.text.fonts
     import weasyprint.urls
 
     ImageFile.LOAD_TRUNCATED_IMAGES = False
