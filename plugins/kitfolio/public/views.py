@@ -298,6 +298,8 @@ class KitView:
     """Term code (``payment``) → its Markdown as written."""
     bio_markdown: str | None = None
     availability_markdown: str | None = None
+    pdf_url: str | None = None
+    """The site path of the kit's PDF media kit, when the site makes PDFs."""
 
 
 @dataclass(frozen=True)
