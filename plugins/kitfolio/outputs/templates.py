@@ -29,5 +29,5 @@ def environment(custom_dir: Path | None = None) -> Environment:
         extensions=["jinja2.ext.i18n"],
         keep_trailing_newline=False,
     )
-    env.install_null_translations()  # type: ignore[attr-defined]
+    env.install_null_translations(newstyle=True)  # type: ignore[attr-defined]
     return env
