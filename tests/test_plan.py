@@ -15,7 +15,7 @@ BO = MINIMAL_KIT.replace("Ava Green", "Bo Lind")
 
 def test_one_kit_is_the_home_page_and_its_pages_are_planned(tmp_path: Path) -> None:
     site = build_site(load_kits(tmp_path, {"ava": MINIMAL_KIT}), Settings())
-    planned = plan_pages(site, [], "Kits", home_taken=False)
+    planned = plan_pages([site], [], "Kits")
     assert [(p.kind, p.src, p.template, p.home) for p in planned] == [
         (PageKind.KIT, "ava/index.md", "kitfolio/kit.html", False),
         (PageKind.WORK, "ava/work-with-me/index.md", "kitfolio/work-with-me.html", False),
@@ -31,11 +31,11 @@ def test_one_kit_is_the_home_page_and_its_pages_are_planned(tmp_path: Path) -> N
 
 def test_several_kits_get_a_roster_unless_the_docs_have_a_home(tmp_path: Path) -> None:
     site = build_site(load_kits(tmp_path, {"ava": MINIMAL_KIT, "bo": BO}), Settings())
-    [home] = [p for p in plan_pages(site, [], "Kits", home_taken=False) if p.home]
+    [home] = [p for p in plan_pages([site], [], "Kits") if p.home]
     assert (home.kind, home.title, home.template) == (
         PageKind.ROSTER,
         "Kits",
         "kitfolio/roster.html",
     )
     assert home.search_text.split("\n\n")[0].startswith("Ava Green: ")
-    assert not [p for p in plan_pages(site, [], "Kits", home_taken=True) if p.home]
+    assert not [p for p in plan_pages([site], [], "Kits", homes_taken={"index.md"}) if p.home]

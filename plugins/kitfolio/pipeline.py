@@ -21,6 +21,7 @@ shows.
 from __future__ import annotations
 
 import time
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -38,7 +39,7 @@ from kitfolio.outputs.extras import (
     load_exchange_rates_option,
 )
 from kitfolio.project import Project
-from kitfolio.public.site import Site, build_site
+from kitfolio.public.site import Site, build_sites, language_slugs
 from kitfolio.public.views import Settings
 from kitfolio.sources.agency import AgencyView, LoadedAgency
 from kitfolio.sources.exchange_rates import ExchangeRates
@@ -61,6 +62,8 @@ class BuildProducts:
     agency: AgencyView | None = None
     """The agency option's view, its logo drawn like a kit photo."""
     media: Media | None = None
+    sites: list[Site] = field(default_factory=list)
+    """The site in each of its languages, ``site`` first."""
 
     def publish(self, output: Output, target: Path) -> None:
         """Write one of ``outputs`` to ``target`` (see Media.publish)."""
@@ -78,6 +81,8 @@ def derive(
     workers: int | None = None,
     social_cards: bool = True,
     agency: LoadedAgency | None = None,
+    languages: Sequence[str] = (),
+    settings_for: Callable[[str], Settings] | None = None,
 ) -> BuildProducts:
     """Read history, draw pictures, the agency's logo and cards (or find them in ``cache``),
     build the views.
@@ -97,7 +102,9 @@ def derive(
     for loaded in roster.kits:
         mine = drawn.get(loaded.slug, BuildFacts())
         derived[loaded.slug] = replace(mine, history=found.points.get(loaded.path, {}))
-    site = build_site(roster, settings, derived)
+    published = tuple(languages) or (settings.locale.replace("_", "-"),)
+    sites = build_sites(roster, published, settings_for or (lambda _: settings), derived)
+    site = sites[0]
     avatars = {}
     for loaded in roster.kits:
         facts = loaded.image(loaded.kit.avatar)
@@ -107,7 +114,7 @@ def derive(
     cache.save()
     viewed = agency.with_logo(logo[0][1] if logo else None) if agency else None
     return BuildProducts(
-        site, media.outputs, cards, media.stats, found, history_seconds, viewed, media
+        site, media.outputs, cards, media.stats, found, history_seconds, viewed, media, sites
     )
 
 
@@ -148,16 +155,25 @@ def read_sources(
     where = "kits or the exchange_rates option" if rate_problems else where
     placeholders = site_placeholders(project.config_file, project.root)
     where = "kits or mkdocs.yml" if placeholders else where
-    problems = roster.problems + agency_problems + rate_problems + as_is + placeholders
+    named_like_languages = language_slugs(roster, project.site_languages)
+    problems = (
+        roster.problems
+        + agency_problems
+        + rate_problems
+        + as_is
+        + placeholders
+        + named_like_languages
+    )
     return Sources(paths, roster, agency, problems, where, exchange_rates)
 
 
 def read_pitches(
-    project: Project, site: Site, agency: AgencyView | None, sources: Sources
+    project: Project, sites: list[Site], agency: AgencyView | None, sources: Sources
 ) -> SiteExtras:
-    """The second stage, once the views exist: the roster's choices and the checked pitches."""
+    """The second stage, once the views exist: the roster's choices and the checked pitches
+    (``sites``: the site in each of its languages, the first first)."""
     return load_additions(
-        site,
+        sites,
         agency,
         root=project.root,
         pitches_dir=project.pitches_folder(),
@@ -188,9 +204,9 @@ def check(
         return Checked(sources.problems, sources.where, count)
     if kit_paths is not None:
         return Checked(sources.problems, None, count)
-    site = build_site(sources.roster, project.settings)
+    sites = build_sites(sources.roster, project.site_languages, project.settings_for, derived=None)
     viewed = sources.agency.with_logo(None) if sources.agency else None
-    extras = read_pitches(project, site, viewed, sources)
+    extras = read_pitches(project, sites, viewed, sources)
     stopped = "pitches" if stopping(extras.problems, strict=project.strict) else None
     found = len(pitch_files(project.pitches_folder()))
     return Checked(sources.problems + extras.problems, stopped, count, found)
@@ -210,4 +226,6 @@ def build(
         workers=workers,
         social_cards=project.social_cards,
         agency=sources.agency,
+        languages=project.site_languages,
+        settings_for=project.settings_for,
     )

@@ -29,7 +29,7 @@ from mkdocs.utils.templates import TemplateContext
 
 from kitfolio import pipeline
 from kitfolio.adapter import preview
-from kitfolio.adapter.material import valid_toggles
+from kitfolio.adapter.material import search_languages, valid_toggles
 from kitfolio.cache import Cache
 from kitfolio.errors import Problem, errors, shown_path, warnings
 from kitfolio.media.work import MediaError, Output
@@ -37,9 +37,11 @@ from kitfolio.model.schema import KIT_SCHEMA_PATH, kit_schema_text
 from kitfolio.outputs import extras as outputs
 from kitfolio.outputs import minify
 from kitfolio.outputs import url_claims as claims
+from kitfolio.outputs.language_versions import versions
 from kitfolio.outputs.page_meta import page_meta
 from kitfolio.outputs.plan import PlannedPage, plan_pages
 from kitfolio.pipeline import BuildProducts
+from kitfolio.present import language_marks
 from kitfolio.project import Project, ProjectError
 from kitfolio.public import site as site_model
 from kitfolio.sources.kits import LoadedKits
@@ -65,6 +67,8 @@ class KitfolioConfig(base.Config):
     exchange_rates = c.Optional(c.Type(dict))
     """``{date, base, rates}``: how the roster converts prices to a brand's budget currency."""
     pitches_dir = c.Type(str, default="pitches")
+    languages = c.Optional(c.ListOfItems(c.Type(str)))
+    """The languages the site publishes, the first at ``/``, each other under ``/<tag>/``."""
 
 
 class _Stopped(PluginError):
@@ -119,6 +123,8 @@ class KitfolioPlugin(BasePlugin[KitfolioConfig]):
         self.serving = False
         self.last_good: _Loaded | None = None
         self.preview_problems: list[str] = []
+        self.languages: tuple[str, ...] = ()
+        self.sites: dict[str, site_model.Site] = {}
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Declared so that MkDocs keeps this one plugin across the rebuilds of ``mkdocs serve``
@@ -130,6 +136,7 @@ class KitfolioPlugin(BasePlugin[KitfolioConfig]):
         self._install_theme(config)
         try:
             self._load(config)
+            search_languages(config, self.languages)
         except PluginError as exc:
             if not self.serving or self.last_good is None:
                 raise
@@ -150,7 +157,11 @@ class KitfolioPlugin(BasePlugin[KitfolioConfig]):
                 "kitfolio: site_url is required in mkdocs.yml (for example "
                 "site_url: https://you.github.io/media-kit/): canonical and social links need it."
             )
-        project = self._project(config)
+        try:
+            project = self._project(config)
+        except ProjectError as exc:
+            raise PluginError(str(exc)) from None
+        self.languages = project.site_languages
         self.root = project.root
         try:
             self.kits_dir = project.kits_folder()
@@ -163,7 +174,9 @@ class KitfolioPlugin(BasePlugin[KitfolioConfig]):
         self._report(sources.problems, strict=project.strict, where=sources.where)
         self.built = self._derive(project, sources, cache)
         self.site = self.built.site
-        self.additions = pipeline.read_pitches(project, self.site, self.built.agency, sources)
+        self.additions = pipeline.read_pitches(
+            project, self.built.sites, self.built.agency, sources
+        )
         self._report(self.additions.problems, strict=project.strict, where="pitches")
         for name, expired in self.additions.pitches.expired:
             log.info(f"{name}: expired on {expired.isoformat()}; the pitch is not built")
@@ -183,6 +196,7 @@ class KitfolioPlugin(BasePlugin[KitfolioConfig]):
             exchange_rates=options.exchange_rates,
             locale=options.locale,
             language=str(config.theme.get("language") or "en"),
+            languages=options.languages,
             stale_after_days=options.stale_after_days,
             cache_dir=options.cache_dir,
             growth_history=options.growth_history,
@@ -271,19 +285,22 @@ class KitfolioPlugin(BasePlugin[KitfolioConfig]):
         if built is not None:
             for output in built.outputs:
                 files.append(_CachedFile.of(config, output, built))
-        home_taken = any(file.dest_uri == "index.html" for file in files)
+        homes = {f.dest_uri.removesuffix("index.html") + "index.md" for f in files}
+        sites = built.sites if built is not None else [self.site]
         planned = plan_pages(
-            self.site, self.additions.pitches.pitches, config.site_name, home_taken=home_taken
+            sites, self.additions.pitches.pitches, config.site_name, homes_taken=homes
         )
         self.pages = {page.src: page for page in planned}
+        self.sites = {site.language: site for site in sites}
         for page in planned:
-            inclusion = InclusionLevel.UNDEFINED if page.home else InclusionLevel.NOT_IN_NAV
+            listed = page.src == "index.md"
+            inclusion = InclusionLevel.UNDEFINED if listed else InclusionLevel.NOT_IN_NAV
             files.append(
                 File.generated(config, page.src, content=_front_matter(page), inclusion=inclusion)
             )
         files.append(File.generated(config, KIT_SCHEMA_PATH, content=kit_schema_text()))
         for src, text in outputs.feed_files(
-            self.site, self.additions, config.site_name, str(config.site_url)
+            sites, self.additions, config.site_name, str(config.site_url)
         ):
             files.append(File.generated(config, src, content=text))
         if self.config.minify:
@@ -317,14 +334,15 @@ class KitfolioPlugin(BasePlugin[KitfolioConfig]):
         if planned is None or self.site is None:
             return context
         extra: dict[str, Any] = context  # type: ignore[assignment]
-        extra["kitfolio"] = self.site
+        extra["kitfolio"] = self.sites.get(planned.language, self.site)
         extra["kit"] = planned.view
         page.title = Markup(html.escape(planned.title))
         page.meta["description"] = Markup(html.escape(planned.description))
+        extra["kitfolio_versions"] = versions(planned, str(config.site_url))
         if planned.pitch is not None:
             extra["pitch"] = planned.pitch
             return context
-        extra["kf_roster"] = self.additions.roster
+        extra["kf_roster"] = self.additions.rosters.get(planned.language, self.additions.roster)
         view = planned.view
         if view is not None and planned.home and config.site_url:
             page.canonical_url = config.site_url.rstrip("/") + "/" + view.url
@@ -399,6 +417,8 @@ class KitfolioPlugin(BasePlugin[KitfolioConfig]):
             return bool(previous(name) if callable(previous) else previous)
 
         env.autoescape = autoescape
+        env.filters["lang_marked"] = language_marks.marked
+        env.filters["lang_attr"] = language_marks.lang_attribute
         return env
 
     def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:  # noqa: ARG002 (MkDocs event signature)

@@ -270,6 +270,14 @@ def _language(value: Any) -> str:
     return value
 
 
+def language_tag(value: Any) -> str:
+    """``value`` as a BCP 47 language tag; ValueError says what was expected."""
+    try:
+        return _language(value)
+    except PydanticCustomError as exc:
+        raise ValueError(exc.message()) from None
+
+
 def _email(value: Any) -> str:
     if not isinstance(value, str) or not _EMAIL.fullmatch(value.strip()):
         raise _fail("email", "an email address such as hello@example.com", value)

@@ -91,6 +91,8 @@ def translated(kit: Kit, language: str, default: str) -> Kit:
     own = own_language(kit, default)
     translation = translation_for(kit, language)
     foreign = primary(own) != primary(language)
+    if translation is None and not foreign:
+        return kit
     result = _apply(kit, translation, own if foreign else None)
     assert isinstance(result, Kit)
     return result

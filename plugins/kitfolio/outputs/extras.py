@@ -19,7 +19,7 @@ from kitfolio.present.formatting import Formatter
 from kitfolio.public.site import Site
 from kitfolio.sources.agency import AgencyView, LoadedAgency, load_agency
 from kitfolio.sources.exchange_rates import ExchangeRates, load_exchange_rates
-from kitfolio.sources.pitches import Pitches, load_pitches, pitch_files
+from kitfolio.sources.pitches import Language, Pitches, load_pitches, pitch_files
 
 
 @dataclass
@@ -28,6 +28,8 @@ class SiteExtras:
 
     agency: AgencyView | None = None
     roster: RosterView | None = None
+    rosters: dict[str, RosterView] = field(default_factory=dict)
+    """The roster's choices in each language of the site (``roster`` is the first's)."""
     pitches: Pitches = field(default_factory=Pitches)
     problems: list[Problem] = field(default_factory=list)
     exchange_rates: ExchangeRates | None = None
@@ -41,7 +43,7 @@ def load_agency_option(
 
 
 def load_additions(
-    site: Site,
+    sites: list[Site],
     agency: AgencyView | None,
     *,
     root: Path,
@@ -49,26 +51,33 @@ def load_additions(
     known_slugs: list[str],
     exchange_rates: ExchangeRates | None = None,
 ) -> SiteExtras:
-    """The roster's filter choices, and every pitch checked against the kits' views."""
-    views = {view.slug: view for view in site.kits}
+    """The roster's filter choices, and every pitch checked against the kits' views, in each
+    of the site's languages (``sites``, the first first)."""
+    languages = [
+        Language(
+            site.language,
+            site.prefix,
+            {view.slug: view for view in site.kits},
+            Formatter(site.settings.locale),
+        )
+        for site in sites
+    ]
     pitches = load_pitches(
-        pitch_files(pitches_dir),
-        root,
-        views,
-        known_slugs,
-        site.settings.today,
-        Formatter(site.settings.locale),
+        pitch_files(pitches_dir), root, languages, known_slugs, sites[0].settings.today
     )
-    return SiteExtras(
-        agency=agency,
-        roster=build_roster(
+    rosters = {
+        language.tag: build_roster(
             site.kits,
             agency,
             exchange_rates,
-            Formatter(site.settings.locale).short_date(exchange_rates.date)
-            if exchange_rates
-            else "",
-        ),
+            language.fmt.short_date(exchange_rates.date) if exchange_rates else "",
+        )
+        for site, language in zip(sites, languages, strict=True)
+    }
+    return SiteExtras(
+        agency=agency,
+        roster=rosters[sites[0].language],
+        rosters=rosters,
         pitches=pitches,
         problems=pitches.problems,
         exchange_rates=exchange_rates,
@@ -83,15 +92,19 @@ def load_exchange_rates_option(
 
 
 def feed_files(
-    site: Site, additions: SiteExtras, site_name: str, site_url: str
+    sites: list[Site], additions: SiteExtras, site_name: str, site_url: str
 ) -> Iterator[tuple[str, str]]:
-    """(site path, text) of the data feed: kits.json, each kit.json, and the feed's schema."""
+    """(site path, text) of the data feed in each language of the site (``sites``, the first
+    at the root, each other under ``<tag>/``): kits.json, each kit.json; and the feed's schema.
+    """
     base = site_url if site_url.endswith("/") else site_url + "/"
-    info = data.site_info(site_name, base, site.settings.locale)
-    yield (
-        data.ROSTER_PATH,
-        data.roster_json(site.kits, info, additions.agency, additions.exchange_rates),
-    )
-    for view in site.kits:
-        yield view.url + data.KIT_FILE, data.kit_json(view, info)
+    alternates = {site.language: site.prefix for site in sites} if len(sites) > 1 else {}
+    for site in sites:
+        info = data.site_info(site_name, base, site.settings.locale, site.language, alternates)
+        yield (
+            site.prefix + data.ROSTER_PATH,
+            data.roster_json(site.kits, info, additions.agency, additions.exchange_rates),
+        )
+        for view in site.kits:
+            yield view.url + data.KIT_FILE, data.kit_json(view, info)
     yield data.SCHEMA_PATH, data.feed_schema_text()

@@ -248,6 +248,14 @@ class FeedSite(_Feed):
     name: str
     url: str
     locale: str
+    language: str | None = Field(
+        None, description="BCP 47 tag of the language this document's text is in"
+    )
+    languages: dict[str, str] | None = Field(
+        None,
+        description="Each language the site publishes → where its pages and feed are (its "
+        "kits.json is there); only on a site of several languages",
+    )
 
 
 class FeedAgency(_Feed):
@@ -479,8 +487,17 @@ def detail(view: KitView, base: str) -> KitDetail:
     )
 
 
-def site_info(name: str, base: str, locale: str) -> FeedSite:
-    return FeedSite(name=name, url=base, locale=locale)
+def site_info(
+    name: str,
+    base: str,
+    locale: str,
+    language: str | None = None,
+    prefixes: dict[str, str] | None = None,
+) -> FeedSite:
+    """The ``site`` of a feed document in ``language``; ``prefixes`` (language → ``es/``) list
+    the site's languages when it has several."""
+    languages = {tag: base + prefix for tag, prefix in prefixes.items()} if prefixes else None
+    return FeedSite(name=name, url=base, locale=locale, language=language, languages=languages)
 
 
 def _agency(agency: AgencyView | None, base: str) -> FeedAgency | None:

@@ -7,7 +7,8 @@ can move to the message catalogs without touching the plan.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Collection, Iterator, Sequence
+from dataclasses import dataclass, replace
 
 from kitfolio.page_kinds import PageKind
 from kitfolio.public.site import Site, page_title, roster_description, work_search_text
@@ -52,42 +53,90 @@ class PlannedPage:
     pitch: PitchView | None = None
     home: bool = False
     """The site's home page (``index.md``), which the navigation may list."""
+    language: str = "en"
+    """The language of the page: its interface text and, where the kit has them, its words."""
+    alternates: tuple[tuple[str, str], ...] = ()
+    """(language, site path) of this page in each language of the site, its own included."""
+
+    @property
+    def path(self) -> str:
+        """The page's path from the site root: ``es/ava/`` for ``es/ava/index.md``."""
+        return self.src.removesuffix("index.md")
 
 
 def plan_pages(
-    site: Site, pitches: list[PitchView], site_name: str, *, home_taken: bool
+    sites: Sequence[Site],
+    pitches: list[PitchView],
+    site_name: str,
+    *,
+    homes_taken: Collection[str] = (),
 ) -> list[PlannedPage]:
-    """The kit, work-with-me and pitch pages, and the home page unless the docs have one (a
-    single kit is then the home page, a roster of several the roster page)."""
+    """The kit, work-with-me and pitch pages in each language of the site (``sites``, the
+    first first), and each language's home page unless the docs have one (``homes_taken``:
+    ``index.md``, ``es/index.md``): a single kit is then the home page, a roster of several the
+    roster page. Each page knows its versions in the other languages."""
     planned: list[PlannedPage] = []
-    for view in site.kits:
-        planned.append(_kit_page(PageKind.KIT, f"{view.slug}/index.md", view, site_name))
-        planned.append(
-            _kit_page(PageKind.WORK, f"{view.slug}/work-with-me/index.md", view, site_name)
-        )
-    if not home_taken:
-        single = site.kits[0] if len(site.kits) == 1 else None
-        if single is not None:
-            planned.append(_kit_page(PageKind.KIT, "index.md", single, site_name, home=True))
-        else:
-            planned.append(
-                PlannedPage(
-                    PageKind.ROSTER,
-                    "index.md",
-                    TEMPLATES[PageKind.ROSTER],
-                    page_title(PageKind.ROSTER, None, site_name),
-                    roster_description(site, site_name),
-                    roster_search_text(site),
-                    LISTED,
-                    home=True,
-                )
-            )
+    for site in sites:
+        planned += _language_pages(site, site_name, homes_taken)
     planned += [_pitch_page(pitch) for pitch in pitches]
-    return planned
+    return _with_alternates(planned)
+
+
+def _language_pages(
+    site: Site, site_name: str, homes_taken: Collection[str]
+) -> Iterator[PlannedPage]:
+    language = site.language
+    for view in site.kits:
+        yield _kit_page(PageKind.KIT, f"{view.url}index.md", view, site_name, language)
+        yield _kit_page(PageKind.WORK, f"{view.work_url}index.md", view, site_name, language)
+    home = f"{site.prefix}index.md"
+    if home in homes_taken:
+        return
+    single = site.kits[0] if len(site.kits) == 1 else None
+    if single is not None:
+        yield _kit_page(PageKind.KIT, home, single, site_name, language, home=True)
+    else:
+        yield PlannedPage(
+            PageKind.ROSTER,
+            home,
+            TEMPLATES[PageKind.ROSTER],
+            page_title(PageKind.ROSTER, None, site_name),
+            roster_description(site, site_name),
+            roster_search_text(site),
+            LISTED,
+            home=True,
+            language=language,
+        )
+
+
+def _with_alternates(planned: list[PlannedPage]) -> list[PlannedPage]:
+    """Each page with the list of its versions: the same kind of page of the same kit (or
+    the home, or the same pitch file) in every language it is published in."""
+    groups: dict[tuple[str, ...], list[PlannedPage]] = {}
+    for page in planned:
+        groups.setdefault(_version_of(page), []).append(page)
+    versions = {
+        key: tuple((page.language, page.path) for page in pages) for key, pages in groups.items()
+    }
+    return [replace(page, alternates=versions[_version_of(page)]) for page in planned]
+
+
+def _version_of(page: PlannedPage) -> tuple[str, ...]:
+    if page.home:
+        return ("home",)
+    if page.pitch is not None:
+        return (page.kind, page.pitch.key)
+    return (page.kind, page.view.slug if page.view else "")
 
 
 def _kit_page(
-    kind: PageKind, src: str, view: KitView, site_name: str, *, home: bool = False
+    kind: PageKind,
+    src: str,
+    view: KitView,
+    site_name: str,
+    language: str,
+    *,
+    home: bool = False,
 ) -> PlannedPage:
     search = view.search_text if kind == PageKind.KIT else work_search_text(view)
     return PlannedPage(
@@ -100,6 +149,7 @@ def _kit_page(
         LISTED,
         view=view,
         home=home,
+        language=language,
     )
 
 
@@ -114,6 +164,7 @@ def _pitch_page(pitch: PitchView) -> PlannedPage:
         UNLISTED,
         view=pitch.kit,
         pitch=pitch,
+        language=pitch.language,
     )
 
 

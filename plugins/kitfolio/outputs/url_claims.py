@@ -45,13 +45,16 @@ class Claim:
 def kitfolio_claims(
     roster: LoadedKits, built: BuildProducts, pitches: Iterable[PitchView], agency_owner: str
 ) -> Iterator[Claim]:
-    """Every path Kitfolio's own outputs claim, by the source that asks for it."""
+    """Every path Kitfolio's own outputs claim, by the source that asks for it: in each
+    language of the site, each kit its folder and the language its feed. (A kit named like a
+    language is refused earlier, by ``site.language_slugs``.)"""
     files = {loaded.slug: loaded.doc.display for loaded in roster.kits}
-    for view in built.site.kits:
-        yield Claim(view.url, files[view.slug], located=True)
+    for site in built.sites or [built.site]:
+        for view in site.kits:
+            yield Claim(view.url, files[view.slug], located=True)
+        yield Claim(site.prefix + data.ROSTER_PATH, FEED)
     for pitch in pitches:
         yield Claim(pitch.url, pitch.source, located=True)
-    yield Claim(data.ROSTER_PATH, FEED)
     yield Claim(data.SCHEMA_PATH, FEED)
     yield Claim(KIT_SCHEMA_PATH, SCHEMA)
     logo = built.agency.logo if built.agency else None

@@ -9,17 +9,18 @@ as the kit's rate visibility allows, because they come from the kit's view.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from markupsafe import Markup
 from pydantic import BaseModel, ConfigDict
 
 from kitfolio.errors import Problem, cut
 from kitfolio.model.fields import IsoDate, Line, Markdown, RequiredText
+from kitfolio.model.fields import Language as LanguageTag
 from kitfolio.model.validate import check_model, not_a_mapping
 from kitfolio.present.formatting import Formatter
 from kitfolio.present.markdown import render
@@ -47,6 +48,9 @@ class Pitch(BaseModel):
     items: list[RequiredText] = []
     partnerships: list[RequiredText] = []
     expires: IsoDate | None = None
+    language: LanguageTag | None = None
+    """The one language the pitch is published in, at ``/for/<name>/``; without it, the pitch
+    is published in every language of the site, like a kit."""
 
 
 @dataclass(frozen=True)
@@ -66,6 +70,9 @@ class PitchView:
     partnerships: list[PartnershipView]
     expires: date | None
     expires_text: str | None
+    language: str = "en"
+    key: str = ""
+    """The pitch file's name, shared by its versions in each language."""
 
 
 @dataclass
@@ -82,16 +89,29 @@ def pitch_files(folder: Path) -> list[Path]:
     return source_files(folder)
 
 
+@dataclass(frozen=True)
+class Language:
+    """The kits in one language of the site, and where its pages are."""
+
+    tag: str
+    prefix: str
+    views: Mapping[str, KitView]
+    fmt: Formatter
+
+
 def load_pitches(
     paths: Iterable[Path],
     root: Path,
-    views: Mapping[str, KitView],
+    languages: Sequence[Language],
     known: Iterable[str],
     today: date,
-    fmt: Formatter,
 ) -> Pitches:
-    """Check every pitch file against the kits; ``known`` are all kit slugs, valid or not."""
+    """Check every pitch file against the kits (in ``languages``, the site's first first);
+    ``known`` are all kit slugs, valid or not. A pitch names what it shows in the words of the
+    first language's view, and each language's version shows the same things in its words."""
     out = Pitches()
+    views = languages[0].views
+    tags = [language.tag for language in languages]
     slugs = set(known)
     sources, out.problems = checked_sources(paths, root)
     for source in sources:
@@ -114,6 +134,11 @@ def load_pitches(
                 )
             continue
         chosen, problems = _choose(doc, pitch, view)
+        if pitch.language is not None and pitch.language not in tags:
+            message = _unknown("language", pitch.language, tags).replace(
+                "; expected one of", "; expected one of the site's languages,"
+            )
+            problems.append(doc.problem(("language",), message))
         if problems:
             out.problems += problems
             continue
@@ -137,24 +162,45 @@ def load_pitches(
                     severity="warning",
                 )
             )
-        packages, items, partnerships = chosen
-        out.pitches.append(
-            PitchView(
-                name=source.slug,
-                source=source.display,
-                src=f"{URL_PREFIX}/{source.slug}/index.md",
-                url=f"{URL_PREFIX}/{source.slug}/",
-                brand=pitch.brand,
-                kit=view,
-                note=render(pitch.note) if pitch.note else None,
-                packages=packages,
-                items=items,
-                partnerships=partnerships,
-                expires=pitch.expires,
-                expires_text=fmt.date(pitch.expires) if pitch.expires else None,
+        for language in languages:
+            if pitch.language is not None and language.tag != pitch.language:
+                continue
+            shown = language.views[pitch.kit]
+            prefix = "" if pitch.language is not None else language.prefix
+            out.pitches.append(
+                PitchView(
+                    name=source.slug,
+                    source=source.display,
+                    src=f"{prefix}{URL_PREFIX}/{source.slug}/index.md",
+                    url=f"{prefix}{URL_PREFIX}/{source.slug}/",
+                    brand=pitch.brand,
+                    kit=shown,
+                    note=render(pitch.note) if pitch.note else None,
+                    packages=_same(chosen[0], view, shown, "packages"),
+                    items=_same(chosen[1], view, shown, "items"),
+                    partnerships=_same(chosen[2], view, shown, "partnerships"),
+                    expires=pitch.expires,
+                    expires_text=language.fmt.date(pitch.expires) if pitch.expires else None,
+                    language=language.tag,
+                    key=source.slug,
+                )
             )
-        )
     return out
+
+
+def _same(chosen: list[T], named: KitView, shown: KitView, what: str) -> list[T]:
+    """The things ``chosen`` from ``named`` (a kit's view in the site's first language), as
+    ``shown`` (the same kit in another language) has them: lists keep their order."""
+    if named is shown:
+        return chosen
+    if what == "partnerships":
+        mine: list[Any] = named.partnerships
+        theirs: list[Any] = shown.partnerships
+    else:
+        mine = getattr(named.rates, what) if named.rates else []
+        theirs = getattr(shown.rates, what) if shown.rates else []
+    index = {id(thing): at for at, thing in enumerate(mine)}
+    return [theirs[index[id(thing)]] for thing in chosen]
 
 
 def _choose(
