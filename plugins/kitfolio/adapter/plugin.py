@@ -130,9 +130,11 @@ class KitfolioPlugin(BasePlugin[KitfolioConfig]):
         """Declared so that MkDocs keeps this one plugin across the rebuilds of ``mkdocs serve``
         (it makes a new one per build otherwise), with the last good kits."""
 
+    @event_priority(50)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Load and check the kits; a problem stops the build, except in the live preview, which
-        keeps the last good kits, prints the problem and shows it in every page."""
+        keeps the last good kits, prints the problem and shows it in every page. Runs before
+        the search plugin's, which fixes its languages then."""
         self._install_theme(config)
         try:
             self._load(config)
