@@ -237,3 +237,15 @@ def test_a_pitch_in_a_language_the_site_lacks_is_an_error(tmp_path: Path) -> Non
         "pitches/acme.yml:3:11: language: unknown language 'et'; expected one of the site's "
         "languages, 'en', 'es'"
     ]
+
+
+def test_each_language_has_its_own_social_card(site: Path) -> None:
+    cards = {}
+    for language in LANGUAGES:
+        soup = page(site, prefix(language) + "ava/")
+        meta = soup.find("meta", property="og:image")
+        assert isinstance(meta, Tag)
+        url = str(meta["content"])
+        assert url.startswith(SITE_URL + prefix(language) + "ava/card.")
+        cards[language] = (site / url.removeprefix(SITE_URL)).read_bytes()
+    assert cards["es"] != cards["en"]

@@ -56,6 +56,7 @@ class BuildProducts:
     site: Site
     outputs: list[Output] = field(default_factory=list)
     cards: dict[tuple[str, str], Rendition] = field(default_factory=dict)
+    """(page path, kind) → the social card of a kit's page, in each language."""
     stats: ImageStats = field(default_factory=ImageStats)
     history: History = field(default_factory=lambda: History("off"))
     history_seconds: float = 0.0
@@ -110,7 +111,8 @@ def derive(
         facts = loaded.image(loaded.kit.avatar)
         if facts is not None:
             avatars[loaded.slug] = facts
-    cards = media.cards(site.kits, site_name, avatars) if social_cards else {}
+    every_view = [view for each in sites for view in each.kits]
+    cards = media.cards(every_view, site_name, avatars) if social_cards else {}
     cache.save()
     viewed = agency.with_logo(logo[0][1] if logo else None) if agency else None
     return BuildProducts(

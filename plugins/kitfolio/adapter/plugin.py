@@ -355,7 +355,7 @@ class KitfolioPlugin(BasePlugin[KitfolioConfig]):
             site_url=str(config.site_url),
             title=planned.title,
             description=planned.description,
-            card=cards.get((view.slug, planned.kind)) if view else None,
+            card=cards.get((view.url, planned.kind)) if view else None,
         )
         return context
 
