@@ -78,7 +78,8 @@ def test_what_reads_the_same_in_every_language_is_refused_by_name(
 ) -> None:
     (found,) = problems(tmp_path, "  es:\n" + block)
     name = field.rsplit(".", 1)[-1].split("[")[0]
-    assert f": translations.es.{field}: '{name}' cannot be translated: it is {what}," in found
+    assert f": translations.es.{field}: expected text and Markdown fields only (" in found
+    assert f"); '{name}' is {what}, the same in every language, so it cannot be translated" in found
     assert found.startswith("kits/ava.yml:1")
 
 
@@ -91,7 +92,8 @@ def test_a_list_is_matched_by_position_and_keeps_its_length(tmp_path: Path) -> N
 
 def test_a_translation_of_a_field_the_kit_lacks_is_an_error(tmp_path: Path) -> None:
     assert problems(tmp_path, "  es:\n    tagline: Moda lenta\n") == [
-        "kits/ava.yml:18:14: translations.es.tagline: translates nothing: the kit has no tagline"
+        "kits/ava.yml:18:14: translations.es.tagline: expected a field the kit has, got a "
+        "translation of tagline, which it has not"
     ]
 
 

@@ -61,7 +61,7 @@ def _mismatches(text: Any, own: Any, at: Loc) -> Iterator[tuple[Loc, str]]:
     """Where ``text`` (a translation) does not fit ``own`` (the kit's value at the same path)."""
     shown = ".".join(str(p) for p in at[2:])
     if own is None or own == [] or own == "":
-        yield at, f"translates nothing: the kit has no {shown}"
+        yield at, f"expected a field the kit has, got a translation of {shown}, which it has not"
         return
     if isinstance(text, BaseModel):
         for name in text.model_fields_set:

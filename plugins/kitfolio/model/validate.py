@@ -134,8 +134,8 @@ def _unknown_field(loc: Loc, root: type[BaseModel] = Kit) -> str:
     known = list(model.model_fields) if model else []
     if model is not None and (what := fixed_field(model, name)) is not None:
         return (
-            f"{cut(name)!r} cannot be translated: it is {what}, the same in every language; "
-            f"a translation holds text and Markdown fields only ({', '.join(known)})"
+            f"expected text and Markdown fields only ({', '.join(known)}); {cut(name)!r} is "
+            f"{what}, the same in every language, so it cannot be translated"
         )
     message = f"unknown field {cut(name)!r}"
     if name.isascii() and name.isdigit() and len(name) == 3:
