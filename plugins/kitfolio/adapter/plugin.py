@@ -381,13 +381,19 @@ class KitfolioPlugin(BasePlugin[KitfolioConfig]):
         /,
         *,
         template_name: str,
-        config: MkDocsConfig,  # noqa: ARG002 (MkDocs event signature)
+        config: MkDocsConfig,
     ) -> TemplateContext:
-        """Pitches are unlisted: the sitemap leaves them out."""
+        """Pitches are unlisted: the sitemap leaves them out. It lists each page's versions in
+        the site's other languages (theme/sitemap.xml)."""
+        if template_name != "sitemap.xml":
+            return context
         unlisted = {src for src, page in self.pages.items() if not page.inclusion.in_sitemap}
-        if template_name == "sitemap.xml" and unlisted:
+        if unlisted:
             pages = context.get("pages") or []
             context["pages"] = [f for f in pages if f.src_uri not in unlisted]
+        site_url = str(config.site_url or "")
+        extra: dict[str, Any] = context  # type: ignore[assignment]
+        extra["kitfolio_sitemap"] = {src: versions(p, site_url) for src, p in self.pages.items()}
         return context
 
     @event_priority(-100)
