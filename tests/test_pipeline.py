@@ -107,6 +107,12 @@ CASES = {
     "bad agency option": {"options": "      agency: {name: Northstar, logo: media/none.png}\n"},
     "bad pitch": {"kit": RATED_KIT, "pitch": PITCH.replace("Instagram Reel", "Nothing")},
     "good pitch": {"kit": RATED_KIT, "pitch": PITCH},
+    "bad translation": {"kit": RATED_KIT + "translations:\n  es: {rates: {items: [{price: 1}]}}\n"},
+    "pitch in a language the site lacks": {
+        "kit": RATED_KIT,
+        "pitch": PITCH + "language: fr\n",
+        "options": "      languages: [en, es]\n",
+    },
     "warning only": {"kit": MINIMAL_KIT + "avatar: ../docs/ava.png\n"},
     "warning only, strict": {"kit": MINIMAL_KIT + "avatar: ../docs/ava.png\n", "strict": True},
 }
