@@ -273,3 +273,18 @@ def test_each_language_has_its_own_social_card(site: Path) -> None:
         assert url.startswith(SITE_URL + prefix(language) + "ava/card.")
         cards[language] = (site / url.removeprefix(SITE_URL)).read_bytes()
     assert cards["es"] != cards["en"]
+
+
+def test_hostile_translated_text_stays_text(tmp_path: Path) -> None:
+    kit = (
+        MINIMAL_KIT.replace("niche:\n", "tagline: Plain\nbio: Plain\nniche:\n")
+        + "translations:\n  es:\n"
+        + "    tagline: '<script>alert(1)</script>'\n"
+        + "    bio: '<img src=x onerror=alert(1)> **bold**'\n"
+    )
+    write_site(tmp_path, {"ava": kit}, plugins=[{"kitfolio": {"languages": ["en", "es"]}}])
+    soup = page(build_site(tmp_path, strict=True), "es/ava/")
+    (tagline,) = soup.select(".kf-tagline")
+    assert tagline.get_text() == "<script>alert(1)</script>"
+    assert not soup.select(".kf-page script, .kf-page img[onerror]")
+    assert soup.select(".kf-page strong") and "bold" in soup.select(".kf-page strong")[0].get_text()

@@ -426,7 +426,6 @@ class KitfolioPlugin(BasePlugin[KitfolioConfig]):
 
         env.autoescape = autoescape
         env.filters["lang_marked"] = language_marks.marked
-        env.filters["lang_attr"] = language_marks.lang_attribute
         return env
 
     def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:  # noqa: ARG002 (MkDocs event signature)

@@ -38,7 +38,9 @@ def primary(tag: str) -> str:
 
 
 def marked(value: object) -> Markup:
-    """Text for a page: escaped, and wrapped in ``<span lang>`` when in another language.
+    """Text for a page: escaped, and wrapped in ``<span lang dir="auto">`` when in another
+    language (``dir="auto"``: Arabic words in an English line, or English in an Arabic one, keep
+    their own direction).
 
     The template filter ``lang_marked``: ``{{ kit.tagline | lang_marked }}``.
     """
@@ -48,14 +50,7 @@ def marked(value: object) -> Markup:
     text = escape(str(value), quote=False)
     if lang is None:
         return Markup(text)
-    return Markup(f'<span lang="{escape(lang)}">{text}</span>')
-
-
-def lang_attribute(value: object) -> Markup:
-    """`` lang="en"`` for an element holding ``value`` when it is in another language, else
-    nothing: the template filter ``lang_attr``, for text that is an element's whole content."""
-    lang = lang_of(value)
-    return Markup(f' lang="{escape(lang)}"') if lang else Markup("")
+    return Markup(f'<span lang="{escape(lang)}" dir="auto">{text}</span>')
 
 
 def wrapped(html: Markup, lang: str | None, *, block: bool) -> Markup:
@@ -63,4 +58,4 @@ def wrapped(html: Markup, lang: str | None, *, block: bool) -> Markup:
     if not lang:
         return html
     tag = "div" if block else "span"
-    return Markup(f'<{tag} lang="{escape(lang)}">') + html + Markup(f"</{tag}>")
+    return Markup(f'<{tag} lang="{escape(lang)}" dir="auto">') + html + Markup(f"</{tag}>")
