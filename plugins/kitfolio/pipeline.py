@@ -29,9 +29,10 @@ from kitfolio.cache import Cache, Memory
 from kitfolio.derive import history as git_history
 from kitfolio.derive.build_facts import BuildFacts
 from kitfolio.derive.history import History
-from kitfolio.errors import Problem, errors, warnings
+from kitfolio.errors import Problem, errors, shown_path, warnings
 from kitfolio.media.renditions import Rendition
 from kitfolio.media.work import ImageStats, Media, Output
+from kitfolio.outputs import url_claims
 from kitfolio.outputs.extras import (
     SiteExtras,
     load_additions,
@@ -181,6 +182,7 @@ def read_pitches(
         pitches_dir=project.pitches_folder(),
         known_slugs=[path.stem for path in sources.kit_paths],
         exchange_rates=sources.exchange_rates,
+        kit_rates={loaded.slug: loaded.kit.rates for loaded in sources.roster.kits},
     )
 
 
@@ -209,9 +211,19 @@ def check(
     sites = build_sites(sources.roster, project.site_languages, project.settings_for, derived=None)
     viewed = sources.agency.with_logo(None) if sources.agency else None
     extras = read_pitches(project, sites, viewed, sources)
-    stopped = "pitches" if stopping(extras.problems, strict=project.strict) else None
     found = len(pitch_files(project.pitches_folder()))
-    return Checked(sources.problems + extras.problems, stopped, count, found)
+    problems = sources.problems + extras.problems
+    if stopping(extras.problems, strict=project.strict):
+        return Checked(problems, "pitches", count, found)
+    clashes = url_claims.clashes(
+        url_claims.kitfolio_claims(sources.roster, sites, extras.pitches.pitches),
+        url_claims.docs_claims(
+            project.docs_folder,
+            shown_path(project.docs_folder, project.root),
+            directory_urls=project.use_directory_urls,
+        ),
+    )
+    return Checked(problems + clashes, "urls" if clashes else None, count, found)
 
 
 def build(

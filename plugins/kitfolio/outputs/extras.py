@@ -6,14 +6,16 @@ there are, and writes them through MkDocs.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from kitfolio.cache import Memory
 from kitfolio.errors import Problem, shown_path
+from kitfolio.model.kit import Rates
 from kitfolio.outputs import feed as data
+from kitfolio.outputs import feed_contract as contract
 from kitfolio.outputs.roster_filters import RosterView, build_roster
 from kitfolio.present.formatting import Formatter
 from kitfolio.public.site import Site
@@ -50,9 +52,11 @@ def load_additions(
     pitches_dir: Path,
     known_slugs: list[str],
     exchange_rates: ExchangeRates | None = None,
+    kit_rates: Mapping[str, Rates | None] | None = None,
 ) -> SiteExtras:
-    """The roster's filter choices, and every pitch checked against the kits' views, in each
-    of the site's languages (``sites``, the first first)."""
+    """The roster's filter choices, and every pitch checked against the kits' views (and their
+    whole rate cards, ``kit_rates``, which only protected pitches show), in each of the site's
+    languages (``sites``, the first first)."""
     languages = [
         Language(
             site.language,
@@ -63,7 +67,12 @@ def load_additions(
         for site in sites
     ]
     pitches = load_pitches(
-        pitch_files(pitches_dir), root, languages, known_slugs, sites[0].settings.today
+        pitch_files(pitches_dir),
+        root,
+        languages,
+        known_slugs,
+        sites[0].settings.today,
+        kit_rates,
     )
     rosters = {
         language.tag: build_roster(
@@ -102,9 +111,9 @@ def feed_files(
     for site in sites:
         info = data.site_info(site_name, base, site.settings.locale, site.language, alternates)
         yield (
-            site.prefix + data.ROSTER_PATH,
+            site.prefix + contract.ROSTER_PATH,
             data.roster_json(site.kits, info, additions.agency, additions.exchange_rates),
         )
         for view in site.kits:
-            yield view.url + data.KIT_FILE, data.kit_json(view, info)
-    yield data.SCHEMA_PATH, data.feed_schema_text()
+            yield view.url + contract.KIT_FILE, data.kit_json(view, info)
+    yield contract.SCHEMA_PATH, contract.feed_schema_text()

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass, replace
+from pathlib import PurePosixPath
 
 from kitfolio.page_kinds import PageKind
+from kitfolio.present import wording
 from kitfolio.public.site import Site, page_title, roster_description, work_search_text
 from kitfolio.public.views import KitView
 from kitfolio.sources.pitches import PitchView
@@ -57,6 +59,14 @@ class PlannedPage:
     """The language of the page: its interface text and, where the kit has them, its words."""
     alternates: tuple[tuple[str, str], ...] = ()
     """(language, site path) of this page in each language of the site, its own included."""
+    protect: bool = False
+    """Published only encrypted (outputs/protect.py): its texts are neutral, it is unlisted."""
+
+    @property
+    def name(self) -> str:
+        """The page's own name, its address's last folder (``for/acme/index.md`` → ``acme``),
+        which names its password's variable."""
+        return PurePosixPath(self.src).parent.name
 
     @property
     def path(self) -> str:
@@ -79,7 +89,8 @@ def plan_pages(
     for site in sites:
         planned += _language_pages(site, site_name, homes_taken)
     planned += [_pitch_page(pitch) for pitch in pitches]
-    return _with_alternates(planned)
+    planned = _with_alternates(planned)
+    return [sealed(page) if page.protect else page for page in planned]
 
 
 def _language_pages(
@@ -129,6 +140,18 @@ def _version_of(page: PlannedPage) -> tuple[str, ...]:
     return (page.kind, page.view.slug if page.view else "")
 
 
+def sealed(page: PlannedPage) -> PlannedPage:
+    """A protected page as published: a neutral title and description, nothing for search, and
+    unlisted, so that its plaintext reaches no title, meta tag, index or sitemap."""
+    return replace(
+        page,
+        title=wording.PROTECTED_TITLE,
+        description=wording.PROTECTED_DESCRIPTION,
+        search_text="",
+        inclusion=UNLISTED,
+    )
+
+
 def _kit_page(
     kind: PageKind,
     src: str,
@@ -165,6 +188,7 @@ def _pitch_page(pitch: PitchView) -> PlannedPage:
         view=pitch.kit,
         pitch=pitch,
         language=pitch.language,
+        protect=pitch.protect,
     )
 
 

@@ -198,3 +198,33 @@ ENGAGEMENT_WEIGHTED = "weighted by followers"
 def engagement_on(network: Network) -> str:
     """What the headline engagement is when one platform alone has a rate."""
     return f"on {NETWORK_LABELS[network]}"
+
+
+PROTECTED_TITLE = "Protected page"
+"""The title of a protected page, the one text about it published unencrypted."""
+PROTECTED_DESCRIPTION = "This page is protected by a password."
+
+
+def missing_password(page_variable: str, site_variable: str) -> str:
+    """The build error of a protected page without a password in the environment."""
+    return (
+        f"expected a password in the environment variable {page_variable} (or "
+        f"{site_variable}), found neither: a protected page is published only encrypted, "
+        "so it cannot be built without one (docs/protected-pages.md)"
+    )
+
+
+def short_password(shortest: int) -> str:
+    """The warning of a protected page whose password is easy to guess."""
+    return (
+        f"expected a password of at least {shortest} characters: anyone with the page can try "
+        "passwords against it offline; a few unrelated words make a strong one"
+    )
+
+
+def unsealed_page(name: str) -> str:
+    """The build error of a protected page whose template did not encrypt its content."""
+    return (
+        f"the protected page {name!r} was rendered without its encrypted payload (does a "
+        "custom_dir template replace kitfolio/base.html's content block?); it is not published"
+    )

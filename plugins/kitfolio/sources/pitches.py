@@ -3,7 +3,9 @@
 A pitch shows one kit to one brand with a personal note and a chosen set of packages and past
 partnerships. It names them by the kit's own words, so an unknown kit, package or partnership
 is an error located in the pitch file. Pitches are unlisted, not secret: prices still show only
-as the kit's rate visibility allows, because they come from the kit's view.
+as the kit's rate visibility allows, because they come from the kit's view. A pitch with
+``protect: true`` is published only encrypted, so it shows the kit's whole rate card, and it
+needs a password in the environment (sources/passwords.py).
 """
 
 from __future__ import annotations
@@ -21,12 +23,15 @@ from pydantic import BaseModel, ConfigDict
 from kitfolio.errors import Problem, cut
 from kitfolio.model.fields import IsoDate, Line, Markdown, RequiredText
 from kitfolio.model.fields import Language as LanguageTag
+from kitfolio.model.kit import Rates
 from kitfolio.model.validate import check_model, not_a_mapping
 from kitfolio.present.formatting import Formatter
 from kitfolio.present.markdown import render
-from kitfolio.public.views import KitView, PartnershipView, PriceLine
+from kitfolio.public.kit_view import rates_view
+from kitfolio.public.views import KitView, PartnershipView, PriceLine, RatesView
 from kitfolio.sources.documents import Document, Loc, load
 from kitfolio.sources.files import checked_sources, source_files
+from kitfolio.sources.passwords import password_problem
 
 T = TypeVar("T")
 URL_PREFIX = "for"
@@ -51,11 +56,13 @@ class Pitch(BaseModel):
     language: LanguageTag | None = None
     """The one language the pitch is published in, at ``/for/<name>/``; without it, the pitch
     is published in every language of the site, like a kit."""
+    protect: bool = False
 
 
 @dataclass(frozen=True)
 class PitchView:
-    """All a pitch page shows; prices already as the kit's visibility allows."""
+    """All a pitch page shows; prices already as the kit's visibility allows (all of them when
+    the pitch is protected)."""
 
     name: str
     source: str
@@ -73,6 +80,9 @@ class PitchView:
     language: str = "en"
     key: str = ""
     """The pitch file's name, shared by its versions in each language."""
+    rates: RatesView | None = None
+    """The rate card as this pitch shows it: the kit's view, or the whole card when protected."""
+    protect: bool = False
 
 
 @dataclass
@@ -105,10 +115,16 @@ def load_pitches(
     languages: Sequence[Language],
     known: Iterable[str],
     today: date,
+    kit_rates: Mapping[str, Rates | None] | None = None,
+    environ: Mapping[str, str] | None = None,
 ) -> Pitches:
     """Check every pitch file against the kits (in ``languages``, the site's first first);
     ``known`` are all kit slugs, valid or not. A pitch names what it shows in the words of the
-    first language's view, and each language's version shows the same things in its words."""
+    first language's view, and each language's version shows the same things in its words.
+
+    ``kit_rates`` are the kits' whole rate cards, which only a protected pitch shows;
+    ``environ`` (else the process's environment) holds the protected pitches' passwords.
+    """
     out = Pitches()
     views = languages[0].views
     tags = [language.tag for language in languages]
@@ -133,12 +149,10 @@ def load_pitches(
                     doc.problem(("kit",), _unknown("kit", pitch.kit, sorted(slugs)))
                 )
             continue
-        chosen, problems = _choose(doc, pitch, view)
-        if pitch.language is not None and pitch.language not in tags:
-            message = _unknown("language", pitch.language, tags).replace(
-                "; expected one of", "; expected one of the site's languages,"
-            )
-            problems.append(doc.problem(("language",), message))
+        fmt = languages[0].fmt
+        rates = _shown_rates(pitch, view, kit_rates or {}, fmt)
+        chosen, problems = _choose(doc, pitch, view, rates)
+        problems += _language_problems(doc, pitch, tags)
         if problems:
             out.problems += problems
             continue
@@ -162,53 +176,100 @@ def load_pitches(
                     severity="warning",
                 )
             )
-        for language in languages:
-            if pitch.language is not None and language.tag != pitch.language:
+        password = password_problem(doc, source.slug, environ) if pitch.protect else None
+        if password is not None:
+            out.problems.append(password)
+            if password.severity == "error":
                 continue
-            shown = language.views[pitch.kit]
-            prefix = "" if pitch.language is not None else language.prefix
-            out.pitches.append(
-                PitchView(
-                    name=source.slug,
-                    source=source.display,
-                    src=f"{prefix}{URL_PREFIX}/{source.slug}/index.md",
-                    url=f"{prefix}{URL_PREFIX}/{source.slug}/",
-                    brand=pitch.brand,
-                    kit=shown,
-                    note=render(pitch.note) if pitch.note else None,
-                    packages=_same(chosen[0], view, shown, "packages"),
-                    items=_same(chosen[1], view, shown, "items"),
-                    partnerships=_same(chosen[2], view, shown, "partnerships"),
-                    expires=pitch.expires,
-                    expires_text=language.fmt.date(pitch.expires) if pitch.expires else None,
-                    language=language.tag,
-                    key=source.slug,
-                )
-            )
+        published = _Published(source.slug, source.display, pitch, view, rates, chosen)
+        out.pitches += published.versions(languages, kit_rates or {})
     return out
 
 
-def _same(chosen: list[T], named: KitView, shown: KitView, what: str) -> list[T]:
-    """The things ``chosen`` from ``named`` (a kit's view in the site's first language), as
-    ``shown`` (the same kit in another language) has them: lists keep their order."""
+def _language_problems(doc: Document, pitch: Pitch, tags: list[str]) -> list[Problem]:
+    if pitch.language is None or pitch.language in tags:
+        return []
+    message = _unknown("language", pitch.language, tags).replace(
+        "; expected one of", "; expected one of the site's languages,"
+    )
+    return [doc.problem(("language",), message)]
+
+
+@dataclass(frozen=True)
+class _Published:
+    """A checked pitch and what it shows, named in the site's first language."""
+
+    name: str
+    source: str
+    pitch: Pitch
+    view: KitView
+    rates: RatesView | None
+    chosen: tuple[list[PriceLine], list[PriceLine], list[PartnershipView]]
+
+    def versions(
+        self, languages: Sequence[Language], kit_rates: Mapping[str, Rates | None]
+    ) -> list[PitchView]:
+        """The pitch in each language of the site, or in the one it names, at ``/for/<name>/``."""
+        pitch = self.pitch
+        wanted = [lang for lang in languages if pitch.language in (None, lang.tag)]
+        return [self._in(lang, kit_rates) for lang in wanted]
+
+    def _in(self, language: Language, kit_rates: Mapping[str, Rates | None]) -> PitchView:
+        pitch, view, rates = self.pitch, self.view, self.rates
+        shown = language.views[pitch.kit]
+        shown_rates = (
+            rates if shown is view else _shown_rates(pitch, shown, kit_rates, language.fmt)
+        )
+        prefix = "" if pitch.language is not None else language.prefix
+        packages, items, partnerships = self.chosen
+        return PitchView(
+            name=self.name,
+            source=self.source,
+            src=f"{prefix}{URL_PREFIX}/{self.name}/index.md",
+            url=f"{prefix}{URL_PREFIX}/{self.name}/",
+            brand=pitch.brand,
+            kit=shown,
+            note=render(pitch.note) if pitch.note else None,
+            packages=_same(packages, rates, shown_rates, "packages"),
+            items=_same(items, rates, shown_rates, "items"),
+            partnerships=_same(partnerships, view, shown, "partnerships"),
+            expires=pitch.expires,
+            expires_text=language.fmt.date(pitch.expires) if pitch.expires else None,
+            rates=shown_rates,
+            protect=pitch.protect,
+            language=language.tag,
+            key=self.name,
+        )
+
+
+def _same(chosen: list[T], named: Any, shown: Any, what: str) -> list[T]:
+    """The things ``chosen`` from ``named`` (a kit's view, or rate card, in the site's first
+    language), as ``shown`` (the same in another language) has them: lists keep their order."""
     if named is shown:
         return chosen
-    if what == "partnerships":
-        mine: list[Any] = named.partnerships
-        theirs: list[Any] = shown.partnerships
-    else:
-        mine = getattr(named.rates, what) if named.rates else []
-        theirs = getattr(shown.rates, what) if shown.rates else []
+    mine: list[Any] = getattr(named, what) if named is not None else []
+    theirs: list[Any] = getattr(shown, what) if shown is not None else []
     index = {id(thing): at for at, thing in enumerate(mine)}
     return [theirs[index[id(thing)]] for thing in chosen]
 
 
+def _shown_rates(
+    pitch: Pitch, view: KitView, kit_rates: Mapping[str, Rates | None], fmt: Formatter
+) -> RatesView | None:
+    """The rate card a pitch shows: the kit's view, or its whole card when the pitch is
+    protected (the price gate's one exception, public/prices.page_visibility)."""
+    if not pitch.protect:
+        return view.rates
+    whole = kit_rates.get(view.slug)
+    return rates_view(whole, fmt, protected=True) if whole else None
+
+
 def _choose(
-    doc: Document, pitch: Pitch, view: KitView
+    doc: Document, pitch: Pitch, view: KitView, rates: RatesView | None
 ) -> tuple[tuple[list[PriceLine], list[PriceLine], list[PartnershipView]], list[Problem]]:
-    """The kit's packages, items and partnerships the pitch names, in the pitch's order."""
+    """The packages and items of ``rates`` and the kit's partnerships the pitch names, in the
+    pitch's order."""
     problems: list[Problem] = []
-    rates = view.rates
     packages = _pick(
         doc,
         "packages",
