@@ -288,3 +288,17 @@ def test_hostile_translated_text_stays_text(tmp_path: Path) -> None:
     assert tagline.get_text() == "<script>alert(1)</script>"
     assert not soup.select(".kf-page script, .kf-page img[onerror]")
     assert soup.select(".kf-page strong") and "bold" in soup.select(".kf-page strong")[0].get_text()
+
+
+def test_a_pitch_note_is_marked_with_its_language_on_the_other_versions(tmp_path: Path) -> None:
+    write_site(tmp_path, {"ava": MINIMAL_KIT}, plugins=[{"kitfolio": {"languages": ["en", "es"]}}])
+    (tmp_path / "pitches").mkdir()
+    (tmp_path / "pitches" / "acme.yml").write_text(
+        "kit: ava\nbrand: Acme\nnote: Hi **Acme** team!\n", encoding="utf-8"
+    )
+    site = build_site(tmp_path, strict=True)
+    marked = page(site, "es/for/acme/").select(".kf-page [lang=en]:not(.kf-languages *)")
+    assert [m.get_text(" ", strip=True) for m in marked if "team" in m.get_text()] == [
+        "Hi Acme team!"
+    ]
+    assert not page(site, "for/acme/").select(".kf-page [lang]:not(.kf-languages *)")

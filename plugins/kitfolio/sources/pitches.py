@@ -26,6 +26,7 @@ from kitfolio.model.fields import Language as LanguageTag
 from kitfolio.model.kit import Rates
 from kitfolio.model.validate import check_model, not_a_mapping
 from kitfolio.present.formatting import Formatter
+from kitfolio.present.language_marks import InLanguage, primary
 from kitfolio.present.markdown import render
 from kitfolio.public.kit_view import rates_view
 from kitfolio.public.views import KitView, PartnershipView, PriceLine, RatesView
@@ -212,9 +213,13 @@ class _Published:
         """The pitch in each language of the site, or in the one it names, at ``/for/<name>/``."""
         pitch = self.pitch
         wanted = [lang for lang in languages if pitch.language in (None, lang.tag)]
-        return [self._in(lang, kit_rates) for lang in wanted]
+        return [self._in(lang, kit_rates, languages[0].tag) for lang in wanted]
 
-    def _in(self, language: Language, kit_rates: Mapping[str, Rates | None]) -> PitchView:
+    def _in(
+        self, language: Language, kit_rates: Mapping[str, Rates | None], written_in: str
+    ) -> PitchView:
+        """The pitch in ``language``; its note, without a language of its own, is in the
+        site's first (``written_in``) and is marked so on the other languages' versions."""
         pitch, view, rates = self.pitch, self.view, self.rates
         shown = language.views[pitch.kit]
         shown_rates = (
@@ -229,7 +234,7 @@ class _Published:
             url=f"{prefix}{URL_PREFIX}/{self.name}/",
             brand=pitch.brand,
             kit=shown,
-            note=render(pitch.note) if pitch.note else None,
+            note=render(_in_language(pitch.note, written_in, language.tag)) if pitch.note else None,
             packages=_same(packages, rates, shown_rates, "packages"),
             items=_same(items, rates, shown_rates, "items"),
             partnerships=_same(partnerships, view, shown, "partnerships"),
@@ -240,6 +245,10 @@ class _Published:
             language=language.tag,
             key=self.name,
         )
+
+
+def _in_language(text: str, written_in: str, page: str) -> str:
+    return text if primary(written_in) == primary(page) else InLanguage(text, written_in)
 
 
 def _same(chosen: list[T], named: Any, shown: Any, what: str) -> list[T]:
