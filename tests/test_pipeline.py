@@ -127,8 +127,26 @@ CASES = {
         "docs": ("for/acme/index.md",),
     },
     "docs pages elsewhere": {"docs": ("about.md", "guide/README.md", ".hidden/ava/index.md")},
+    "docs page on a Spanish kit page": {
+        "docs": ("es/ava/index.md",),
+        "options": "      languages: [en, es]\n",
+    },
+    "docs file on the Spanish feed": {
+        "docs": ("es/kits.json",),
+        "options": "      languages: [en, es]\n",
+    },
+    "docs page on a Spanish pitch": {
+        "kit": RATED_KIT,
+        "pitch": PITCH,
+        "docs": ("es/for/acme.md",),
+        "options": "      languages: [en, es]\n",
+    },
+    "Spanish docs pages beside Spanish kits": {
+        "docs": ("es/about.md", "es/index.md"),
+        "options": "      languages: [en, es]\n",
+    },
 }
-FINE = {"valid", "good pitch", "docs pages elsewhere"}
+FINE = {"valid", "good pitch", "docs pages elsewhere", "Spanish docs pages beside Spanish kits"}
 
 
 @pytest.mark.parametrize("case", CASES)
