@@ -348,11 +348,11 @@ class KitfolioPlugin(BasePlugin[KitfolioConfig]):
                 extra["kf_protected"] = protect.sealer_for(planned.name)
             except protect.ProtectionError as exc:
                 raise PluginError(f"kitfolio: {exc}") from None
+        extra["kf_roster"] = self.additions.rosters.get(planned.language, self.additions.roster)
         if planned.pitch is not None:
             extra["pitch"] = planned.pitch
         if planned.pitch is not None or planned.protect:
             return context  # no link previews: a protected page's would speak in clear
-        extra["kf_roster"] = self.additions.rosters.get(planned.language, self.additions.roster)
         view = planned.view
         if view is not None and planned.home and config.site_url:
             page.canonical_url = config.site_url.rstrip("/") + "/" + view.url
@@ -397,8 +397,11 @@ class KitfolioPlugin(BasePlugin[KitfolioConfig]):
         template_name: str,
         config: MkDocsConfig,
     ) -> TemplateContext:
-        """Pitches are unlisted: the sitemap leaves them out. It lists each page's versions in
-        the site's other languages (theme/sitemap.xml)."""
+        """Pitches are unlisted: the sitemap leaves them out, and lists each page's versions in
+        the site's other languages (theme/sitemap.xml). The 404 page lists the kits."""
+        if template_name == "404.html":
+            context["kitfolio"] = self.site  # type: ignore[typeddict-unknown-key]
+            context["kf_roster"] = self.additions.roster  # type: ignore[typeddict-unknown-key]
         if template_name != "sitemap.xml":
             return context
         unlisted = {src for src, page in self.pages.items() if not page.inclusion.in_sitemap}
@@ -435,12 +438,14 @@ class KitfolioPlugin(BasePlugin[KitfolioConfig]):
         previous = env.autoescape
 
         def autoescape(name: str | None) -> bool:
-            if name and name.startswith("kitfolio/"):
+            if name and (name.startswith("kitfolio/") or name == "404.html"):
                 return True
             return bool(previous(name) if callable(previous) else previous)
 
         env.autoescape = autoescape
         env.filters["lang_marked"] = language_marks.marked
+        # Kitfolio's templates write _("Work with %(name)s", name=...): gettext "new style".
+        env.install_null_translations(newstyle=True)
         return env
 
     def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:  # noqa: ARG002 (MkDocs event signature)

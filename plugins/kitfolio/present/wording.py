@@ -148,6 +148,10 @@ def portrait_alt(name: str) -> str:
     return f"Portrait of {name}"
 
 
+def logo_alt(brand: str) -> str:
+    return f"{brand} logo"
+
+
 def description(name: str, parts: list[str]) -> str:
     """One sentence for meta descriptions and search results."""
     return f"{name}: " + " · ".join(parts)
