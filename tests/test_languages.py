@@ -151,7 +151,7 @@ def texts(soup: BeautifulSoup, selector: str) -> list[tuple[str, str | None]]:
 def test_a_translated_kit_shows_its_words_and_marks_the_rest_as_its_own(site: Path) -> None:
     es = page(site, "es/ava/")
     assert texts(es, ".kf-tagline") == [("Moda lenta con un presupuesto real", None)]
-    assert texts(es, ".kf-profile .kf-eyebrow") == [("Moda sostenible", None)]
+    assert texts(es, ".kf-eyebrow")[:1] == [("Moda sostenible", None)]
     assert texts(es, ".kf-tag:not(.kf-tag--value)")[:2] == [
         ("segunda mano", None),
         ("armario cápsula", None),
@@ -287,7 +287,7 @@ def test_hostile_translated_text_stays_text(tmp_path: Path) -> None:
     (tagline,) = soup.select(".kf-tagline")
     assert tagline.get_text() == "<script>alert(1)</script>"
     assert not soup.select(".kf-page script, .kf-page img[onerror]")
-    assert soup.select(".kf-page strong") and "bold" in soup.select(".kf-page strong")[0].get_text()
+    assert [s.get_text() for s in soup.select(".kf-page strong") if s.get_text() == "bold"]
 
 
 def test_a_pitch_note_is_marked_with_its_language_on_the_other_versions(tmp_path: Path) -> None:
