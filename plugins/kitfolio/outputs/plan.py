@@ -13,8 +13,10 @@ from pathlib import PurePosixPath
 
 from kitfolio.page_kinds import PageKind
 from kitfolio.present import wording
+from kitfolio.public.campaign_view import CampaignView
 from kitfolio.public.site import Site, page_title, roster_description, work_search_text
 from kitfolio.public.views import KitView
+from kitfolio.sources.campaigns import Campaigns
 from kitfolio.sources.pitches import PitchView
 
 TEMPLATES = {
@@ -22,6 +24,7 @@ TEMPLATES = {
     PageKind.WORK: "kitfolio/work-with-me.html",
     PageKind.ROSTER: "kitfolio/roster.html",
     PageKind.PITCH: "kitfolio/pitch.html",
+    PageKind.REPORT: "kitfolio/report.html",
 }
 
 
@@ -59,6 +62,7 @@ class PlannedPage:
     """The language of the page: its interface text and, where the kit has them, its words."""
     alternates: tuple[tuple[str, str], ...] = ()
     """(language, site path) of this page in each language of the site, its own included."""
+    campaign: CampaignView | None = None
     protect: bool = False
     """Published only encrypted (outputs/protect.py): its texts are neutral, it is unlisted."""
 
@@ -69,8 +73,8 @@ class PlannedPage:
         return PurePosixPath(self.src).parent.name
 
     @property
-    def path(self) -> str:
-        """The page's path from the site root: ``es/ava/`` for ``es/ava/index.md``."""
+    def url(self) -> str:
+        """The page's address from the site root: ``es/ava/``, ``reports/greenline/``."""
         return self.src.removesuffix("index.md")
 
 
@@ -80,32 +84,38 @@ def plan_pages(
     site_name: str,
     *,
     homes_taken: Collection[str] = (),
+    campaigns: Campaigns | None = None,
 ) -> list[PlannedPage]:
-    """The kit, work-with-me and pitch pages in each language of the site (``sites``, the
-    first first), and each language's home page unless the docs have one (``homes_taken``:
-    ``index.md``, ``es/index.md``): a single kit is then the home page, a roster of several the
-    roster page. Each page knows its versions in the other languages."""
+    """The kit, work-with-me, pitch and report pages in each language of the site (``sites``,
+    the first first; reports in the first only), and each language's home page unless the docs
+    have one (``homes_taken``: ``index.md``, ``es/index.md``): a single kit is then the home
+    page, a roster of several the roster page. Each page knows its versions in the other
+    languages."""
     planned: list[PlannedPage] = []
+    shown = campaigns or Campaigns()
     for site in sites:
-        planned += _language_pages(site, site_name, homes_taken)
+        planned += _language_pages(site, site_name, homes_taken, shown)
     planned += [_pitch_page(pitch) for pitch in pitches]
+    planned += [_report_page(campaign) for campaign in shown.campaigns]
     planned = _with_alternates(planned)
     return [sealed(page) if page.protect else page for page in planned]
 
 
 def _language_pages(
-    site: Site, site_name: str, homes_taken: Collection[str]
+    site: Site, site_name: str, homes_taken: Collection[str], campaigns: Campaigns
 ) -> Iterator[PlannedPage]:
     language = site.language
     for view in site.kits:
-        yield _kit_page(PageKind.KIT, f"{view.url}index.md", view, site_name, language)
+        kit_page = campaigns.kit_page_view(view)
+        yield _kit_page(PageKind.KIT, f"{view.url}index.md", kit_page, site_name, language)
         yield _kit_page(PageKind.WORK, f"{view.work_url}index.md", view, site_name, language)
     home = f"{site.prefix}index.md"
     if home in homes_taken:
         return
     single = site.kits[0] if len(site.kits) == 1 else None
     if single is not None:
-        yield _kit_page(PageKind.KIT, home, single, site_name, language, home=True)
+        home_view = campaigns.kit_page_view(single)
+        yield _kit_page(PageKind.KIT, home, home_view, site_name, language, home=True)
     else:
         yield PlannedPage(
             PageKind.ROSTER,
@@ -127,7 +137,7 @@ def _with_alternates(planned: list[PlannedPage]) -> list[PlannedPage]:
     for page in planned:
         groups.setdefault(_version_of(page), []).append(page)
     versions = {
-        key: tuple((page.language, page.path) for page in pages) for key, pages in groups.items()
+        key: tuple((page.language, page.url) for page in pages) for key, pages in groups.items()
     }
     return [replace(page, alternates=versions[_version_of(page)]) for page in planned]
 
@@ -137,6 +147,8 @@ def _version_of(page: PlannedPage) -> tuple[str, ...]:
         return ("home",)
     if page.pitch is not None:
         return (page.kind, page.pitch.key)
+    if page.campaign is not None:
+        return (page.kind, page.campaign.name)
     return (page.kind, page.view.slug if page.view else "")
 
 
@@ -189,6 +201,21 @@ def _pitch_page(pitch: PitchView) -> PlannedPage:
         pitch=pitch,
         language=pitch.language,
         protect=pitch.protect,
+    )
+
+
+def _report_page(campaign: CampaignView) -> PlannedPage:
+    return PlannedPage(
+        PageKind.REPORT,
+        campaign.src,
+        TEMPLATES[PageKind.REPORT],
+        wording.report_title(campaign.brand, campaign.kit.name),
+        wording.report_description(campaign.brand, campaign.kit.name),
+        "",
+        UNLISTED,
+        view=campaign.kit,
+        campaign=campaign,
+        protect=campaign.protect,
     )
 
 

@@ -6,6 +6,7 @@ chooses them, so that one language can later be swapped for another catalogue.
 
 from __future__ import annotations
 
+from kitfolio.model.campaign import Status
 from kitfolio.model.kit import Network, Offer
 
 NETWORK_LABELS = {
@@ -232,3 +233,46 @@ def unsealed_page(name: str) -> str:
         f"the protected page {name!r} was rendered without its encrypted payload (does a "
         "custom_dir template replace kitfolio/base.html's content block?); it is not published"
     )
+
+
+REVENUE = "Revenue"
+CAMPAIGN_STATUS = {
+    Status.proposed: "Proposed",
+    Status.active: "Under way",
+    Status.wrapped: "Wrapped",
+    Status.cancelled: "Cancelled",
+}
+
+
+def report_title(brand: str, creator: str) -> str:
+    """The title of a campaign's report page."""
+    return f"{brand} × {creator}: campaign report"
+
+
+def report_description(brand: str, creator: str) -> str:
+    return f"How the campaign of {creator} with {brand} is going: deliverables, results, invoices"
+
+
+SUMMARY_LABELS = {
+    "to": "To",
+    "status": "Status",
+    "dates": "Dates",
+    "brief": "Brief",
+    "deliverables": "Deliverables",
+    "due": "due",
+    "live": "live",
+    "not_live": "not live yet",
+    "results": "Results",
+    "source": "Source",
+    "invoices": "Invoices",
+    "paid": "paid",
+    "unpaid": "unpaid, due",
+    "overdue": "OVERDUE, was due",
+    "outstanding": "Outstanding",
+    "settled": "Settled",
+    "feedback": "Feedback",
+    "thanks": "Thank you",
+    "next": "Next",
+    "report": "Report",
+}
+"""The headings of ``kitfolio campaign report``, the plain-text summary a creator emails."""
