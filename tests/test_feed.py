@@ -144,6 +144,7 @@ def test_the_roster_lists_every_kit_by_name_with_links_to_each_kits_own_feed(sit
         "name": "Feed test",
         "url": "https://example.org/agency/",
         "locale": "en",
+        "language": "en",
     }
     assert roster["agency"]["name"] == "Northstar Talent"
     assert roster["agency"]["text"] == "We represent independent creators."

@@ -15,7 +15,7 @@ from kitfolio.present.formatting import Formatter
 from kitfolio.sources import documents as load_module
 from kitfolio.sources.documents import Document, parse
 from kitfolio.sources.kits import kit_files, read_kits
-from kitfolio.sources.pitches import load_pitches, pitch_files
+from kitfolio.sources.pitches import Language, load_pitches, pitch_files
 
 FIXTURES = Path(__file__).parent / "kits"
 
@@ -374,7 +374,11 @@ def test_a_file_name_with_a_line_break_is_not_a_slug(tmp_path: Path, folder: str
         found = read_kits(kit_files(tmp_path / "kits"), tmp_path).problems
     else:
         found = load_pitches(
-            pitch_files(tmp_path / "pitches"), tmp_path, {}, [], date(2026, 11, 1), Formatter()
+            pitch_files(tmp_path / "pitches"),
+            tmp_path,
+            [Language("en", "", {}, Formatter())],
+            [],
+            date(2026, 11, 1),
         ).problems
     assert [(p.file, p.field, p.line) for p in found] == [
         (f"{folder}/evil\\n.yml", "(file name)", 1)

@@ -123,6 +123,12 @@ CASES = {
     "bad agency option": {"options": "      agency: {name: Northstar, logo: media/none.png}\n"},
     "bad pitch": {"kit": RATED_KIT, "pitch": PITCH.replace("Instagram Reel", "Nothing")},
     "good pitch": {"kit": RATED_KIT, "pitch": PITCH},
+    "bad translation": {"kit": RATED_KIT + "translations:\n  es: {rates: {items: [{price: 1}]}}\n"},
+    "pitch in a language the site lacks": {
+        "kit": RATED_KIT,
+        "pitch": PITCH + "language: fr\n",
+        "options": "      languages: [en, es]\n",
+    },
     "bad campaign": {"campaign": CAMPAIGN.replace("status: active", "status: done")},
     "good campaign": {"campaign": CAMPAIGN},
     "campaign warning": {"campaign": CAMPAIGN.replace("2099-01-01", "2026-01-01")},
@@ -140,8 +146,26 @@ CASES = {
         "docs": ("for/acme/index.md",),
     },
     "docs pages elsewhere": {"docs": ("about.md", "guide/README.md", ".hidden/ava/index.md")},
+    "docs page on a Spanish kit page": {
+        "docs": ("es/ava/index.md",),
+        "options": "      languages: [en, es]\n",
+    },
+    "docs file on the Spanish feed": {
+        "docs": ("es/kits.json",),
+        "options": "      languages: [en, es]\n",
+    },
+    "docs page on a Spanish pitch": {
+        "kit": RATED_KIT,
+        "pitch": PITCH,
+        "docs": ("es/for/acme.md",),
+        "options": "      languages: [en, es]\n",
+    },
+    "Spanish docs pages beside Spanish kits": {
+        "docs": ("es/about.md", "es/index.md"),
+        "options": "      languages: [en, es]\n",
+    },
 }
-FINE = {"valid", "good pitch", "docs pages elsewhere"}
+FINE = {"valid", "good pitch", "docs pages elsewhere", "Spanish docs pages beside Spanish kits"}
 
 
 @pytest.mark.parametrize("case", CASES)

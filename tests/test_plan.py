@@ -19,7 +19,7 @@ BO = MINIMAL_KIT.replace("Ava Green", "Bo Lind")
 
 def test_one_kit_is_the_home_page_and_its_pages_are_planned(tmp_path: Path) -> None:
     site = build_site(load_kits(tmp_path, {"ava": MINIMAL_KIT}), Settings())
-    planned = plan_pages(site, [], "Kits", home_taken=False)
+    planned = plan_pages([site], [], "Kits")
     assert [(p.kind, p.src, p.template, p.home) for p in planned] == [
         (PageKind.KIT, "ava/index.md", "kitfolio/kit.html", False),
         (PageKind.WORK, "ava/work-with-me/index.md", "kitfolio/work-with-me.html", False),
@@ -35,19 +35,19 @@ def test_one_kit_is_the_home_page_and_its_pages_are_planned(tmp_path: Path) -> N
 
 def test_several_kits_get_a_roster_unless_the_docs_have_a_home(tmp_path: Path) -> None:
     site = build_site(load_kits(tmp_path, {"ava": MINIMAL_KIT, "bo": BO}), Settings())
-    [home] = [p for p in plan_pages(site, [], "Kits", home_taken=False) if p.home]
+    [home] = [p for p in plan_pages([site], [], "Kits") if p.home]
     assert (home.kind, home.title, home.template) == (
         PageKind.ROSTER,
         "Kits",
         "kitfolio/roster.html",
     )
     assert home.search_text.split("\n\n")[0].startswith("Ava Green: ")
-    assert not [p for p in plan_pages(site, [], "Kits", home_taken=True) if p.home]
+    assert not [p for p in plan_pages([site], [], "Kits", homes_taken={"index.md"}) if p.home]
 
 
 def test_any_protected_page_is_planned_neutral_and_unlisted(tmp_path: Path) -> None:
     site = build_site(load_kits(tmp_path, {"ava": MINIMAL_KIT}), Settings())
-    kit_page = plan_pages(site, [], "Kits", home_taken=True)[0]
+    kit_page = plan_pages([site], [], "Kits", homes_taken={"index.md"})[0]
     page = sealed(replace(kit_page, protect=True))
     assert (page.title, page.description, page.search_text) == (
         "Protected page",
@@ -95,7 +95,7 @@ def test_a_campaign_is_an_unlisted_report_page_marked_when_protected(tmp_path: P
         environ={"KITFOLIO_PASSWORD_SHUT": "a long enough test password"},
     )
     assert campaigns.problems == []
-    planned = plan_pages(site, [], "Kits", home_taken=True, campaigns=campaigns)
+    planned = plan_pages([site], [], "Kits", homes_taken={"index.md"}, campaigns=campaigns)
     reports = [p for p in planned if p.kind == PageKind.REPORT]
     assert [(p.src, p.url, p.template, p.protect) for p in reports] == [
         ("reports/open/index.md", "reports/open/", "kitfolio/report.html", False),

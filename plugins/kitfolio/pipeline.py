@@ -21,6 +21,7 @@ shows.
 from __future__ import annotations
 
 import time
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -40,7 +41,7 @@ from kitfolio.outputs.extras import (
 )
 from kitfolio.outputs.pdf import PdfFacts, PdfOptions, media_kits, pdf_src
 from kitfolio.project import Project
-from kitfolio.public.site import Site, build_site
+from kitfolio.public.site import Site, build_sites, language_slugs
 from kitfolio.public.views import Settings
 from kitfolio.sources.agency import AgencyView, LoadedAgency
 from kitfolio.sources.campaigns import campaign_files
@@ -58,12 +59,15 @@ class BuildProducts:
     site: Site
     outputs: list[Output] = field(default_factory=list)
     cards: dict[tuple[str, str], Rendition] = field(default_factory=dict)
+    """(page path, kind) → the social card of a kit's page, in each language."""
     stats: ImageStats = field(default_factory=ImageStats)
     history: History = field(default_factory=lambda: History("off"))
     history_seconds: float = 0.0
     agency: AgencyView | None = None
     """The agency option's view, its logo drawn like a kit photo."""
     media: Media | None = None
+    sites: list[Site] = field(default_factory=list)
+    """The site in each of its languages, ``site`` first."""
 
     def publish(self, output: Output, target: Path) -> None:
         """Write one of ``outputs`` to ``target`` (see Media.publish)."""
@@ -82,6 +86,8 @@ def derive(
     social_cards: bool = True,
     agency: LoadedAgency | None = None,
     pdfs: PdfOptions | None = None,
+    languages: Sequence[str] = (),
+    settings_for: Callable[[str], Settings] | None = None,
 ) -> BuildProducts:
     """Read history, draw pictures, the agency's logo, cards and PDFs (or find them in
     ``cache``), build the views.
@@ -101,20 +107,28 @@ def derive(
     for loaded in roster.kits:
         mine = drawn.get(loaded.slug, BuildFacts())
         derived[loaded.slug] = replace(mine, history=found.points.get(loaded.path, {}))
-    site = build_site(roster, settings, derived)
+    published = tuple(languages) or (settings.locale.replace("_", "-"),)
+    sites = build_sites(roster, published, settings_for or (lambda _: settings), derived)
+    site = sites[0]
     avatars = {}
     for loaded in roster.kits:
         facts = loaded.image(loaded.kit.avatar)
         if facts is not None:
             avatars[loaded.slug] = facts
-    cards = media.cards(site.kits, site_name, avatars) if social_cards else {}
+    every_view = [view for each in sites for view in each.kits]
+    cards = media.cards(every_view, site_name, avatars) if social_cards else {}
     if pdfs is not None:
+        # One PDF per kit, in the site's first language; every language's pages link to it.
         links = media_kits(media, site.kits, pdfs)
-        site = replace(site, kits=[replace(v, pdf_url=links.get(v.slug)) for v in site.kits])
+        sites = [
+            replace(each, kits=[replace(v, pdf_url=links.get(v.slug)) for v in each.kits])
+            for each in sites
+        ]
+        site = sites[0]
     cache.save()
     viewed = agency.with_logo(logo[0][1] if logo else None) if agency else None
     return BuildProducts(
-        site, media.outputs, cards, media.stats, found, history_seconds, viewed, media
+        site, media.outputs, cards, media.stats, found, history_seconds, viewed, media, sites
     )
 
 
@@ -155,17 +169,25 @@ def read_sources(
     where = "kits or the exchange_rates option" if rate_problems else where
     placeholders = site_placeholders(project.config_file, project.root)
     where = "kits or mkdocs.yml" if placeholders else where
-    problems = roster.problems + agency_problems + rate_problems + as_is + placeholders
+    named_like_languages = language_slugs(roster, project.site_languages)
+    problems = (
+        roster.problems
+        + agency_problems
+        + rate_problems
+        + as_is
+        + placeholders
+        + named_like_languages
+    )
     return Sources(paths, roster, agency, problems, where, exchange_rates)
 
 
 def read_pitches(
-    project: Project, site: Site, agency: AgencyView | None, sources: Sources
+    project: Project, sites: list[Site], agency: AgencyView | None, sources: Sources
 ) -> SiteExtras:
     """The second stage, once the views exist: the roster's choices and the checked pitches
-    and campaigns."""
+    and campaigns (``sites``: the site in each of its languages, the first first)."""
     return load_additions(
-        site,
+        sites,
         agency,
         root=project.root,
         pitches_dir=project.pitches_folder(),
@@ -199,9 +221,9 @@ def check(
         return Checked(sources.problems, sources.where, count)
     if kit_paths is not None:
         return Checked(sources.problems, None, count)
-    site = build_site(sources.roster, project.settings)
+    sites = build_sites(sources.roster, project.site_languages, project.settings_for, derived=None)
     viewed = sources.agency.with_logo(None) if sources.agency else None
-    extras = read_pitches(project, site, viewed, sources)
+    extras = read_pitches(project, sites, viewed, sources)
     found = len(pitch_files(project.pitches_folder()))
     campaigns = len(campaign_files(project.campaigns_folder()))
     problems = sources.problems + extras.problems
@@ -209,7 +231,7 @@ def check(
         return Checked(problems, extras.where(strict=project.strict), count, found, campaigns)
     clashes = url_claims.clashes(
         url_claims.kitfolio_claims(
-            sources.roster, site, extras.pitches.pitches, campaigns=extras.campaigns.campaigns
+            sources.roster, sites, extras.pitches.pitches, campaigns=extras.campaigns.campaigns
         ),
         url_claims.docs_claims(
             project.docs_folder,
@@ -235,6 +257,8 @@ def build(
         social_cards=project.social_cards,
         agency=sources.agency,
         pdfs=pdf_options(project) if project.pdf else None,
+        languages=project.site_languages,
+        settings_for=project.settings_for,
     )
 
 

@@ -8,13 +8,14 @@ locale and strictness.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 from kitfolio.cache import Cache, CacheRefused, digest
+from kitfolio.model.fields import language_tag
 from kitfolio.public.views import Settings
 
 
@@ -38,6 +39,8 @@ class Project:
     locale: str | None = None
     language: str = "en"
     """The theme's language: the locale when the plugin names none."""
+    languages: list[str] | None = None
+    """The languages the site publishes (the plugin's ``languages``); the first at ``/``."""
     stale_after_days: int = 90
     cache_dir: str = ".cache/kitfolio"
     growth_history: bool = True
@@ -51,11 +54,22 @@ class Project:
     use_directory_urls: bool = True
     strict: bool = False
     settings: Settings = field(init=False)
+    site_languages: tuple[str, ...] = field(init=False)
+    """``languages``, checked, else the theme's language alone."""
 
     def __post_init__(self) -> None:
-        locale = self.locale or self.language or "en"
+        published = site_languages(self.languages, self.language or "en")
+        object.__setattr__(self, "site_languages", published)
+        locale = self.locale or published[0]
         settings = Settings(locale=locale, stale_after_days=self.stale_after_days)
         object.__setattr__(self, "settings", settings)
+
+    def settings_for(self, language: str) -> Settings:
+        """How pages in ``language`` format numbers, dates and names: in that language, except
+        the first, which keeps the ``locale`` option when there is one."""
+        if language == self.site_languages[0]:
+            return self.settings
+        return replace(self.settings, locale=language.replace("-", "_"))
 
     @property
     def docs_folder(self) -> Path:
@@ -129,6 +143,23 @@ class Project:
             raise ProjectError(f"kitfolio: cache_dir {named!r} {exc}") from None
 
 
+def site_languages(languages: list[str] | None, default: str) -> tuple[str, ...]:
+    """The languages a site publishes: ``languages`` when given (BCP 47 tags, each once), else
+    ``default``. Raises ProjectError naming the option when one is wrong."""
+    if not languages:
+        return (default,)
+    seen: list[str] = []
+    for index, tag in enumerate(languages):
+        try:
+            checked = language_tag(tag)
+        except ValueError as exc:
+            raise ProjectError(f"kitfolio: languages[{index}]: {exc}") from None
+        if checked.lower() in (s.lower() for s in seen):
+            raise ProjectError(f"kitfolio: languages[{index}]: {checked} is listed twice")
+        seen.append(checked)
+    return tuple(seen)
+
+
 def read_project(config_file: Path) -> Project:
     """The project of ``config_file`` (an mkdocs.yml), read without MkDocs; defaults when the
     file is missing. Raises ProjectError when it is not YAML or its options have the wrong type.
@@ -180,6 +211,7 @@ _OPTIONS: dict[str, type] = {
     "pdf": bool,
     "agency": dict,
     "exchange_rates": dict,
+    "languages": list,
 }
 """The plugin's options the core uses (``minify`` is the adapter's alone)."""
 

@@ -56,6 +56,12 @@ PAGES = [
     *(PageType(f"report:{name}", f"reports/{name}/", "report") for name in REPORTS),
     *(PageType(f"protected:{name}", f"reports/{name}/", "protected") for name in PROTECTED_REPORTS),
     PageType("404", "no/such/page/", "404", status=404),
+    # The showcase's second language (mkdocs.yml languages: [en, es]): a translated kit, its
+    # work-with-me page, an untranslated one (its words marked with its language) and the roster.
+    PageType("es:home", "es/", "roster"),
+    PageType("es:kit:ava-green", "es/ava-green/", "kit"),
+    PageType("es:work:ava-green", "es/ava-green/work-with-me/", "work"),
+    PageType("es:kit:haruto-sato", "es/haruto-sato/", "kit"),
 ]
 
 # The set each test module parametrizes over; ids read like ``kit:ava-green``.

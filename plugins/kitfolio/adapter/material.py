@@ -11,6 +11,10 @@ toggle's state on back and forward.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.contrib.search import LangOption
 
 FORM_ID = "__md_toggles"
 _TOGGLE = re.compile(r'(<input class="md-toggle"[^>]*?) autocomplete="off">')
@@ -24,3 +28,22 @@ def valid_toggles(html: str) -> str:
     first = fixed.index('<input class="md-toggle"')
     form = f'<form id="{FORM_ID}" autocomplete="off" hidden></form>\n    '
     return fixed[:first] + form + fixed[first:]
+
+
+def search_languages(config: MkDocsConfig, languages: Sequence[str]) -> None:
+    """Have the search plugin stem every language the site publishes: its one index holds the
+    pages of them all. Languages its stemmers lack are left to its own fallback (English)."""
+    for name, plugin in config.plugins.items():
+        if name.rsplit("/", 1)[-1] != "search":
+            continue
+        options = getattr(plugin, "config", None)
+        current = list(options.get("lang") or []) if options is not None else []
+        wanted = [*current, *(tag.split("-")[0].lower() for tag in languages)]
+        stemmed = list(dict.fromkeys(lang for lang in wanted if _stemmed(lang)))
+        if options is not None and stemmed:
+            options["lang"] = stemmed
+
+
+def _stemmed(lang: str) -> bool:
+    found = LangOption().get_lunr_supported_lang(lang)  # type: ignore[no-untyped-call]
+    return lang == "en" or found == lang

@@ -29,7 +29,7 @@ from mkdocs.utils.templates import TemplateContext
 
 from kitfolio import pipeline
 from kitfolio.adapter import preview
-from kitfolio.adapter.material import valid_toggles
+from kitfolio.adapter.material import search_languages, valid_toggles
 from kitfolio.cache import Cache
 from kitfolio.errors import Problem, errors, shown_path, warnings
 from kitfolio.media.work import MediaError, Output
@@ -40,8 +40,9 @@ from kitfolio.model.schema import (
     kit_schema_text,
 )
 from kitfolio.outputs import extras as outputs
-from kitfolio.outputs import minify, protect
+from kitfolio.outputs import minify, protect, templates
 from kitfolio.outputs import url_claims as claims
+from kitfolio.outputs.language_versions import versions
 from kitfolio.outputs.page_meta import page_meta
 from kitfolio.outputs.plan import PlannedPage, plan_pages
 from kitfolio.outputs.templates import theme_dir
@@ -74,6 +75,8 @@ class KitfolioConfig(base.Config):
     """``{date, base, rates}``: how the roster converts prices to a brand's budget currency."""
     pitches_dir = c.Type(str, default="pitches")
     campaigns_dir = c.Type(str, default="campaigns")
+    languages = c.Optional(c.ListOfItems(c.Type(str)))
+    """The languages the site publishes, the first at ``/``, each other under ``/<tag>/``."""
 
 
 class _Stopped(PluginError):
@@ -124,17 +127,22 @@ class KitfolioPlugin(BasePlugin[KitfolioConfig]):
         self.serving = False
         self.last_good: _Loaded | None = None
         self.preview_problems: list[str] = []
+        self.languages: tuple[str, ...] = ()
+        self.sites: dict[str, site_model.Site] = {}
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Declared so that MkDocs keeps this one plugin across the rebuilds of ``mkdocs serve``
         (it makes a new one per build otherwise), with the last good kits."""
 
+    @event_priority(50)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Load and check the kits; a problem stops the build, except in the live preview, which
-        keeps the last good kits, prints the problem and shows it in every page."""
+        keeps the last good kits, prints the problem and shows it in every page. Runs before
+        the search plugin's, which fixes its languages then."""
         self._install_theme(config)
         try:
             self._load(config)
+            search_languages(config, self.languages)
         except PluginError as exc:
             if not self.serving or self.last_good is None:
                 raise
@@ -155,7 +163,11 @@ class KitfolioPlugin(BasePlugin[KitfolioConfig]):
                 "kitfolio: site_url is required in mkdocs.yml (for example "
                 "site_url: https://you.github.io/media-kit/): canonical and social links need it."
             )
-        project = self._project(config)
+        try:
+            project = self._project(config)
+        except ProjectError as exc:
+            raise PluginError(str(exc)) from None
+        self.languages = project.site_languages
         self.root = project.root
         try:
             self.kits_dir = project.kits_folder()
@@ -169,7 +181,9 @@ class KitfolioPlugin(BasePlugin[KitfolioConfig]):
         self._report(sources.problems, strict=project.strict, where=sources.where)
         self.built = self._derive(project, sources, cache)
         self.site = self.built.site
-        self.additions = pipeline.read_pitches(project, self.site, self.built.agency, sources)
+        self.additions = pipeline.read_pitches(
+            project, self.built.sites, self.built.agency, sources
+        )
         where = self.additions.where(strict=project.strict)
         self._report(self.additions.problems, strict=project.strict, where=where)
         for name, expired in self.additions.pitches.expired:
@@ -191,6 +205,7 @@ class KitfolioPlugin(BasePlugin[KitfolioConfig]):
             exchange_rates=options.exchange_rates,
             locale=options.locale,
             language=str(config.theme.get("language") or "en"),
+            languages=options.languages,
             stale_after_days=options.stale_after_days,
             cache_dir=options.cache_dir,
             growth_history=options.growth_history,
@@ -266,7 +281,7 @@ class KitfolioPlugin(BasePlugin[KitfolioConfig]):
         logo_paths = [logo.src, *(src for src, _ in logo.webp)] if logo else []
         ours = claims.kitfolio_claims(
             self.roster,
-            self.built.site,
+            self.built.sites,
             self.additions.pitches.pitches,
             logo_paths,
             agency_owner,
@@ -290,24 +305,27 @@ class KitfolioPlugin(BasePlugin[KitfolioConfig]):
         if built is not None:
             for output in built.outputs:
                 files.append(_CachedFile.of(config, output, built))
-        home_taken = any(file.dest_uri == "index.html" for file in files)
+        homes = {f.dest_uri.removesuffix("index.html") + "index.md" for f in files}
+        sites = built.sites if built is not None else [self.site]
         planned = plan_pages(
-            self.site,
+            sites,
             self.additions.pitches.pitches,
             config.site_name,
-            home_taken=home_taken,
+            homes_taken=homes,
             campaigns=self.additions.campaigns,
         )
         self.pages = {page.src: page for page in planned}
+        self.sites = {site.language: site for site in sites}
         for page in planned:
-            inclusion = InclusionLevel.UNDEFINED if page.home else InclusionLevel.NOT_IN_NAV
+            listed = page.src == "index.md"
+            inclusion = InclusionLevel.UNDEFINED if listed else InclusionLevel.NOT_IN_NAV
             files.append(
                 File.generated(config, page.src, content=_front_matter(page), inclusion=inclusion)
             )
         files.append(File.generated(config, KIT_SCHEMA_PATH, content=kit_schema_text()))
         files.append(File.generated(config, CAMPAIGN_SCHEMA_PATH, content=campaign_schema_text()))
         for src, text in outputs.feed_files(
-            self.site, self.additions, config.site_name, str(config.site_url)
+            sites, self.additions, config.site_name, str(config.site_url)
         ):
             files.append(File.generated(config, src, content=text))
         if self.config.minify:
@@ -341,16 +359,17 @@ class KitfolioPlugin(BasePlugin[KitfolioConfig]):
         if planned is None or self.site is None:
             return context
         extra: dict[str, Any] = context  # type: ignore[assignment]
-        extra["kitfolio"] = self.site
+        extra["kitfolio"] = self.sites.get(planned.language, self.site)
         extra["kit"] = planned.view
         page.title = Markup(html.escape(planned.title))
         page.meta["description"] = Markup(html.escape(planned.description))
+        extra["kitfolio_versions"] = versions(planned, str(config.site_url))
         if planned.protect:
             try:
                 extra["kf_protected"] = protect.sealer_for(planned.name)
             except protect.ProtectionError as exc:
                 raise PluginError(f"kitfolio: {exc}") from None
-        extra["kf_roster"] = self.additions.roster
+        extra["kf_roster"] = self.additions.rosters.get(planned.language, self.additions.roster)
         if planned.pitch is not None:
             extra["pitch"] = planned.pitch
         if planned.campaign is not None:
@@ -368,7 +387,7 @@ class KitfolioPlugin(BasePlugin[KitfolioConfig]):
             site_url=str(config.site_url),
             title=planned.title,
             description=planned.description,
-            card=cards.get((view.slug, planned.kind)) if view else None,
+            card=cards.get((view.url, planned.kind)) if view else None,
         )
         return context
 
@@ -400,16 +419,22 @@ class KitfolioPlugin(BasePlugin[KitfolioConfig]):
         /,
         *,
         template_name: str,
-        config: MkDocsConfig,  # noqa: ARG002 (MkDocs event signature)
+        config: MkDocsConfig,
     ) -> TemplateContext:
-        """Pitches are unlisted: the sitemap leaves them out. The 404 page lists the kits."""
+        """Pitches are unlisted: the sitemap leaves them out, and lists each page's versions in
+        the site's other languages (theme/sitemap.xml). The 404 page lists the kits."""
         if template_name == "404.html":
             context["kitfolio"] = self.site  # type: ignore[typeddict-unknown-key]
             context["kf_roster"] = self.additions.roster  # type: ignore[typeddict-unknown-key]
+        if template_name != "sitemap.xml":
+            return context
         unlisted = {src for src, page in self.pages.items() if not page.inclusion.in_sitemap}
-        if template_name == "sitemap.xml" and unlisted:
+        if unlisted:
             pages = context.get("pages") or []
             context["pages"] = [f for f in pages if f.src_uri not in unlisted]
+        site_url = str(config.site_url or "")
+        extra: dict[str, Any] = context  # type: ignore[assignment]
+        extra["kitfolio_sitemap"] = {src: versions(p, site_url) for src, p in self.pages.items()}
         return context
 
     @event_priority(-100)
@@ -438,9 +463,7 @@ class KitfolioPlugin(BasePlugin[KitfolioConfig]):
             return bool(previous(name) if callable(previous) else previous)
 
         env.autoescape = autoescape
-        # Kitfolio's templates write _("Work with %(name)s", name=...): gettext "new style".
-        env.install_null_translations(newstyle=True)
-        return env
+        return templates.prepared(env)
 
     def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:  # noqa: ARG002 (MkDocs event signature)
         """Called once the first build is served: from now on a failing rebuild keeps the

@@ -321,7 +321,8 @@ class Media:
     def cards(
         self, views: Sequence[KitView], site_name: str, avatars: Mapping[str, ImageFacts]
     ) -> dict[tuple[str, str], Rendition]:
-        """Draw the social card of each media-kit (``kit``) and work-with-me (``work``) page.
+        """Draw the social card of each media-kit (``kit``) and work-with-me (``work``) page,
+        by the page's path (a kit's views in several languages are several pages).
 
         A kit's two cards are one job: drawn one after the other they share the decoded photo
         and most of their text, and a changed figure redraws both for the cost of one.
@@ -345,7 +346,7 @@ class Media:
             for kind, url in zip(CARD_KINDS, (view.url, view.work_url), strict=True):
                 src = f"{url}card.{job.key[:10]}.png"
                 self._output(src, entries[job.key], f"{kind}.png")
-                out[(view.slug, kind)] = Rendition(src, cards.WIDTH, cards.HEIGHT, "PNG")
+                out[(view.url, kind)] = Rendition(src, cards.WIDTH, cards.HEIGHT, "PNG")
         return out
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 import re
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, DecimalException
 from functools import cache
@@ -269,6 +270,14 @@ def _language(value: Any) -> str:
     return value
 
 
+def language_tag(value: Any) -> str:
+    """``value`` as a BCP 47 language tag; ValueError says what was expected."""
+    try:
+        return _language(value)
+    except PydanticCustomError as exc:
+        raise ValueError(exc.message()) from None
+
+
 def _email(value: Any) -> str:
     if not isinstance(value, str) or not _EMAIL.fullmatch(value.strip()):
         raise _fail("email", "an email address such as hello@example.com", value)
@@ -354,6 +363,14 @@ def is_slug(text: str) -> bool:
     return bool(_SLUG.fullmatch(text))
 
 
+@dataclass(frozen=True)
+class Fixed:
+    """Marks a value type that reads the same in every language (a number, a date, a URL, a
+    code): a kit's ``translations`` refuse it, saying what it is."""
+
+    what: str
+
+
 def _schema(**schema: Any) -> WithJsonSchema:
     return WithJsonSchema(schema)
 
@@ -369,7 +386,10 @@ Markdown = Annotated[
     _schema(type="string", maxLength=MARKDOWN_LIMIT, description="Markdown; raw HTML is sanitised"),
 ]
 Count = Annotated[
-    int, BeforeValidator(_count), _schema(type="integer", minimum=0, maximum=COUNT_BELOW - 1)
+    int,
+    BeforeValidator(_count),
+    _schema(type="integer", minimum=0, maximum=COUNT_BELOW - 1),
+    Fixed("a number"),
 ]
 Money = Annotated[
     float | int,
@@ -380,47 +400,68 @@ Money = Annotated[
         exclusiveMaximum=MONEY_BELOW,
         description="In the kit's rates.currency",
     ),
+    Fixed("a number"),
 ]
 Percent = Annotated[
-    float, BeforeValidator(_percent), _schema(type="number", minimum=0, maximum=100)
+    float,
+    BeforeValidator(_percent),
+    _schema(type="number", minimum=0, maximum=100),
+    Fixed("a number"),
 ]
 IsoDate = Annotated[
     date,
     BeforeValidator(_iso_date),
     _schema(type="string", format="date", pattern=exact(_DATE_SCHEMA)),
+    Fixed("a date"),
 ]
 Country = Annotated[
-    str, BeforeValidator(_country), _schema(type="string", pattern=exact("[A-Z]{2}"))
+    str,
+    BeforeValidator(_country),
+    _schema(type="string", pattern=exact("[A-Z]{2}")),
+    Fixed("a code"),
 ]
 Currency = Annotated[
-    str, BeforeValidator(_currency), _schema(type="string", pattern=exact("[A-Z]{3}"))
+    str,
+    BeforeValidator(_currency),
+    _schema(type="string", pattern=exact("[A-Z]{3}")),
+    Fixed("a code"),
 ]
 Language = Annotated[
     str,
     BeforeValidator(_language),
     _schema(type="string", pattern=exact(_LANG.pattern.replace("?P<lang>", ""))),
+    Fixed("a code"),
 ]
 Email = Annotated[
     str,
     BeforeValidator(_email),
     _schema(type="string", format="email", pattern=exact(_EMAIL_SCHEMA)),
+    Fixed("an email address"),
 ]
 WebUrl = Annotated[
     str,
     BeforeValidator(_url(("https", "http"))),
     _schema(type="string", format="uri", pattern="^https?://"),
+    Fixed("a URL"),
 ]
 ContactUrl = Annotated[
     str,
     BeforeValidator(_url(("https", "http", "mailto"))),
     _schema(type="string", format="uri", pattern="^(https?://|mailto:)"),
+    Fixed("a URL"),
 ]
 HexColour = Annotated[
-    str, BeforeValidator(_hex_colour), _schema(type="string", pattern=exact(_HEX.pattern))
+    str,
+    BeforeValidator(_hex_colour),
+    _schema(type="string", pattern=exact(_HEX.pattern)),
+    Fixed("a code"),
 ]
 ImagePath = Annotated[
     str,
     BeforeValidator(_image_path),
     _schema(type="string", description="JPEG, PNG or WebP file, relative to the kit file"),
+    Fixed("an image"),
 ]
-Year = Annotated[int, BeforeValidator(_count), Field(ge=FIRST_YEAR, le=LAST_YEAR)]
+Year = Annotated[
+    int, BeforeValidator(_count), Field(ge=FIRST_YEAR, le=LAST_YEAR), Fixed("a number")
+]

@@ -7,7 +7,7 @@ every kit written against the format.
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema, model_validator
 from pydantic_core import PydanticCustomError
@@ -19,6 +19,7 @@ from kitfolio.model.fields import (
     Country,
     Currency,
     Email,
+    Fixed,
     HexColour,
     ImagePath,
     IsoDate,
@@ -34,6 +35,7 @@ from kitfolio.model.fields import (
     money,
     shown,
 )
+from kitfolio.model.translatable import text_model
 
 STATS_AS_OF_REQUIRED = (
     "expected a date as YYYY-MM-DD: stats_as_of is required when platforms carry figures"
@@ -126,11 +128,15 @@ class HistoryPoint(Strict):
     followers: Count
 
 
+Handle = Annotated[Text, Fixed("a handle")]
+"""An account's name on its network: the same in every language."""
+
+
 class Platform(Strict):
     """One account on one network, with its followers and per-post averages."""
 
     network: Network
-    handle: Text | None = None
+    handle: Handle | None = None
     name: Text | None = None
     url: WebUrl | None = None
     followers: Count
@@ -204,6 +210,7 @@ Price = Annotated[
             "description": "A price in rates.currency, or a range {min, max}",
         }
     ),
+    Fixed("a price"),
 ]
 
 
@@ -334,8 +341,8 @@ class Theme(Strict):
     accent: HexColour | None = None
 
 
-class Kit(Strict):
-    """One creator's media kit."""
+class KitFields(Strict):
+    """The fields of a media kit, which its ``translations`` partly repeat in other languages."""
 
     name: Line
     pronouns: Text | None = None
@@ -364,7 +371,27 @@ class Kit(Strict):
     theme: Theme | None = None
 
     @model_validator(mode="after")
-    def _dated_figures(self) -> Kit:
+    def _dated_figures(self) -> KitFields:
         if self.stats_as_of is None and self.platforms:
             raise PydanticCustomError("stats_as_of", STATS_AS_OF_REQUIRED, {"field": "stats_as_of"})
         return self
+
+
+if TYPE_CHECKING:
+    KitText = BaseModel
+else:
+    KitText = text_model(KitFields)
+
+
+class Kit(KitFields):
+    """One creator's media kit."""
+
+    translations: Annotated[
+        dict[Language, KitText],
+        Field(
+            description="The kit's own words in other languages, by BCP 47 tag: text and "
+            "Markdown fields at the same paths as the kit's",
+            json_schema_extra={"additionalProperties": False},
+        ),
+    ] = {}
+    """The kit's own words in other languages: each a partial copy of the text fields."""

@@ -12,8 +12,10 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from kitfolio.errors import Problem, cut
+from kitfolio.model import translations
 from kitfolio.model.fields import shown
 from kitfolio.model.kit import STATS_AS_OF_REQUIRED, Kit
+from kitfolio.model.translatable import fixed_field
 from kitfolio.sources.documents import Document, Loc
 
 _PLAIN_MESSAGES = {
@@ -43,11 +45,13 @@ def check(doc: Document) -> tuple[Kit | None, list[Problem]]:
             not_a_mapping(doc, "kit", "kit fields (name, niche, contact, platforms, ...)")
         ]
     try:
-        return Kit.model_validate(doc.data), []
+        kit = Kit.model_validate(doc.data)
     except ValidationError as exc:
         errors = exc.errors(include_url=False)
         problems = [_explain(doc, error, Kit, ()) for error in errors]
         return None, problems + _cross_field(doc, errors)
+    mismatched = translations.problems(doc, kit)
+    return (None, mismatched) if mismatched else (kit, [])
 
 
 def check_model(
@@ -129,6 +133,11 @@ def _unknown_field(loc: Loc, root: type[BaseModel] = Kit) -> str:
     name = str(loc[-1])
     model = _model_at(loc[:-1], root)
     known = list(model.model_fields) if model else []
+    if model is not None and (what := fixed_field(model, name)) is not None:
+        return (
+            f"expected text and Markdown fields only ({', '.join(known)}); {cut(name)!r} is "
+            f"{what}, the same in every language, so it cannot be translated"
+        )
     message = f"unknown field {cut(name)!r}"
     if name.isascii() and name.isdigit() and len(name) == 3:
         # ``{min: 1,200}``: the comma ends the value, and its last three digits become a key.

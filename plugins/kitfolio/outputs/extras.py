@@ -22,7 +22,7 @@ from kitfolio.public.site import Site
 from kitfolio.sources.agency import AgencyView, LoadedAgency, load_agency
 from kitfolio.sources.campaigns import Campaigns, campaign_files, load_campaigns
 from kitfolio.sources.exchange_rates import ExchangeRates, load_exchange_rates
-from kitfolio.sources.pitches import Pitches, load_pitches, pitch_files
+from kitfolio.sources.pitches import Language, Pitches, load_pitches, pitch_files
 
 
 @dataclass
@@ -31,6 +31,8 @@ class SiteExtras:
 
     agency: AgencyView | None = None
     roster: RosterView | None = None
+    rosters: dict[str, RosterView] = field(default_factory=dict)
+    """The roster's choices in each language of the site (``roster`` is the first's)."""
     pitches: Pitches = field(default_factory=Pitches)
     problems: list[Problem] = field(default_factory=list)
     exchange_rates: ExchangeRates | None = None
@@ -57,7 +59,7 @@ def load_agency_option(
 
 
 def load_additions(
-    site: Site,
+    sites: list[Site],
     agency: AgencyView | None,
     *,
     root: Path,
@@ -68,35 +70,47 @@ def load_additions(
     campaigns_dir: Path | None = None,
 ) -> SiteExtras:
     """The roster's filter choices, and every pitch and campaign checked against the kits' views
-    (and their whole rate cards, ``kit_rates``, which only protected pitches show)."""
-    views = {view.slug: view for view in site.kits}
+    (and their whole rate cards, ``kit_rates``, which only protected pitches show): pitches in
+    each of the site's languages (``sites``, the first first), campaigns in the first."""
+    languages = [
+        Language(
+            site.language,
+            site.prefix,
+            {view.slug: view for view in site.kits},
+            Formatter(site.settings.locale),
+        )
+        for site in sites
+    ]
+    first = languages[0]
     campaigns = load_campaigns(
         campaign_files(campaigns_dir) if campaigns_dir else [],
         root,
-        views,
+        first.views,
         known_slugs,
-        site.settings.today,
-        Formatter(site.settings.locale),
+        sites[0].settings.today,
+        first.fmt,
     )
     pitches = load_pitches(
         pitch_files(pitches_dir),
         root,
-        views,
+        languages,
         known_slugs,
-        site.settings.today,
-        Formatter(site.settings.locale),
+        sites[0].settings.today,
         kit_rates,
     )
-    return SiteExtras(
-        agency=agency,
-        roster=build_roster(
+    rosters = {
+        language.tag: build_roster(
             site.kits,
             agency,
             exchange_rates,
-            Formatter(site.settings.locale).short_date(exchange_rates.date)
-            if exchange_rates
-            else "",
-        ),
+            language.fmt.short_date(exchange_rates.date) if exchange_rates else "",
+        )
+        for site, language in zip(sites, languages, strict=True)
+    }
+    return SiteExtras(
+        agency=agency,
+        roster=rosters[sites[0].language],
+        rosters=rosters,
         pitches=pitches,
         problems=pitches.problems + campaigns.problems,
         exchange_rates=exchange_rates,
@@ -112,17 +126,23 @@ def load_exchange_rates_option(
 
 
 def feed_files(
-    site: Site, additions: SiteExtras, site_name: str, site_url: str
+    sites: list[Site], additions: SiteExtras, site_name: str, site_url: str
 ) -> Iterator[tuple[str, str]]:
-    """(site path, text) of the data feed: kits.json, its compact index, each kit.json, and the
-    feed's schema."""
+    """(site path, text) of the data feed in each language of the site (``sites``, the first
+    at the root, each other under ``<tag>/``): kits.json, its compact index, each kit.json; and
+    the feed's schema."""
     base = site_url if site_url.endswith("/") else site_url + "/"
-    info = data.site_info(site_name, base, site.settings.locale)
-    yield (
-        contract.ROSTER_PATH,
-        data.roster_json(site.kits, info, additions.agency, additions.exchange_rates),
-    )
-    yield contract.INDEX_PATH, data.roster_index_json(site.kits, info, additions.exchange_rates)
-    for view in site.kits:
-        yield view.url + contract.KIT_FILE, data.kit_json(view, info)
+    alternates = {site.language: site.prefix for site in sites} if len(sites) > 1 else {}
+    for site in sites:
+        info = data.site_info(site_name, base, site.settings.locale, site.language, alternates)
+        yield (
+            site.prefix + contract.ROSTER_PATH,
+            data.roster_json(site.kits, info, additions.agency, additions.exchange_rates),
+        )
+        yield (
+            site.prefix + contract.INDEX_PATH,
+            data.roster_index_json(site.kits, info, additions.exchange_rates),
+        )
+        for view in site.kits:
+            yield view.url + contract.KIT_FILE, data.kit_json(view, info)
     yield contract.SCHEMA_PATH, contract.feed_schema_text()

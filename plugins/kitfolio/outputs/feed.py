@@ -248,8 +248,17 @@ def detail(view: KitView, base: str) -> KitDetail:
     )
 
 
-def site_info(name: str, base: str, locale: str) -> FeedSite:
-    return FeedSite(name=name, url=base, locale=locale)
+def site_info(
+    name: str,
+    base: str,
+    locale: str,
+    language: str | None = None,
+    prefixes: dict[str, str] | None = None,
+) -> FeedSite:
+    """The ``site`` of a feed document in ``language``; ``prefixes`` (language → ``es/``) list
+    the site's languages when it has several."""
+    languages = {tag: base + prefix for tag, prefix in prefixes.items()} if prefixes else None
+    return FeedSite(name=name, url=base, locale=locale, language=language, languages=languages)
 
 
 def _agency(agency: AgencyView | None, base: str) -> FeedAgency | None:

@@ -268,6 +268,14 @@ class FeedSite(_Feed):
     name: str
     url: str
     locale: str
+    language: str | None = Field(
+        None, description="BCP 47 tag of the language this document's text is in"
+    )
+    languages: dict[str, str] | None = Field(
+        None,
+        description="Each language the site publishes → where its pages and feed are (its "
+        "kits.json is there); only on a site of several languages",
+    )
 
 
 class FeedAgency(_Feed):

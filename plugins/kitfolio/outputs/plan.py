@@ -7,6 +7,7 @@ can move to the message catalogs without touching the plan.
 
 from __future__ import annotations
 
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import PurePosixPath
 
@@ -58,11 +59,12 @@ class RosterPage:
     start: int
     stop: int
     size: int = ROSTER_PAGE_SIZE
+    prefix: str = ""
+    """The language's folder (``es/``), empty for the site's first language."""
 
-    @staticmethod
-    def url_of(number: int) -> str:
+    def url_of(self, number: int) -> str:
         """The site path of page ``number``; the first is the roster itself."""
-        return "" if number == 1 else f"page/{number}/"
+        return self.prefix + ("" if number == 1 else f"page/{number}/")
 
     @property
     def previous_url(self) -> str | None:
@@ -79,11 +81,13 @@ class RosterPage:
         return sorted({1, self.count, *near})
 
 
-def roster_pages(kits: int, size: int = ROSTER_PAGE_SIZE) -> list[RosterPage]:
-    """The pages that list ``kits`` creators, ``size`` to a page (one page at least)."""
+def roster_pages(kits: int, size: int = ROSTER_PAGE_SIZE, prefix: str = "") -> list[RosterPage]:
+    """The pages that list ``kits`` creators, ``size`` to a page (one page at least), under the
+    language's folder ``prefix``."""
     count = max(1, -(-kits // size))
     return [
-        RosterPage(n, count, (n - 1) * size, min(kits, n * size), size) for n in range(1, count + 1)
+        RosterPage(n, count, (n - 1) * size, min(kits, n * size), size, prefix)
+        for n in range(1, count + 1)
     ]
 
 
@@ -104,6 +108,10 @@ class PlannedPage:
     """The site's home page (``index.md``), which the navigation may list."""
     roster_page: RosterPage | None = None
     """Which creators a roster page lists."""
+    language: str = "en"
+    """The language of the page: its interface text and, where the kit has them, its words."""
+    alternates: tuple[tuple[str, str], ...] = ()
+    """(language, site path) of this page in each language of the site, its own included."""
     campaign: CampaignView | None = None
     protect: bool = False
     """Published only encrypted (outputs/protect.py): its texts are neutral, it is unlisted."""
@@ -116,38 +124,74 @@ class PlannedPage:
 
     @property
     def url(self) -> str:
-        """The page's address from the site root: ``reports/greenline/``."""
+        """The page's address from the site root: ``es/ava/``, ``reports/greenline/``."""
         return self.src.removesuffix("index.md")
 
 
 def plan_pages(
-    site: Site,
+    sites: Sequence[Site],
     pitches: list[PitchView],
     site_name: str,
     *,
-    home_taken: bool,
+    homes_taken: Collection[str] = (),
     campaigns: Campaigns | None = None,
 ) -> list[PlannedPage]:
-    """The kit, work-with-me, pitch and report pages, and the home page unless the docs have
-    one (a single kit is then the home page, a roster of several the roster page)."""
+    """The kit, work-with-me, pitch and report pages in each language of the site (``sites``,
+    the first first; reports in the first only), and each language's home page unless the docs
+    have one (``homes_taken``: ``index.md``, ``es/index.md``): a single kit is then the home
+    page, a roster of several the roster page. Each page knows its versions in the other
+    languages."""
     planned: list[PlannedPage] = []
     shown = campaigns or Campaigns()
-    for view in site.kits:
-        kit_page = shown.kit_page_view(view)
-        planned.append(_kit_page(PageKind.KIT, f"{view.slug}/index.md", kit_page, site_name))
-        planned.append(
-            _kit_page(PageKind.WORK, f"{view.slug}/work-with-me/index.md", view, site_name)
-        )
-    if not home_taken:
-        single = site.kits[0] if len(site.kits) == 1 else None
-        if single is not None:
-            home = shown.kit_page_view(single)
-            planned.append(_kit_page(PageKind.KIT, "index.md", home, site_name, home=True))
-        else:
-            planned += _roster_pages(site, site_name)
+    for site in sites:
+        planned += _language_pages(site, site_name, homes_taken, shown)
     planned += [_pitch_page(pitch) for pitch in pitches]
     planned += [_report_page(campaign) for campaign in shown.campaigns]
+    planned = _with_alternates(planned)
     return [sealed(page) if page.protect else page for page in planned]
+
+
+def _language_pages(
+    site: Site, site_name: str, homes_taken: Collection[str], campaigns: Campaigns
+) -> Iterator[PlannedPage]:
+    language = site.language
+    for view in site.kits:
+        kit_page = campaigns.kit_page_view(view)
+        yield _kit_page(PageKind.KIT, f"{view.url}index.md", kit_page, site_name, language)
+        yield _kit_page(PageKind.WORK, f"{view.work_url}index.md", view, site_name, language)
+    home = f"{site.prefix}index.md"
+    if home in homes_taken:
+        return
+    single = site.kits[0] if len(site.kits) == 1 else None
+    if single is not None:
+        home_view = campaigns.kit_page_view(single)
+        yield _kit_page(PageKind.KIT, home, home_view, site_name, language, home=True)
+    else:
+        yield from _roster_pages(site, site_name, language)
+
+
+def _with_alternates(planned: list[PlannedPage]) -> list[PlannedPage]:
+    """Each page with the list of its versions: the same kind of page of the same kit (or
+    the home, or the same pitch file) in every language it is published in."""
+    groups: dict[tuple[str, ...], list[PlannedPage]] = {}
+    for page in planned:
+        groups.setdefault(_version_of(page), []).append(page)
+    versions = {
+        key: tuple((page.language, page.url) for page in pages) for key, pages in groups.items()
+    }
+    return [replace(page, alternates=versions[_version_of(page)]) for page in planned]
+
+
+def _version_of(page: PlannedPage) -> tuple[str, ...]:
+    if page.home:
+        return ("home",)
+    if page.pitch is not None:
+        return (page.kind, page.pitch.key)
+    if page.campaign is not None:
+        return (page.kind, page.campaign.name)
+    if page.roster_page is not None:
+        return (page.kind, str(page.roster_page.number))
+    return (page.kind, page.view.slug if page.view else "")
 
 
 def sealed(page: PlannedPage) -> PlannedPage:
@@ -162,14 +206,14 @@ def sealed(page: PlannedPage) -> PlannedPage:
     )
 
 
-def _roster_pages(site: Site, site_name: str) -> list[PlannedPage]:
+def _roster_pages(site: Site, site_name: str, language: str) -> list[PlannedPage]:
     title = page_title(PageKind.ROSTER, None, site_name)
     description = roster_description(site, site_name)
-    pages = roster_pages(len(site.kits))
+    pages = roster_pages(len(site.kits), prefix=site.prefix)
     return [
         PlannedPage(
             PageKind.ROSTER,
-            f"{RosterPage.url_of(page.number)}index.md",
+            f"{page.url_of(page.number)}index.md",
             TEMPLATES[PageKind.ROSTER],
             title if page.number == 1 else wording.numbered_page(title, page.number, page.count),
             description,
@@ -177,13 +221,20 @@ def _roster_pages(site: Site, site_name: str) -> list[PlannedPage]:
             LISTED if page.number == 1 else FOLLOWING_PAGES,
             home=page.number == 1,
             roster_page=page,
+            language=language,
         )
         for page in pages
     ]
 
 
 def _kit_page(
-    kind: PageKind, src: str, view: KitView, site_name: str, *, home: bool = False
+    kind: PageKind,
+    src: str,
+    view: KitView,
+    site_name: str,
+    language: str,
+    *,
+    home: bool = False,
 ) -> PlannedPage:
     search = view.search_text if kind == PageKind.KIT else work_search_text(view)
     return PlannedPage(
@@ -196,6 +247,7 @@ def _kit_page(
         LISTED,
         view=view,
         home=home,
+        language=language,
     )
 
 
@@ -210,6 +262,7 @@ def _pitch_page(pitch: PitchView) -> PlannedPage:
         UNLISTED,
         view=pitch.kit,
         pitch=pitch,
+        language=pitch.language,
         protect=pitch.protect,
     )
 

@@ -11,6 +11,8 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
+from kitfolio.present import language_marks
+
 
 def theme_dir() -> Path:
     """Kitfolio's templates: inside the wheel, or the checkout's ``theme/`` when editable."""
@@ -29,5 +31,13 @@ def environment(custom_dir: Path | None = None) -> Environment:
         extensions=["jinja2.ext.i18n"],
         keep_trailing_newline=False,
     )
+    return prepared(env)
+
+
+def prepared(env: Environment) -> Environment:
+    """What every environment rendering Kitfolio's templates needs, the engine's included:
+    its filters, and gettext in the "new style" the templates write
+    (``_("Work with %(name)s", name=...)``), English until a page installs its catalog."""
+    env.filters["lang_marked"] = language_marks.marked
     env.install_null_translations(newstyle=True)  # type: ignore[attr-defined]
     return env

@@ -11,7 +11,7 @@ case, as a case-insensitive disk (macOS, Windows) would write them.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -48,23 +48,26 @@ class Claim:
 
 def kitfolio_claims(
     roster: LoadedKits,
-    site: Site,
+    sites: Sequence[Site],
     pitches: Iterable[PitchView],
     logo_paths: Iterable[str] = (),
     agency_owner: str = "the agency option",
     campaigns: Iterable[CampaignView] = (),
 ) -> Iterator[Claim]:
-    """Every path Kitfolio's own outputs claim, by the source that asks for it (``logo_paths``:
-    the agency logo's drawn files, known once it is drawn)."""
+    """Every path Kitfolio's own outputs claim, by the source that asks for it, in each
+    language of the site (``sites``, the first first): each kit its folder, each language its
+    feed (a kit named like a language is refused earlier, by ``site.language_slugs``);
+    ``logo_paths``: the agency logo's drawn files, known once it is drawn."""
     files = {loaded.slug: loaded.doc.display for loaded in roster.kits}
-    for view in site.kits:
-        yield Claim(view.url, files[view.slug], located=True)
+    for site in sites:
+        for view in site.kits:
+            yield Claim(view.url, files[view.slug], located=True)
+        yield Claim(site.prefix + contract.ROSTER_PATH, FEED)
+        yield Claim(site.prefix + contract.INDEX_PATH, FEED)
     for pitch in pitches:
         yield Claim(pitch.url, pitch.source, located=True)
     for campaign in campaigns:
         yield Claim(campaign.url, campaign.source, located=True)
-    yield Claim(contract.ROSTER_PATH, FEED)
-    yield Claim(contract.INDEX_PATH, FEED)
     yield Claim(contract.SCHEMA_PATH, FEED)
     yield Claim(KIT_SCHEMA_PATH, SCHEMA)
     yield Claim(CAMPAIGN_SCHEMA_PATH, CAMPAIGN_SCHEMA)

@@ -15,6 +15,8 @@ import nh3
 from markdown_it import MarkdownIt
 from markupsafe import Markup
 
+from kitfolio.present.language_marks import lang_of, wrapped
+
 TAGS = {"p", "br", "strong", "em", "b", "i", "a", "ul", "ol", "li", "code", "blockquote", "del"}
 ATTRIBUTES = {"a": {"href", "title"}}
 SCHEMES = {"https", "http", "mailto"}
@@ -61,9 +63,14 @@ def nesting(text: str) -> int:
     return deepest
 
 
-@lru_cache(maxsize=4096)
 def render(text: str) -> Markup:
-    """Markdown to sanitised HTML, safe to place in any page."""
+    """Markdown to sanitised HTML, safe to place in any page; text in another language than
+    its page's (``language_marks.InLanguage``) comes wrapped in an element that says which."""
+    return wrapped(_render(str(text)), lang_of(text), block=True)
+
+
+@lru_cache(maxsize=4096)
+def _render(text: str) -> Markup:
     clean = nh3.clean(
         _parser.render(text),
         tags=TAGS,
@@ -76,16 +83,16 @@ def render(text: str) -> Markup:
 
 def render_inline(text: str) -> Markup:
     """Markdown for a one-paragraph field, without the wrapping paragraph."""
-    out = str(render(text)).strip()
+    out = str(_render(str(text))).strip()
     opening = '<p dir="auto">'
     if out.startswith(opening) and out.endswith("</p>") and out.count("<p") == 1:
         out = out[len(opening) : -4]
-    return Markup(out)
+    return wrapped(Markup(out), lang_of(text), block=False)
 
 
 def plain(text: str) -> str:
     """The text of a Markdown field with every tag removed, for meta descriptions and data."""
-    return html.unescape(nh3.clean(str(render(text)), tags=set())).strip()
+    return html.unescape(nh3.clean(str(_render(str(text))), tags=set())).strip()
 
 
 def text_of(rendered: str) -> str:

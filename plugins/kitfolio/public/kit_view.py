@@ -42,8 +42,11 @@ def build_view(
     settings: Settings,
     fmt: Formatter | None = None,
     derived: BuildFacts | None = None,
+    *,
+    prefix: str = "",
 ) -> KitView:
-    """The view of one loaded kit; ``derived`` adds pictures, a derived accent and history."""
+    """The view of one loaded kit; ``derived`` adds pictures, a derived accent and history;
+    ``prefix`` is where the pages of the view's language are (``es/``)."""
     fmt = fmt or Formatter(settings.locale)
     derived = derived or BuildFacts()
     kit = loaded.kit
@@ -60,8 +63,8 @@ def build_view(
     reach = figures.total_reach(kit)
     return KitView(
         slug=slug,
-        url=f"{slug}/",
-        work_url=f"{slug}/work-with-me/",
+        url=f"{prefix}{slug}/",
+        work_url=f"{prefix}{slug}/work-with-me/",
         name=kit.name,
         initials=initials(kit.name),
         pronouns=kit.pronouns,

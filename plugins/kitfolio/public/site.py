@@ -6,11 +6,13 @@ front end or a plain script.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from kitfolio.derive.build_facts import BuildFacts
+from kitfolio.errors import Problem
+from kitfolio.model.translations import translated
 from kitfolio.page_kinds import PageKind
 from kitfolio.present.formatting import Formatter
 from kitfolio.public.kit_view import build_view
@@ -20,22 +22,84 @@ from kitfolio.sources.kits import LoadedKits
 
 @dataclass(frozen=True)
 class Site:
-    """Every kit of a site, viewed for one locale."""
+    """Every kit of a site, viewed in one of its languages."""
 
     kits: list[KitView]
     settings: Settings
+    language: str = "en"
+    prefix: str = ""
+    """Where the language's pages are: ``""`` for the site's first language, else ``es/``."""
 
 
 def build_site(
-    roster: LoadedKits, settings: Settings, derived: Mapping[str, BuildFacts] | None = None
+    roster: LoadedKits,
+    settings: Settings,
+    derived: Mapping[str, BuildFacts] | None = None,
+    *,
+    language: str | None = None,
+    languages: Sequence[str] = (),
 ) -> Site:
-    """Views of every loaded kit; one formatter shared by all.
+    """Views of every loaded kit in ``language`` (one of the site's ``languages``, the first
+    when None); one formatter shared by all.
 
     ``derived`` (by slug) adds what the image and history machinery found (see pipeline.py).
     """
+    published = tuple(languages) or (language or settings.locale.replace("_", "-"),)
+    shown = language or published[0]
+    prefix = language_prefix(shown, published)
     fmt = Formatter(settings.locale)
     extra = derived or {}
-    return Site([build_view(k, settings, fmt, extra.get(k.slug)) for k in roster.kits], settings)
+    views = [
+        build_view(
+            replace(k, kit=translated(k.kit, shown, published[0])),
+            settings,
+            fmt,
+            extra.get(k.slug),
+            prefix=prefix,
+        )
+        for k in roster.kits
+    ]
+    return Site(views, settings, shown, prefix)
+
+
+def build_sites(
+    roster: LoadedKits,
+    languages: Sequence[str],
+    settings_for: Callable[[str], Settings],
+    derived: Mapping[str, BuildFacts] | None = None,
+) -> list[Site]:
+    """The site in each of its ``languages``, the first first."""
+    return [
+        build_site(roster, settings_for(lang), derived, language=lang, languages=languages)
+        for lang in languages
+    ]
+
+
+def language_prefix(language: str, languages: Sequence[str]) -> str:
+    """Where pages in ``language`` live: the site root for the first, ``<tag>/`` for others."""
+    return "" if not languages or language == languages[0] else f"{language}/"
+
+
+def language_slugs(roster: LoadedKits, languages: Sequence[str]) -> list[Problem]:
+    """A kit whose slug is a language of the site beyond the first: its pages would be that
+    language's folder (``/es/``), where the other kits' Spanish pages are."""
+    tags = {tag.casefold(): tag for tag in languages[1:]}
+    found = []
+    for loaded in roster.kits:
+        tag = tags.get(loaded.slug.casefold())
+        if tag is not None:
+            listed = ", ".join(languages)
+            found.append(
+                Problem(
+                    loaded.doc.display,
+                    1,
+                    1,
+                    "(url)",
+                    f"/{loaded.slug}/ is the folder of the site's pages in {tag} (languages: "
+                    f"[{listed}]); rename the kit file, or leave {tag} out of languages",
+                )
+            )
+    return found
 
 
 def image_folders(roster: LoadedKits, kits_dir: Path) -> set[Path]:

@@ -11,11 +11,11 @@ needs a password in the environment (sources/passwords.py).
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 from urllib.parse import urlencode
 
 from markupsafe import Markup
@@ -23,9 +23,11 @@ from pydantic import BaseModel, ConfigDict
 
 from kitfolio.errors import Problem, cut
 from kitfolio.model.fields import IsoDate, Line, Markdown, RequiredText
+from kitfolio.model.fields import Language as LanguageTag
 from kitfolio.model.kit import Rates
 from kitfolio.model.validate import check_model, not_a_mapping
 from kitfolio.present.formatting import Formatter
+from kitfolio.present.language_marks import InLanguage, primary
 from kitfolio.present.markdown import render
 from kitfolio.public.kit_view import rates_view
 from kitfolio.public.views import KitView, PartnershipView, PriceLine, RatesView
@@ -53,6 +55,9 @@ class Pitch(BaseModel):
     items: list[RequiredText] = []
     partnerships: list[RequiredText] = []
     expires: IsoDate | None = None
+    language: LanguageTag | None = None
+    """The one language the pitch is published in, at ``/for/<name>/``; without it, the pitch
+    is published in every language of the site, like a kit."""
     protect: bool = False
 
 
@@ -74,6 +79,9 @@ class PitchView:
     partnerships: list[PartnershipView]
     expires: date | None
     expires_text: str | None
+    language: str = "en"
+    key: str = ""
+    """The pitch file's name, shared by its versions in each language."""
     rates: RatesView | None = None
     """The rate card as this pitch shows it: the kit's view, or the whole card when protected."""
     protect: bool = False
@@ -99,22 +107,35 @@ def pitch_files(folder: Path) -> list[Path]:
     return source_files(folder)
 
 
+@dataclass(frozen=True)
+class Language:
+    """The kits in one language of the site, and where its pages are."""
+
+    tag: str
+    prefix: str
+    views: Mapping[str, KitView]
+    fmt: Formatter
+
+
 def load_pitches(
     paths: Iterable[Path],
     root: Path,
-    views: Mapping[str, KitView],
+    languages: Sequence[Language],
     known: Iterable[str],
     today: date,
-    fmt: Formatter,
     kit_rates: Mapping[str, Rates | None] | None = None,
     environ: Mapping[str, str] | None = None,
 ) -> Pitches:
-    """Check every pitch file against the kits; ``known`` are all kit slugs, valid or not.
+    """Check every pitch file against the kits (in ``languages``, the site's first first);
+    ``known`` are all kit slugs, valid or not. A pitch names what it shows in the words of the
+    first language's view, and each language's version shows the same things in its words.
 
     ``kit_rates`` are the kits' whole rate cards, which only a protected pitch shows;
     ``environ`` (else the process's environment) holds the protected pitches' passwords.
     """
     out = Pitches()
+    views = languages[0].views
+    tags = [language.tag for language in languages]
     slugs = set(known)
     sources, out.problems = checked_sources(paths, root)
     for source in sources:
@@ -136,8 +157,10 @@ def load_pitches(
                     doc.problem(("kit",), _unknown("kit", pitch.kit, sorted(slugs)))
                 )
             continue
+        fmt = languages[0].fmt
         rates = _shown_rates(pitch, view, kit_rates or {}, fmt)
         chosen, problems = _choose(doc, pitch, view, rates)
+        problems += _language_problems(doc, pitch, tags)
         if problems:
             out.problems += problems
             continue
@@ -166,26 +189,84 @@ def load_pitches(
             out.problems.append(password)
             if password.severity == "error":
                 continue
-        packages, items, partnerships = chosen
-        out.pitches.append(
-            PitchView(
-                name=source.slug,
-                source=source.display,
-                src=f"{URL_PREFIX}/{source.slug}/index.md",
-                url=f"{URL_PREFIX}/{source.slug}/",
-                brand=pitch.brand,
-                kit=view,
-                note=render(pitch.note) if pitch.note else None,
-                packages=packages,
-                items=items,
-                partnerships=partnerships,
-                expires=pitch.expires,
-                expires_text=fmt.date(pitch.expires) if pitch.expires else None,
-                rates=rates,
-                protect=pitch.protect,
-            )
-        )
+        published = _Published(source.slug, source.display, pitch, view, rates, chosen)
+        out.pitches += published.versions(languages, kit_rates or {})
     return out
+
+
+def _language_problems(doc: Document, pitch: Pitch, tags: list[str]) -> list[Problem]:
+    if pitch.language is None or pitch.language in tags:
+        return []
+    message = _unknown("language", pitch.language, tags).replace(
+        "; expected one of", "; expected one of the site's languages,"
+    )
+    return [doc.problem(("language",), message)]
+
+
+@dataclass(frozen=True)
+class _Published:
+    """A checked pitch and what it shows, named in the site's first language."""
+
+    name: str
+    source: str
+    pitch: Pitch
+    view: KitView
+    rates: RatesView | None
+    chosen: tuple[list[PriceLine], list[PriceLine], list[PartnershipView]]
+
+    def versions(
+        self, languages: Sequence[Language], kit_rates: Mapping[str, Rates | None]
+    ) -> list[PitchView]:
+        """The pitch in each language of the site, or in the one it names, at ``/for/<name>/``."""
+        pitch = self.pitch
+        wanted = [lang for lang in languages if pitch.language in (None, lang.tag)]
+        return [self._in(lang, kit_rates, languages[0].tag) for lang in wanted]
+
+    def _in(
+        self, language: Language, kit_rates: Mapping[str, Rates | None], written_in: str
+    ) -> PitchView:
+        """The pitch in ``language``; its note, without a language of its own, is in the
+        site's first (``written_in``) and is marked so on the other languages' versions."""
+        pitch, view, rates = self.pitch, self.view, self.rates
+        shown = language.views[pitch.kit]
+        shown_rates = (
+            rates if shown is view else _shown_rates(pitch, shown, kit_rates, language.fmt)
+        )
+        prefix = "" if pitch.language is not None else language.prefix
+        packages, items, partnerships = self.chosen
+        return PitchView(
+            name=self.name,
+            source=self.source,
+            src=f"{prefix}{URL_PREFIX}/{self.name}/index.md",
+            url=f"{prefix}{URL_PREFIX}/{self.name}/",
+            brand=pitch.brand,
+            kit=shown,
+            note=render(_in_language(pitch.note, written_in, language.tag)) if pitch.note else None,
+            packages=_same(packages, rates, shown_rates, "packages"),
+            items=_same(items, rates, shown_rates, "items"),
+            partnerships=_same(partnerships, view, shown, "partnerships"),
+            expires=pitch.expires,
+            expires_text=language.fmt.date(pitch.expires) if pitch.expires else None,
+            rates=shown_rates,
+            protect=pitch.protect,
+            language=language.tag,
+            key=self.name,
+        )
+
+
+def _in_language(text: str, written_in: str, page: str) -> str:
+    return text if primary(written_in) == primary(page) else InLanguage(text, written_in)
+
+
+def _same(chosen: list[T], named: Any, shown: Any, what: str) -> list[T]:
+    """The things ``chosen`` from ``named`` (a kit's view, or rate card, in the site's first
+    language), as ``shown`` (the same in another language) has them: lists keep their order."""
+    if named is shown:
+        return chosen
+    mine: list[Any] = getattr(named, what) if named is not None else []
+    theirs: list[Any] = getattr(shown, what) if shown is not None else []
+    index = {id(thing): at for at, thing in enumerate(mine)}
+    return [theirs[index[id(thing)]] for thing in chosen]
 
 
 def _shown_rates(
