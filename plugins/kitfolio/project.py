@@ -48,7 +48,9 @@ class Project:
 
     def __post_init__(self) -> None:
         locale = self.locale or self.language or "en"
-        settings = Settings(locale=locale, stale_after_days=self.stale_after_days)
+        settings = Settings(
+            locale=locale, stale_after_days=self.stale_after_days, language=self.language or "en"
+        )
         object.__setattr__(self, "settings", settings)
 
     @property

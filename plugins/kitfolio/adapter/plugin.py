@@ -29,7 +29,7 @@ from mkdocs.utils.templates import TemplateContext
 
 from kitfolio import pipeline
 from kitfolio.adapter import preview
-from kitfolio.adapter.material import valid_toggles
+from kitfolio.adapter.material import material_language, valid_toggles, with_direction
 from kitfolio.cache import Cache
 from kitfolio.errors import Problem, errors, shown_path, warnings
 from kitfolio.media.work import MediaError, Output
@@ -40,6 +40,7 @@ from kitfolio.outputs import url_claims as claims
 from kitfolio.outputs.page_meta import page_meta
 from kitfolio.outputs.plan import PlannedPage, plan_pages
 from kitfolio.pipeline import BuildProducts
+from kitfolio.present.messages import page_messages, text_direction
 from kitfolio.project import Project, ProjectError
 from kitfolio.public import site as site_model
 from kitfolio.sources.kits import LoadedKits
@@ -319,6 +320,8 @@ class KitfolioPlugin(BasePlugin[KitfolioConfig]):
         extra: dict[str, Any] = context  # type: ignore[assignment]
         extra["kitfolio"] = self.site
         extra["kit"] = planned.view
+        extra.update(page_messages(planned.language))
+        extra["kitfolio_material_lang"] = material_language(planned.language)
         page.title = Markup(html.escape(planned.title))
         page.meta["description"] = Markup(html.escape(planned.description))
         if planned.pitch is not None:
@@ -341,6 +344,9 @@ class KitfolioPlugin(BasePlugin[KitfolioConfig]):
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:  # noqa: ARG002 (MkDocs event signature)
         output = valid_toggles(output)
+        planned = self.pages.get(page.file.src_uri)
+        if planned is not None:
+            output = with_direction(output, text_direction(planned.language))
         if self.preview_problems:
             output = preview.with_banner(output, self.preview_problems)
         return output

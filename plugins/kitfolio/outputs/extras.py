@@ -51,13 +51,14 @@ def load_additions(
 ) -> SiteExtras:
     """The roster's filter choices, and every pitch checked against the kits' views."""
     views = {view.slug: view for view in site.kits}
+    fmt = Formatter(site.settings.locale, site.settings.language)
     pitches = load_pitches(
         pitch_files(pitches_dir),
         root,
         views,
         known_slugs,
         site.settings.today,
-        Formatter(site.settings.locale),
+        fmt,
     )
     return SiteExtras(
         agency=agency,
@@ -65,9 +66,8 @@ def load_additions(
             site.kits,
             agency,
             exchange_rates,
-            Formatter(site.settings.locale).short_date(exchange_rates.date)
-            if exchange_rates
-            else "",
+            fmt.words,
+            fmt.short_date(exchange_rates.date) if exchange_rates else None,
         ),
         pitches=pitches,
         problems=pitches.problems,

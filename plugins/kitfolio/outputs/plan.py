@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from kitfolio.page_kinds import PageKind
+from kitfolio.present.wording import wording
 from kitfolio.public.site import Site, page_title, roster_description, work_search_text
 from kitfolio.public.views import KitView
 from kitfolio.sources.pitches import PitchView
@@ -52,6 +53,8 @@ class PlannedPage:
     pitch: PitchView | None = None
     home: bool = False
     """The site's home page (``index.md``), which the navigation may list."""
+    language: str = "en"
+    """The page's language (a BCP 47 tag): its interface text, ``lang`` and ``dir``."""
 
 
 def plan_pages(
@@ -80,6 +83,7 @@ def plan_pages(
                     roster_search_text(site),
                     LISTED,
                     home=True,
+                    language=site.settings.language,
                 )
             )
     planned += [_pitch_page(pitch) for pitch in pitches]
@@ -100,6 +104,7 @@ def _kit_page(
         LISTED,
         view=view,
         home=home,
+        language=view.language,
     )
 
 
@@ -114,6 +119,7 @@ def _pitch_page(pitch: PitchView) -> PlannedPage:
         UNLISTED,
         view=pitch.kit,
         pitch=pitch,
+        language=pitch.kit.language,
     )
 
 
@@ -123,8 +129,8 @@ def roster_search_text(site: Site) -> str:
 
 
 def pitch_title(pitch: PitchView) -> str:
-    return f"{pitch.kit.name} for {pitch.brand}"
+    return wording(pitch.kit.language).pitch_title(pitch.kit.name, pitch.brand)
 
 
 def pitch_description(pitch: PitchView) -> str:
-    return f"A proposal for {pitch.brand} from {pitch.kit.name}"
+    return wording(pitch.kit.language).pitch_description(pitch.kit.name, pitch.brand)

@@ -269,6 +269,8 @@ class KitView:
     """Term code (``payment``) → its Markdown as written."""
     bio_markdown: str | None = None
     availability_markdown: str | None = None
+    language: str = "en"
+    """The language of the view's words (labels, basis lines, chart titles)."""
 
 
 @dataclass(frozen=True)
@@ -277,4 +279,6 @@ class Settings:
 
     locale: str = "en"
     stale_after_days: int = 90
+    language: str = "en"
+    """The language of the interface text (``theme.language``); ``locale`` formats figures."""
     today: date = field(default_factory=clock.today)
