@@ -7,6 +7,7 @@ Import them in a test module with ``from conftest import MINIMAL_KIT, write_site
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -106,6 +107,21 @@ def build_site(root: Path, **load_options: Any) -> Path:
     config = load_config(str(root / "mkdocs.yml"), **load_options)
     build(config)
     return Path(config.site_dir)
+
+
+SHOWCASE = Path(__file__).resolve().parents[1]
+
+
+def build_showcase(root: Path, language: str) -> Path:
+    """The showcase's kits, pitches and mkdocs.yml, with ``theme.language: <language>`` and no
+    docs pages, built strict into ``root``; returns site_dir."""
+    for folder in ("kits", "pitches"):
+        shutil.copytree(SHOWCASE / folder, root / folder)
+    (root / "docs").mkdir()
+    config = yaml.safe_load((SHOWCASE / "mkdocs.yml").read_text("utf-8"))
+    config["theme"]["language"] = language
+    (root / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), "utf-8")
+    return build_site(root, strict=True)
 
 
 def build_error(root: Path, **load_options: Any) -> PluginError:

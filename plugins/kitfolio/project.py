@@ -48,8 +48,9 @@ class Project:
 
     def __post_init__(self) -> None:
         locale = self.locale or self.language or "en"
+        language = self.language if self.locale else None
         settings = Settings(
-            locale=locale, stale_after_days=self.stale_after_days, language=self.language or "en"
+            locale=locale, stale_after_days=self.stale_after_days, language=language
         )
         object.__setattr__(self, "settings", settings)
 

@@ -51,7 +51,7 @@ def load_additions(
 ) -> SiteExtras:
     """The roster's filter choices, and every pitch checked against the kits' views."""
     views = {view.slug: view for view in site.kits}
-    fmt = Formatter(site.settings.locale, site.settings.language)
+    fmt = Formatter(site.settings.locale, site.settings.words_language)
     pitches = load_pitches(
         pitch_files(pitches_dir),
         root,

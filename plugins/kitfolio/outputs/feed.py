@@ -446,7 +446,7 @@ def _display(view: KitView) -> FeedDisplay:
             countries=_share_texts(audience.countries),
             cities=_share_texts(audience.cities),
         ),
-        terms={code: wording.TERM_LABELS[code] for code in view.term_markdown},
+        terms={code: wording.wording(view.language).term(code) for code in view.term_markdown},
     )
 
 

@@ -83,7 +83,7 @@ def plan_pages(
                     roster_search_text(site),
                     LISTED,
                     home=True,
-                    language=site.settings.language,
+                    language=site.settings.words_language,
                 )
             )
     planned += [_pitch_page(pitch) for pitch in pitches]

@@ -30,7 +30,7 @@ class Formatter:
             self.locale = Locale.parse(locale.replace("-", "_"))
         except (UnknownLocaleError, ValueError):
             self.locale = Locale.parse("en")
-        self.words: Wording = wording(language or locale)
+        self.words: Wording = wording((language or locale).replace("_", "-"))
 
     @cached_property
     def _currency_pattern(self) -> str:

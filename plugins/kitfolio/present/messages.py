@@ -81,6 +81,11 @@ class PageMessages:
         text = Markup(self.catalog.ngettext(singular, plural, count))
         return text % {"num": count, **values}
 
+    def text(self, message: str, /, **values: Any) -> str:
+        """Plain text, for a value that another encoder escapes (a mailto subject, JSON)."""
+        text = self.catalog.gettext(message)
+        return text % values if values else text
+
     def plurals(self, singular: str, plural: str) -> dict[str, str]:
         return plural_forms(self.language, singular, plural)
 
@@ -90,6 +95,7 @@ class PageMessages:
             "gettext": self.gettext,
             "ngettext": self.ngettext,
             "kf_plurals": self.plurals,
+            "kf_text": self.text,
             "kitfolio_lang": self.language,
             "kitfolio_dir": text_direction(self.language),
         }
@@ -97,7 +103,7 @@ class PageMessages:
 
 @cache
 def page_messages(language: str) -> dict[str, Any]:
-    """What a page's template context gets for its language: ``_``, ``gettext``, ``ngettext``,
-    ``kf_plurals`` (shadowing the English globals MkDocs installs), ``kitfolio_lang`` and
-    ``kitfolio_dir``."""
+    """What a page's template context gets for its language: ``_``, ``gettext``, ``ngettext``
+    (shadowing the English globals MkDocs installs), ``kf_text`` (plain text), ``kf_plurals``
+    (every plural form, for scripts), ``kitfolio_lang`` and ``kitfolio_dir``."""
     return PageMessages(language).context()

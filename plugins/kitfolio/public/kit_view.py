@@ -45,7 +45,7 @@ def build_view(
     derived: BuildFacts | None = None,
 ) -> KitView:
     """The view of one loaded kit; ``derived`` adds pictures, a derived accent and history."""
-    fmt = fmt or Formatter(settings.locale, settings.language)
+    fmt = fmt or Formatter(settings.locale, settings.words_language)
     derived = derived or BuildFacts()
     kit = loaded.kit
     slug = loaded.slug

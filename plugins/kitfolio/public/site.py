@@ -34,7 +34,7 @@ def build_site(
 
     ``derived`` (by slug) adds what the image and history machinery found (see pipeline.py).
     """
-    fmt = Formatter(settings.locale, settings.language)
+    fmt = Formatter(settings.locale, settings.words_language)
     extra = derived or {}
     return Site([build_view(k, settings, fmt, extra.get(k.slug)) for k in roster.kits], settings)
 
@@ -57,7 +57,7 @@ def page_title(kind: PageKind, view: KitView | None, site_name: str) -> str:
 def roster_description(site: Site, site_name: str) -> str:
     """A sentence describing the roster, for meta tags."""
     niches = sorted({k.niche for k in site.kits})[:4]
-    words = wording(site.settings.language)
+    words = wording(site.settings.words_language)
     return words.roster_description(site_name, len(site.kits), niches)
 
 

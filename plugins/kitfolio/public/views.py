@@ -279,6 +279,13 @@ class Settings:
 
     locale: str = "en"
     stale_after_days: int = 90
-    language: str = "en"
-    """The language of the interface text (``theme.language``); ``locale`` formats figures."""
+    language: str | None = None
+    """The language of the interface text when it is not the locale's (the plugin's ``locale``
+    formats figures in another); see ``words_language``."""
+
+    @property
+    def words_language(self) -> str:
+        """The BCP 47 tag of the interface text: ``language``, else the locale's (``de-CH``)."""
+        return (self.language or self.locale).replace("_", "-")
+
     today: date = field(default_factory=clock.today)
