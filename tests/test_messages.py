@@ -39,6 +39,7 @@ KEYWORDS = {
     "N_": None,
     "_n": (1, 2),
     "kf_text": None,
+    "kf_plurals": (1, 2),
 }
 
 
@@ -307,3 +308,46 @@ def test_the_brief_builder_writes_in_the_page_language(translated_site: tuple[st
     expected = translations(language)
     assert words["field.brand"] == expected.gettext("Brand") != "Brand"
     assert words["greeting"] == expected.gettext("Hello %(creator)s,")
+
+
+SCRIPTS = ROOT / "theme" / "assets" / "kitfolio"
+SCRIPT_MESSAGE = re.compile(r"""\b(?:t|n|say|words\.t)\(\s*"((?:[^"\\]|\\.)*)\"""")
+
+
+def script_messages(*names: str) -> set[str]:
+    """The messages a script asks for by their English msgid (or key), as written in it."""
+    found: set[str] = set()
+    for name in names:
+        for path in sorted(SCRIPTS.glob(name)):
+            found |= {json.loads(f'"{m}"') for m in SCRIPT_MESSAGE.findall(path.read_text("utf-8"))}
+    return found
+
+
+def page_messages(page: Path) -> dict[str, Any]:
+    script = read_html(page).select_one("script[data-kf-messages]")
+    assert script is not None, f"{page} carries no messages for its scripts"
+    table: dict[str, Any] = json.loads(script.get_text())
+    return table
+
+
+def test_the_scripts_find_every_message_in_their_page(translated_site: tuple[str, Path]) -> None:
+    """What roster/*.js and the brief builder write is on their page, translated: a message a
+    script names but the page lacks would show in English."""
+    language, site = translated_site
+    roster = page_messages(site / "index.html")
+    wanted = script_messages("roster/*.js")
+    assert wanted and wanted <= set(roster), sorted(wanted - set(roster))
+    catalog_ = translations(language)
+    for msgid in wanted:
+        entry = roster[msgid]
+        if isinstance(entry, dict):
+            assert entry["other"] == catalog_.ngettext(msgid, msgid, 1000), msgid
+        else:
+            assert entry == catalog_.gettext(msgid), msgid
+    work = site / "ava-green" / "work-with-me" / "index.html"
+    brief = page_messages(work)
+    form = read_html(work).select_one("form[data-kf-brief]")
+    assert form is not None
+    fields = {f"field.{f['name']}" for f in form.select("[name]")}
+    keys = {k for k in script_messages("kitfolio.js") if not k.endswith(".")} | fields
+    assert keys <= set(brief), sorted(keys - set(brief))

@@ -106,3 +106,32 @@ def test_the_brief_builder_writes_in_arabic(page: Page, arabic_server: str) -> N
     assert f"{ARABIC.gettext('Brand')}: Fjällräven" in lines
     assert f"{ARABIC.gettext('Goal')}: {ARABIC.gettext('Launch')}" in lines
     assert not re.search(r"\b(Brand|Goal|Hello|Thank you)\b", body)
+
+
+def test_the_roster_s_script_writes_arabic(page: Page, arabic_server: str) -> None:
+    """Counts, card buttons, the compare tray and dialog: the script's words are the page's,
+    with Arabic plural forms and digits."""
+    page.goto(arabic_server)
+    expect(page.locator("[data-kf-roster]")).to_have_attribute("data-kf-ready", "true")
+    cards = page.locator("[data-kf-cards] > li")
+    count = cards.count()
+    forms = {"few": "%(num)s صناع محتوى"}  # the showcase has four creators
+    assert count == 4
+    digits = page.evaluate(f"() => new Intl.NumberFormat('ar').format({count})")
+    expect(page.locator("[data-kf-count]")).to_have_text(forms["few"] % {"num": digits})
+    star = cards.first.locator("[data-kf-star]")
+    expect(star).to_contain_text(ARABIC.gettext("Shortlist"))
+    name = cards.first.locator(".kf-card__name").inner_text()
+    expect(star).to_have_attribute(
+        "aria-label", ARABIC.gettext("Add %(name)s to the shortlist") % {"name": name}
+    )
+    for index in range(2):
+        cards.nth(index).locator("[data-kf-pick]").check()
+    tray = page.locator("[data-kf-tray]")
+    opener = tray.locator("[data-kf-open-compare]")
+    expect(opener).to_have_text(ARABIC.gettext("Compare (%(count)s)") % {"count": 2})
+    opener.click()
+    dialog = page.locator("[data-kf-compare]")
+    expect(dialog.locator("h2")).to_have_text(ARABIC.gettext("Compare creators"))
+    labels = dialog.locator("tbody th").all_inner_texts()
+    assert ARABIC.gettext("Total followers") in labels and "Total followers" not in labels

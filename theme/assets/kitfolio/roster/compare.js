@@ -5,6 +5,7 @@
 import { el } from "./dom.js";
 import { visiblePrices } from "./prices.js";
 import { MAX_COMPARE } from "./state.js";
+import { t } from "./text.js";
 
 const NONE = "—";
 
@@ -17,6 +18,7 @@ function topShares(shares, texts, top) {
 
 function shown(kit) { return kit.display || { platforms: [], audience: {} }; }
 
+/* [msgid of the row's label, its value]: labels are translated when the table is drawn. */
 const ROWS = [
   ["Platforms", (k) => shown(k).platforms.map((p) => p.label + " " + p.followers).join(" · ")],
   ["Total followers", (k) => shown(k).total_followers],
@@ -49,12 +51,12 @@ export class Compare {
     tray.hidden = !picked.length;
     tray.replaceChildren();
     if (!picked.length) { return; }
-    tray.append(el("span", {}, picked.length + " of " + MAX_COMPARE + " selected to compare"));
+    tray.append(el("span", {}, t("%(count)s of %(max)s selected to compare", { count: picked.length, max: MAX_COMPARE })));
     const open = el("button", { type: "button", "class": "md-button md-button--primary", "data-kf-open-compare": "" },
-      "Compare (" + picked.length + ")");
+      t("Compare (%(count)s)", { count: picked.length }));
     open.disabled = picked.length < 2;
     open.addEventListener("click", () => on.open());
-    const clear = el("button", { type: "button", "class": "md-button" }, "Clear");
+    const clear = el("button", { type: "button", "class": "md-button" }, t("Clear"));
     clear.addEventListener("click", () => on.clear());
     tray.append(open, clear);
   }
@@ -67,14 +69,14 @@ export class Compare {
     const dialog = this.dialog;
     dialog.replaceChildren();
     const head = el("div", { "class": "kf-compare__head" });
-    const close = el("button", { type: "button", "class": "md-button", "data-kf-close": "" }, "Close");
+    const close = el("button", { type: "button", "class": "md-button", "data-kf-close": "" }, t("Close"));
     close.addEventListener("click", () => dialog.close());
     // Focus starts on the title, so a screen reader announces the comparison first.
-    head.append(el("h2", { id: "kf-compare-title", tabindex: "-1", autofocus: "" }, "Compare creators"), close);
+    head.append(el("h2", { id: "kf-compare-title", tabindex: "-1", autofocus: "" }, t("Compare creators")), close);
     dialog.append(head);
     const table = el("table", { "class": "kf-compare__table" });
     const top = el("tr");
-    top.append(el("th", { scope: "col" }, "Creator"));
+    top.append(el("th", { scope: "col" }, t("Creator")));
     kits.forEach((k) => {
       const th = el("th", { scope: "col" });
       th.append(el("a", { href: k.path }, k.name));
@@ -84,9 +86,10 @@ export class Compare {
     thead.append(top);
     table.append(thead);
     const terms = [];
-    kits.forEach((k) => Object.keys(k.terms || {}).forEach((t) => { if (!terms.includes(t)) { terms.push(t); } }));
-    const termName = (t) => kits.map((k) => (shown(k).terms || {})[t]).find(Boolean) || t;
-    const rows = ROWS.concat(terms.map((t) => [termName(t), (k) => (k.terms || {})[t]]));
+    kits.forEach((k) => Object.keys(k.terms || {}).forEach((term) => { if (!terms.includes(term)) { terms.push(term); } }));
+    const termName = (term) => kits.map((k) => (shown(k).terms || {})[term]).find(Boolean) || term;
+    const rows = ROWS.map(([label, value]) => [t(label), value])
+      .concat(terms.map((term) => [termName(term), (k) => (k.terms || {})[term]]));
     const body = el("tbody");
     rows.forEach(([label, value]) => {
       const tr = el("tr");

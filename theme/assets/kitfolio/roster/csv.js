@@ -2,6 +2,7 @@
 
 import { el } from "./dom.js";
 import { visiblePrices } from "./prices.js";
+import { t } from "./text.js";
 
 const HEADER = ["Name", "Media kit", "Platforms and followers", "Total followers", "Engagement rate weighted by followers (%)",
   "Visible prices", "Contact"];
@@ -21,7 +22,7 @@ function contact(kit) {
 
 /* Figures stay numbers here, as the feed gives them, for the spreadsheet to compute with. */
 export function csv(kits) {
-  const rows = [HEADER].concat(kits.map((kit) => [
+  const rows = [HEADER.map((label) => t(label))].concat(kits.map((kit) => [
     kit.name, kit.url,
     (kit.platforms || []).map((p) => p.label + " " + p.followers).join("; "),
     kit.total_followers, kit.engagement, visiblePrices(kit), contact(kit)

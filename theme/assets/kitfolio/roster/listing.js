@@ -3,6 +3,7 @@
 
 import { el } from "./dom.js";
 import { MAX_COMPARE } from "./state.js";
+import { n, t } from "./text.js";
 
 export const PAGE = 24;
 
@@ -45,7 +46,7 @@ export class Listing {
     }
     if (!same) { this.list.replaceChildren(...cards); } // unchanged: focus stays put
     this.more.hidden = visible >= shown.length;
-    this.more.querySelector("button").textContent = "Show more (" + this.numbers.format(shown.length - visible) + " more)";
+    this.more.querySelector("button").textContent = t("Show more (%(count)s more)", { count: this.numbers.format(shown.length - visible) });
   }
 
   /* The elements of the given cards: those made before, the others made from their markup. */
@@ -70,10 +71,10 @@ export class Listing {
     const all = this.kits.length;
     const format = (n) => this.numbers.format(n);
     let text = matched === all && !excluded
-      ? format(matched) + " creator" + (matched === 1 ? "" : "s")
-      : format(matched) + " of " + format(all) + " creators match";
-    if (!matched && !excluded) { text = "No creator matches these filters."; }
-    if (excluded) { text += " · " + format(excluded) + " excluded by their dealbreakers"; }
+      ? n("%(num)s creator", matched, { num: format(matched) })
+      : n("%(num)s of %(all)s creators match", matched, { num: format(matched), all: format(all) });
+    if (!matched && !excluded) { text = t("No creator matches these filters."); }
+    if (excluded) { text += " · " + t("%(count)s excluded by their dealbreakers", { count: format(excluded) }); }
     this.count.textContent = text;
   }
 
@@ -97,9 +98,9 @@ function actionsOf(li) {
   if (actions) { return actions; }
   actions = el("div", { "class": "kf-card__actions" });
   const star = el("button", { type: "button", "class": "kf-star", "data-kf-star": "" });
-  star.append(el("span", { "aria-hidden": "true" }, "☆"), el("span", {}, " Shortlist"));
+  star.append(el("span", { "aria-hidden": "true" }, "☆"), el("span", {}, " " + t("Shortlist")));
   const label = el("label", { "class": "kf-check kf-pick" });
-  label.append(el("input", { type: "checkbox", "data-kf-pick": "" }), document.createTextNode(" Compare"));
+  label.append(el("input", { type: "checkbox", "data-kf-pick": "" }), document.createTextNode(" " + t("Compare")));
   actions.append(star, label);
   li.append(actions);
   return actions;
@@ -110,22 +111,23 @@ function decorate(li, kit, marks, fit) {
   const starred = marks.shortlist.includes(kit.slug);
   const button = actions.querySelector("[data-kf-star]");
   button.setAttribute("aria-pressed", starred ? "true" : "false");
-  button.setAttribute("aria-label", (starred ? "Remove " : "Add ") + kit.name + (starred ? " from" : " to") + " the shortlist");
+  button.setAttribute("aria-label", starred ? t("Remove %(name)s from the shortlist", { name: kit.name })
+    : t("Add %(name)s to the shortlist", { name: kit.name }));
   button.firstChild.textContent = starred ? "★" : "☆";
   const pick = actions.querySelector("[data-kf-pick]");
   pick.checked = marks.compare.includes(kit.slug);
   pick.disabled = !pick.checked && marks.compare.length >= MAX_COMPARE;
-  pick.setAttribute("aria-label", "Compare " + kit.name);
+  pick.setAttribute("aria-label", t("Compare %(name)s", { name: kit.name }));
   let box = li.querySelector(".kf-card__fit");
   li.classList.toggle("kf-card--excluded", Boolean(fit && fit.excluded !== null));
   if (!fit) { if (box) { box.remove(); } return; }
   if (!box) { box = el("div", { "class": "kf-card__fit" }); li.insertBefore(box, actions); }
   box.replaceChildren();
   if (fit.excluded !== null) {
-    box.append(el("p", { "class": "kf-fit__excluded" }, "Excluded: " + fit.excluded));
+    box.append(el("p", { "class": "kf-fit__excluded" }, t("Excluded: %(reason)s", { reason: fit.excluded })));
     return;
   }
-  box.append(el("p", { "class": "kf-fit__score" }, "Fit " + fit.score + "/100"));
+  box.append(el("p", { "class": "kf-fit__score" }, t("Fit %(score)s/100", { score: fit.score })));
   if (fit.reasons.length) {
     const reasons = el("ul", { "class": "kf-fit__reasons" });
     fit.reasons.forEach((r) => reasons.append(el("li", {}, r)));

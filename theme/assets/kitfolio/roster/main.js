@@ -11,6 +11,7 @@ import { Filters } from "./filters.js";
 import { rank } from "./fit.js";
 import { Listing, PAGE } from "./listing.js";
 import { Shortlist, toggled } from "./shortlist.js";
+import { t } from "./text.js";
 import { AddressBar, MAX_COMPARE, briefOf, hasBrief, readState, stateQuery } from "./state.js";
 
 class Roster {
@@ -71,7 +72,7 @@ class Roster {
     if (this.exchange && brief.budget !== undefined) { brief.exchange_rates = this.exchange; }
     const key = JSON.stringify(brief);
     if (this.fitCache.key !== key) {
-      const fits = rank(this.kits, brief);
+      const fits = rank(this.kits, brief, t);
       this.fitCache = { key, fits, bySlug: new Map(fits.map((f) => [f.slug, f])) };
     }
     return this.fitCache;
