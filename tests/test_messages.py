@@ -24,7 +24,7 @@ from babel.messages.mofile import read_mo, write_mo
 from babel.messages.pofile import read_po
 from bs4 import BeautifulSoup, NavigableString, Tag
 
-from conftest import build_showcase, read_html
+from conftest import MINIMAL_KIT, SITE_OPTIONS, build_showcase, build_site, read_html, write_site
 from kitfolio.present.messages import LOCALES_DIR, plural_forms, text_direction, translations
 from kitfolio.present.wording import Wording
 
@@ -351,3 +351,19 @@ def test_the_scripts_find_every_message_in_their_page(translated_site: tuple[str
     fields = {f"field.{f['name']}" for f in form.select("[name]")}
     keys = {k for k in script_messages("kitfolio.js") if not k.endswith(".")} | fields
     assert keys <= set(brief), sorted(keys - set(brief))
+
+
+def test_pages_outside_the_plan_speak_the_site_language(tmp_path: Path) -> None:
+    """A template of the site's own (here its 404 page) gets the catalogs too, in the site's
+    language, with placeholders filled."""
+    overrides = tmp_path / "overrides"
+    overrides.mkdir()
+    (overrides / "404.html").write_text(
+        '{% extends "main.html" %}{% block content %}<p id="kf-own">'
+        '{{ _("Work with %(name)s", name="Ava") }} · {{ _("Rates") }}</p>{% endblock %}',
+        "utf-8",
+    )
+    theme = {**SITE_OPTIONS["theme"], "language": "de", "custom_dir": "overrides"}
+    site = build_site(write_site(tmp_path, {"ava": MINIMAL_KIT}, theme=theme))
+    own = read_html(site / "404.html").find(id="kf-own")
+    assert own is not None and own.get_text() == "Mit Ava arbeiten · Preise"

@@ -40,7 +40,7 @@ from kitfolio.outputs import url_claims as claims
 from kitfolio.outputs.page_meta import page_meta
 from kitfolio.outputs.plan import PlannedPage, plan_pages
 from kitfolio.pipeline import BuildProducts
-from kitfolio.present.messages import page_messages, text_direction
+from kitfolio.present.messages import page_messages, text_direction, translations
 from kitfolio.project import Project, ProjectError
 from kitfolio.public import site as site_model
 from kitfolio.sources.kits import LoadedKits
@@ -405,6 +405,12 @@ class KitfolioPlugin(BasePlugin[KitfolioConfig]):
             return bool(previous(name) if callable(previous) else previous)
 
         env.autoescape = autoescape
+        if self.site is not None:
+            # Pages outside the plan (404, a site's own templates) speak the site's language;
+            # each planned page's context shadows these with its own (on_page_context).
+            env.add_extension("jinja2.ext.i18n")
+            catalog = translations(self.site.settings.words_language)
+            env.install_gettext_translations(catalog, newstyle=True)
         return env
 
     def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:  # noqa: ARG002 (MkDocs event signature)
