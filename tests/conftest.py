@@ -6,7 +6,10 @@ Import them in a test module with ``from conftest import MINIMAL_KIT, write_site
 
 from __future__ import annotations
 
+import gzip
+import html
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -21,7 +24,9 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, PluginError
 
+from kitfolio.cli import SHOWCASE_PASSWORDS
 from kitfolio.sources.kits import LoadedKits, kit_files, read_kits
+from kitfolio.sources.passwords import SITE_VARIABLE
 from kitfolio.starter import KIT_PLACEHOLDERS, SITE_PLACEHOLDERS, Placeholder
 
 # The smallest kit that passes: every required field and nothing else. Tests append fields
@@ -46,9 +51,13 @@ kits and MINIMAL_KIT were written as of this day. A test that needs another day 
 @pytest.fixture(scope="session", autouse=True)
 def fixed_today() -> Iterator[None]:
     """Session-wide, so the sites module and session fixtures build are dated too; kitfolio
-    processes a test starts inherit it."""
+    processes a test starts inherit it. The showcase's public passwords are set the same way,
+    and a site-wide password of the shell running the suite is not seen."""
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("KITFOLIO_TODAY", TODAY)
+        patch.delenv(SITE_VARIABLE, raising=False)
+        for name, value in SHOWCASE_PASSWORDS.items():
+            patch.setenv(name, value)
         yield
 
 
@@ -190,3 +199,29 @@ def kitfolio(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
         text=True,
         timeout=120,
     )
+
+
+PAYLOAD_VALUE = re.compile(rb'data-kf-payload="[^"]*"')
+"""A protected page's payload is base64 ciphertext (tests/test_protect.py opens it): random
+letters and digits, which could spell "4519" by chance, so a scan reads the page around it."""
+
+
+def site_texts(site: Path) -> Iterator[tuple[Path, str]]:
+    """Every file of a built site as text, to scan for what must not be published: decoded as
+    UTF-8 and Latin-1 (image metadata), entities resolved, gzip opened, PDFs by their text."""
+    for path in sorted(p for p in site.rglob("*") if p.is_file()):
+        data = path.read_bytes()
+        if path.suffix == ".gz":
+            data = gzip.decompress(data)
+        data = PAYLOAD_VALUE.sub(b"", data)
+        if path.suffix == ".pdf":
+            try:
+                import pypdf
+            except ImportError:
+                pytest.fail(f"{path}: reading a PDF needs pypdf")
+            reader = pypdf.PdfReader(path)
+            yield path, "\n".join(page.extract_text() for page in reader.pages)
+            yield path, str(reader.metadata)
+        yield path, data.decode("utf-8", errors="replace")
+        yield path, data.decode("latin-1")
+        yield path, html.unescape(data.decode("utf-8", errors="replace"))

@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -93,7 +93,14 @@ def dealbreaker(card: Mapping[str, Any], category: str) -> str | None:
     return None
 
 
-def score(card: Mapping[str, Any], brief: Mapping[str, Any]) -> Fit:
+Card = Mapping[str, Any]
+Brief = Mapping[str, Any]
+Part = tuple[float, float, str | None] | None
+"""One criterion's share of its weight as a fraction (part, whole) and its reason; None when
+the brief skips it. Kept as a fraction so the arithmetic is the one roster.js does."""
+
+
+def score(card: Card, brief: Brief) -> Fit:
     """How well one creator fits the brief, with reasons; excluded by a dealbreaker or not."""
     slug = str(card.get("slug", ""))
     category = brief.get("category")
@@ -104,70 +111,83 @@ def score(card: Mapping[str, Any], brief: Mapping[str, Any]) -> Fit:
     earned = 0.0
     possible = 0
     reasons: list[str] = []
-
-    platforms = _list(brief, "platforms")
-    if platforms:
-        possible += WEIGHTS["platforms"]
-        theirs = {str(p.get("network")): str(p.get("label")) for p in card.get("platforms") or []}
-        matched = [theirs[p] for p in platforms if p in theirs]
-        earned += WEIGHTS["platforms"] * len(matched) / len(platforms)
-        if matched:
-            reasons.append("on " + ", ".join(matched))
-
-    budget = brief.get("budget")
-    if isinstance(budget, (int, float)) and not isinstance(budget, bool):
-        possible += WEIGHTS["budget"]
-        within = _within_budget(
-            card, float(budget), brief.get("currency"), brief.get("exchange_rates")
-        )
-        if within is not None:
-            earned += WEIGHTS["budget"]
-            reasons.append(f"{within} within budget")
-
-    niche = [w for text in _list(brief, "niche") for w in words(str(text))]
-    if niche:
-        possible += WEIGHTS["niche"]
-        about = " ".join(
-            [
-                str(card.get("niche") or ""),
-                *[str(t) for t in card.get("tags") or []],
-                str(card.get("tagline") or ""),
-            ]
-        )
-        theirs_words = set(words(about))
-        found = [w for w in niche if w in theirs_words]
-        earned += WEIGHTS["niche"] * len(found) / len(niche)
-        if found:
-            reasons.append("niche: " + ", ".join(found))
-
-    audience = card.get("audience") or {}
-    countries = _list(brief, "countries")
-    if countries:
-        possible += WEIGHTS["countries"]
-        share, named = _share_of(audience.get("countries") or {}, countries)
-        earned += WEIGHTS["countries"] * share / 100
-        if share > 0:
-            reasons.append(f"{_percent(share)} of audience in {', '.join(named)}")
-
-    bands = _list(brief, "age")
-    if bands:
-        possible += WEIGHTS["age"]
-        share, named = _share_of(audience.get("age") or {}, bands)
-        earned += WEIGHTS["age"] * share / 100
-        if share > 0:
-            reasons.append(f"{_percent(share)} of audience aged {', '.join(named)}")
-
-    values = [str(v).strip() for v in _list(brief, "values") if str(v).strip()]
-    if values:
-        possible += WEIGHTS["values"]
-        held = {str(v).strip().lower(): str(v) for v in card.get("values") or []}
-        shared = [held[v.lower()] for v in values if v.lower() in held]
-        earned += WEIGHTS["values"] * len(shared) / len(values)
-        if shared:
-            reasons.append("values: " + ", ".join(shared))
-
+    for name, criterion in CRITERIA.items():
+        part = criterion(card, brief)
+        if part is None:
+            continue
+        numerator, denominator, reason = part
+        possible += WEIGHTS[name]
+        earned += WEIGHTS[name] * numerator / denominator
+        if reason:
+            reasons.append(reason)
     points = math.floor(100 * earned / possible + 0.5) if possible else 0
     return Fit(slug, points, reasons, None)
+
+
+def _platforms(card: Card, brief: Brief) -> Part:
+    platforms = _list(brief, "platforms")
+    if not platforms:
+        return None
+    theirs = {str(p.get("network")): str(p.get("label")) for p in card.get("platforms") or []}
+    matched = [theirs[p] for p in platforms if p in theirs]
+    return len(matched), len(platforms), ("on " + ", ".join(matched)) if matched else None
+
+
+def _budget(card: Card, brief: Brief) -> Part:
+    budget = brief.get("budget")
+    if not isinstance(budget, (int, float)) or isinstance(budget, bool):
+        return None
+    within = _within_budget(card, float(budget), brief.get("currency"), brief.get("exchange_rates"))
+    return (1, 1, f"{within} within budget") if within is not None else (0, 1, None)
+
+
+def _niche(card: Card, brief: Brief) -> Part:
+    niche = [w for text in _list(brief, "niche") for w in words(str(text))]
+    if not niche:
+        return None
+    about = " ".join(
+        [
+            str(card.get("niche") or ""),
+            *[str(t) for t in card.get("tags") or []],
+            str(card.get("tagline") or ""),
+        ]
+    )
+    theirs = set(words(about))
+    found = [w for w in niche if w in theirs]
+    return len(found), len(niche), ("niche: " + ", ".join(found)) if found else None
+
+
+def _audience_share(key: str, wording: str) -> Callable[[Card, Brief], Part]:
+    def part(card: Card, brief: Brief) -> Part:
+        wanted = _list(brief, key)
+        if not wanted:
+            return None
+        share, named = _share_of((card.get("audience") or {}).get(key) or {}, wanted)
+        reason = (
+            f"{_percent(share)} of audience {wording} {', '.join(named)}" if share > 0 else None
+        )
+        return share, 100, reason
+
+    return part
+
+
+def _values(card: Card, brief: Brief) -> Part:
+    values = [str(v).strip() for v in _list(brief, "values") if str(v).strip()]
+    if not values:
+        return None
+    held = {str(v).strip().lower(): str(v) for v in card.get("values") or []}
+    shared = [held[v.lower()] for v in values if v.lower() in held]
+    return len(shared), len(values), ("values: " + ", ".join(shared)) if shared else None
+
+
+CRITERIA: dict[str, Callable[[Card, Brief], Part]] = {
+    "platforms": _platforms,
+    "budget": _budget,
+    "niche": _niche,
+    "countries": _audience_share("countries", "in"),
+    "age": _audience_share("age", "aged"),
+    "values": _values,
+}
 
 
 def convert(amount: float, source: Any, target: Any, exchange: Any) -> float | None:

@@ -15,7 +15,7 @@ import jsonschema
 import pytest
 
 from conftest import build_site, read_html
-from kitfolio.outputs.feed import feed_schema_text
+from kitfolio.outputs.feed_contract import feed_schema_text
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -42,8 +42,12 @@ def write(
     options: str = "",
     pitch: str | None = None,
     strict: bool = False,
+    docs: tuple[str, ...] = (),
 ) -> Path:
     (root / "docs").mkdir(parents=True)
+    for name in docs:
+        (root / "docs" / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / "docs" / name).write_text("# A docs page\n", encoding="utf-8")
     (root / "kits").mkdir()
     (root / "kits" / "ava.yml").write_text(kit, encoding="utf-8")
     if pitch is not None:
@@ -109,7 +113,16 @@ CASES = {
     "good pitch": {"kit": RATED_KIT, "pitch": PITCH},
     "warning only": {"kit": MINIMAL_KIT + "avatar: ../docs/ava.png\n"},
     "warning only, strict": {"kit": MINIMAL_KIT + "avatar: ../docs/ava.png\n", "strict": True},
+    "docs page on a kit's url": {"docs": ("ava/work-with-me.md",)},
+    "docs file on the feed": {"docs": ("kits.json",)},
+    "docs page on a pitch's url": {
+        "kit": RATED_KIT,
+        "pitch": PITCH,
+        "docs": ("for/acme/index.md",),
+    },
+    "docs pages elsewhere": {"docs": ("about.md", "guide/README.md", ".hidden/ava/index.md")},
 }
+FINE = {"valid", "good pitch", "docs pages elsewhere"}
 
 
 @pytest.mark.parametrize("case", CASES)
@@ -123,8 +136,8 @@ def test_check_and_build_report_the_same_problems(
     lines = [line for line in checked if "checked:" not in line]
     assert lines == built
     assert check_failed == build_stopped
-    assert bool(built) == (case not in {"valid", "good pitch"})
-    assert build_stopped == (case not in {"valid", "good pitch", "warning only"})
+    assert bool(built) == (case not in FINE)
+    assert build_stopped == (case not in {*FINE, "warning only"})
 
 
 def test_check_strict_flag_fails_on_a_warning_the_build_only_logs(tmp_path: Path) -> None:

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from conftest import MINIMAL_KIT, load_kits
-from kitfolio.outputs.plan import plan_pages
+from kitfolio.outputs.plan import UNLISTED, plan_pages, sealed
 from kitfolio.page_kinds import PageKind
 from kitfolio.public.site import build_site
 from kitfolio.public.views import Settings
@@ -39,3 +40,17 @@ def test_several_kits_get_a_roster_unless_the_docs_have_a_home(tmp_path: Path) -
     )
     assert home.search_text.split("\n\n")[0].startswith("Ava Green: ")
     assert not [p for p in plan_pages(site, [], "Kits", home_taken=True) if p.home]
+
+
+def test_any_protected_page_is_planned_neutral_and_unlisted(tmp_path: Path) -> None:
+    site = build_site(load_kits(tmp_path, {"ava": MINIMAL_KIT}), Settings())
+    kit_page = plan_pages(site, [], "Kits", home_taken=True)[0]
+    page = sealed(replace(kit_page, protect=True))
+    assert (page.title, page.description, page.search_text) == (
+        "Protected page",
+        "This page is protected by a password.",
+        "",
+    )
+    assert page.inclusion == UNLISTED and page.inclusion.noindex
+    assert (page.src, page.template, page.name) == ("ava/index.md", "kitfolio/kit.html", "ava")
+    assert "Ava Green" in kit_page.title + kit_page.description + kit_page.search_text

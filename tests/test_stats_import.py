@@ -22,12 +22,16 @@ TODAY = "2026-12-01"
 
 @dataclass
 class Ran:
+    """What one CLI run gave: its exit code and output."""
+
     returncode: int
     stdout: str
     stderr: str
 
 
 class Run(Protocol):
+    """Runs the kitfolio CLI in a folder, with a set date."""
+
     def __call__(self, *args: str, cwd: Path, today: str = TODAY) -> Ran: ...
 
 

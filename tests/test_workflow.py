@@ -9,7 +9,7 @@ from pathlib import Path
 
 import yaml
 
-from kitfolio.cli import SHOWCASE_BUILD_ENV, pinned_install, publish_workflow
+from kitfolio.cli import SHOWCASE_BUILD_ENV, SHOWCASE_PASSWORDS, pinned_install, publish_workflow
 
 ROOT = Path(__file__).resolve().parents[1]
 SHOWCASE = ROOT / ".github" / "workflows" / "publish.yml"
@@ -85,3 +85,21 @@ def test_the_workflow_uses_the_current_pages_actions_and_keeps_the_cache() -> No
     install = next(step for step in steps if step.get("name") == "Install Kitfolio")
     assert install["run"] == pinned_install()
     assert "git+https://github.com/" in install["run"] and "@v" in install["run"]
+
+
+def build_step_env(text: str) -> dict[str, str]:
+    steps = yaml.safe_load(text)["jobs"]["build"]["steps"]
+    return dict(next(step for step in steps if step.get("name") == "Build the site")["env"])
+
+
+def test_the_workflow_passes_the_password_secret_to_the_build() -> None:
+    env = build_step_env(publish_workflow(pinned_install()))
+    assert env == {"KITFOLIO_PASSWORD": "${{ secrets.KITFOLIO_PASSWORD }}"}
+
+
+def test_the_showcase_sets_its_public_password_in_ci_and_in_scripts_build() -> None:
+    env = build_step_env(SHOWCASE.read_text(encoding="utf-8"))
+    script = (ROOT / "scripts" / "build").read_text(encoding="utf-8")
+    for name, value in SHOWCASE_PASSWORDS.items():
+        assert env[name] == value
+        assert f'export {name}="${{{name}:-{value}}}"' in script

@@ -24,7 +24,7 @@ from kitfolio import clock, starter
 from kitfolio.errors import errors, warnings
 from kitfolio.model.fields import is_slug
 from kitfolio.model.schema import kit_schema_text
-from kitfolio.outputs.feed import feed_schema_text
+from kitfolio.outputs.feed_contract import feed_schema_text
 from kitfolio.pipeline import check
 from kitfolio.project import ProjectError, read_project
 from kitfolio.sources.files import SUFFIXES
@@ -229,12 +229,15 @@ def _template(name: str) -> Template:
     return Template(files("kitfolio").joinpath(f"templates/{name}").read_text(encoding="utf-8"))
 
 
+SHOWCASE_PASSWORDS = {"KITFOLIO_PASSWORD_NORDVEI_PRIVATE": "kitfolio-showcase"}
+"""The showcase's protected pitch opens with a password that is public on purpose (README),
+so that anyone can build and open it; scripts/build sets the same."""
 SHOWCASE_BUILD_ENV = """\
-        # The showcase kits are sample data as of one day: built on that day, they never turn
-        # stale. A creator's own site leaves KITFOLIO_TODAY unset, so stale figures fail it.
-        env:
+          # The showcase kits are sample data as of one day: built on that day, they never turn
+          # stale. A creator's own site leaves KITFOLIO_TODAY unset, so stale figures fail it.
           KITFOLIO_TODAY: "2026-11-30"
-"""
+          # The showcase's protected pitch has a public password, so a fork builds it too.
+""" + "".join(f'          {name}: "{value}"\n' for name, value in SHOWCASE_PASSWORDS.items())
 """The showcase's build step dates its sample kits; a site from ``init`` has no such line."""
 
 

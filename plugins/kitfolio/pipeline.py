@@ -28,9 +28,10 @@ from kitfolio.cache import Cache, Memory
 from kitfolio.derive import history as git_history
 from kitfolio.derive.build_facts import BuildFacts
 from kitfolio.derive.history import History
-from kitfolio.errors import Problem, errors, warnings
+from kitfolio.errors import Problem, errors, shown_path, warnings
 from kitfolio.media.renditions import Rendition
 from kitfolio.media.work import ImageStats, Media, Output
+from kitfolio.outputs import url_claims
 from kitfolio.outputs.extras import (
     SiteExtras,
     load_additions,
@@ -163,6 +164,7 @@ def read_pitches(
         pitches_dir=project.pitches_folder(),
         known_slugs=[path.stem for path in sources.kit_paths],
         exchange_rates=sources.exchange_rates,
+        kit_rates={loaded.slug: loaded.kit.rates for loaded in sources.roster.kits},
     )
 
 
@@ -191,9 +193,19 @@ def check(
     site = build_site(sources.roster, project.settings)
     viewed = sources.agency.with_logo(None) if sources.agency else None
     extras = read_pitches(project, site, viewed, sources)
-    stopped = "pitches" if stopping(extras.problems, strict=project.strict) else None
     found = len(pitch_files(project.pitches_folder()))
-    return Checked(sources.problems + extras.problems, stopped, count, found)
+    problems = sources.problems + extras.problems
+    if stopping(extras.problems, strict=project.strict):
+        return Checked(problems, "pitches", count, found)
+    clashes = url_claims.clashes(
+        url_claims.kitfolio_claims(sources.roster, site, extras.pitches.pitches),
+        url_claims.docs_claims(
+            project.docs_folder,
+            shown_path(project.docs_folder, project.root),
+            directory_urls=project.use_directory_urls,
+        ),
+    )
+    return Checked(problems + clashes, "urls" if clashes else None, count, found)
 
 
 def build(

@@ -43,6 +43,7 @@ class Project:
     social_cards: bool = True
     site_name: str = ""
     site_url: str = ""
+    use_directory_urls: bool = True
     strict: bool = False
     settings: Settings = field(init=False)
 
@@ -137,6 +138,7 @@ def read_project(config_file: Path) -> Project:
         "site_name": config.get("site_name") or "",
         "site_url": config.get("site_url") or "",
         "strict": bool(config.get("strict", False)),
+        "use_directory_urls": bool(config.get("use_directory_urls", True)),
         "language": str(language or "en"),
     }
     for name, kind in _OPTIONS.items():

@@ -22,6 +22,8 @@ class BuildFailed(RuntimeError):
 
 @dataclass(frozen=True)
 class Timing:
+    """One timed run: wall-clock and CPU seconds."""
+
     wall: float
     cpu: float
     max_rss_mb: float

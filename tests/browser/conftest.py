@@ -117,6 +117,8 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
 
 
 class QuietServer(http.server.ThreadingHTTPServer):
+    """A threaded HTTP server that does not log each request."""
+
     daemon_threads = True
 
     def handle_error(self, request: Any, client_address: Any) -> None:

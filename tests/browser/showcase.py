@@ -10,17 +10,23 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+import yaml
 
 ROOT = Path(__file__).resolve().parents[2]
 KIT_SLUGS = sorted(path.stem for path in (ROOT / "kits").glob("*.yml"))
-PITCHES = sorted(path.stem for path in (ROOT / "pitches").glob("*.yml"))
+PITCH_FILES = sorted((ROOT / "pitches").glob("*.yml"))
+PROTECTED = [p.stem for p in PITCH_FILES if yaml.safe_load(p.read_text("utf-8")).get("protect")]
+"""Pitches published only encrypted: before the password, their page is an unlock form."""
+PITCHES = [p.stem for p in PITCH_FILES if p.stem not in PROTECTED]
 
 
 @dataclass(frozen=True)
 class PageType:
+    """One page type of the showcase, with the URL that shows it."""
+
     id: str
     path: str  # relative to the site's base URL
-    kind: str  # roster, kit, work, docs, pitch, 404
+    kind: str  # roster, kit, work, docs, pitch, protected, 404
     status: int = 200
 
     @property
@@ -35,6 +41,7 @@ PAGES = [
     *(PageType(f"work:{slug}", f"{slug}/work-with-me/", "work") for slug in KIT_SLUGS),
     PageType("docs:kit-format", "kit-format/", "docs"),
     *(PageType(f"pitch:{name}", f"for/{name}/", "pitch") for name in PITCHES),
+    *(PageType(f"protected:{name}", f"for/{name}/", "protected") for name in PROTECTED),
     PageType("404", "no/such/page/", "404", status=404),
 ]
 

@@ -26,6 +26,8 @@ pytestmark = pytest.mark.browser
 
 @dataclass(frozen=True)
 class Contact:
+    """A kit's contact as the brief builder should address it."""
+
     slug: str
     name: str
     email: str | None

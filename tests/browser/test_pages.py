@@ -82,6 +82,10 @@ def test_page_has_the_content_of_its_type(
     elif page_type.kind == "pitch":
         expect(page.locator(".kf-pitch .kf-eyebrow")).to_contain_text("A proposal for")
         expect(page.locator('meta[name="robots"]')).to_have_attribute("content", "noindex")
+    elif page_type.kind == "protected":
+        expect(h1).to_have_text("This page is protected")
+        expect(page.get_by_label("Password")).to_be_visible()
+        expect(page.locator('meta[name="robots"]')).to_have_attribute("content", "noindex")
     else:
         expect(h1).to_have_text("404 - Not found")
     assert page.title().endswith("Kitfolio showcase")

@@ -35,7 +35,7 @@ from kitfolio.errors import Problem, errors, shown_path, warnings
 from kitfolio.media.work import MediaError, Output
 from kitfolio.model.schema import KIT_SCHEMA_PATH, kit_schema_text
 from kitfolio.outputs import extras as outputs
-from kitfolio.outputs import minify
+from kitfolio.outputs import minify, protect
 from kitfolio.outputs import url_claims as claims
 from kitfolio.outputs.page_meta import page_meta
 from kitfolio.outputs.plan import PlannedPage, plan_pages
@@ -251,8 +251,10 @@ class KitfolioPlugin(BasePlugin[KitfolioConfig]):
             return
         config_file = config.config_file_path or str(self.root / "mkdocs.yml")
         agency_owner = f"{shown_path(Path(config_file), self.root)} (agency.logo)"
+        logo = self.built.agency.logo if self.built.agency else None
+        logo_paths = [logo.src, *(src for src, _ in logo.webp)] if logo else []
         ours = claims.kitfolio_claims(
-            self.roster, self.built, self.additions.pitches.pitches, agency_owner
+            self.roster, self.built.site, self.additions.pitches.pitches, logo_paths, agency_owner
         )
         found = claims.clashes(ours, _engine_claims(files, config, self.root))
         for problem in found:
@@ -324,9 +326,15 @@ class KitfolioPlugin(BasePlugin[KitfolioConfig]):
         extra["kitfolio_material_lang"] = material_language(planned.language)
         page.title = Markup(html.escape(planned.title))
         page.meta["description"] = Markup(html.escape(planned.description))
+        if planned.protect:
+            try:
+                extra["kf_protected"] = protect.sealer_for(planned.name)
+            except protect.ProtectionError as exc:
+                raise PluginError(f"kitfolio: {exc}") from None
         if planned.pitch is not None:
             extra["pitch"] = planned.pitch
-            return context
+        if planned.pitch is not None or planned.protect:
+            return context  # no link previews: a protected page's would speak in clear
         extra["kf_roster"] = self.additions.roster
         view = planned.view
         if view is not None and planned.home and config.site_url:
@@ -343,6 +351,12 @@ class KitfolioPlugin(BasePlugin[KitfolioConfig]):
         return context
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:  # noqa: ARG002 (MkDocs event signature)
+        planned = self.pages.get(page.file.src_uri)
+        if planned is not None and planned.protect:
+            try:
+                protect.check_sealed(planned.name, output)
+            except protect.ProtectionError as exc:
+                raise PluginError(f"kitfolio: {exc}") from None
         output = valid_toggles(output)
         planned = self.pages.get(page.file.src_uri)
         if planned is not None:
@@ -378,12 +392,13 @@ class KitfolioPlugin(BasePlugin[KitfolioConfig]):
 
     @event_priority(-100)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        """Pitches are unlisted: whichever search plugin ran, its index leaves them out."""
+        """Pitches and protected pages are unlisted: whichever search plugin ran, its index
+        leaves them out."""
         index = Path(config.site_dir) / "search" / "search_index.json"
         unlisted = {
-            page.pitch.url
+            page.src.removesuffix("index.md")
             for page in self.pages.values()
-            if page.pitch is not None and not page.inclusion.in_search
+            if not page.inclusion.in_search
         }
         if not unlisted or not index.is_file():
             return

@@ -248,22 +248,7 @@ def read(paths: Iterable[Path], memory: Memory, workers: int = 4) -> History:
         )
     with ThreadPoolExecutor(max_workers=workers) as pool:
         logs = dict(zip(paths, pool.map(revisions, paths), strict=True))
-    parsed: dict[str, dict[str, int] | None] = {}
-    unknown: list[str] = []
-    for revs in logs.values():
-        for rev in revs:
-            if rev.blob in parsed:
-                continue
-            known = memory.record(KIND, rev.blob, Parsed)
-            if known is not None:
-                parsed[rev.blob] = known.followers
-            else:
-                parsed[rev.blob] = None
-                unknown.append(rev.blob)
-    for blob, text in read_blobs(unknown, root).items():
-        counts = followers(text, blob)
-        parsed[blob] = counts
-        memory.remember(KIND, blob, Parsed(followers=counts))
+    parsed = _parsed_blobs(logs, memory, root)
     history = History("git")
     for path, revs in logs.items():
         per_key: dict[str, list[Point]] = {}
@@ -277,3 +262,24 @@ def read(paths: Iterable[Path], memory: Memory, workers: int = 4) -> History:
                 per_key.setdefault(key, []).append(Point(rev.when, count))
         history.points[path] = per_key
     return history
+
+
+def _parsed_blobs(
+    logs: dict[Path, list[Revision]], memory: Memory, root: Path
+) -> dict[str, dict[str, int] | None]:
+    """The followers each blob of the logs records (None: unreadable), remembered by blob id."""
+    parsed: dict[str, dict[str, int] | None] = {}
+    unknown: list[str] = []
+    for revs in logs.values():
+        for rev in revs:
+            if rev.blob in parsed:
+                continue
+            known = memory.record(KIND, rev.blob, Parsed)
+            parsed[rev.blob] = known.followers if known is not None else None
+            if known is None:
+                unknown.append(rev.blob)
+    for blob, text in read_blobs(unknown, root).items():
+        counts = followers(text, blob)
+        parsed[blob] = counts
+        memory.remember(KIND, blob, Parsed(followers=counts))
+    return parsed

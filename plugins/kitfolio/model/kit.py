@@ -89,17 +89,23 @@ class Visibility(StrEnum):
 
 
 class Niche(Strict):
+    """What the creator covers: one primary niche and any secondary ones."""
+
     primary: RequiredText
     tags: list[Text] = []
 
 
 class Manager(Strict):
+    """The person or agency who answers for the creator."""
+
     name: RequiredText
     email: Email | None = None
     agency: Text | None = None
 
 
 class Contact(Strict):
+    """How a brand reaches the creator: an address, a booking page, a manager."""
+
     email: Email | None = None
     booking_url: ContactUrl | None = None
     manager: Manager | None = None
@@ -121,6 +127,8 @@ class HistoryPoint(Strict):
 
 
 class Platform(Strict):
+    """One account on one network, with its followers and per-post averages."""
+
     network: Network
     handle: Text | None = None
     name: Text | None = None
@@ -140,6 +148,8 @@ Shares = dict[Text, Percent]
 
 
 class Audience(Strict):
+    """Who follows the creator: countries, ages and genders as shares of 100."""
+
     source: Text | None = None
     age: Shares = {}
     gender: Shares = {}
@@ -148,6 +158,8 @@ class Audience(Strict):
 
 
 class PriceRange(Strict):
+    """A price given as a range, for work whose size varies."""
+
     min: Money
     max: Money
 
@@ -196,6 +208,8 @@ Price = Annotated[
 
 
 class RateItem(Strict):
+    """One deliverable on the rate card and its price."""
+
     deliverable: RequiredText
     platform: Network | None = None
     price: Price | None = None
@@ -203,6 +217,8 @@ class RateItem(Strict):
 
 
 class Package(Strict):
+    """Several deliverables sold together at one price."""
+
     name: RequiredText
     includes: list[Text] = []
     price: Price | None = None
@@ -210,6 +226,8 @@ class Package(Strict):
 
 
 class Addon(Strict):
+    """An extra on top of a deliverable (usage rights, exclusivity...) and its price."""
+
     name: RequiredText
     percent: Percent | None = None
     price: Price | None = None
@@ -222,6 +240,8 @@ class Addon(Strict):
 
 
 class Rates(Strict):
+    """The rate card: currency, visibility, items, packages and add-ons."""
+
     currency: Currency
     visibility: Visibility = Visibility.public
     items: list[RateItem] = []
@@ -233,6 +253,8 @@ class Rates(Strict):
 
 
 class Terms(Strict):
+    """The creator's terms of work: payment, usage, exclusivity, revisions, cancellation."""
+
     payment: Markdown | None = None
     revisions: Markdown | None = None
     usage: Markdown | None = None
@@ -243,11 +265,15 @@ class Terms(Strict):
 
 
 class Quote(Strict):
+    """A few words from a brand, with who said them."""
+
     quote: RequiredText
     author: RequiredText
 
 
 class Results(Strict):
+    """What a past partnership achieved, as the brand or creator measured it."""
+
     reach: Count | None = None
     impressions: Count | None = None
     views: Count | None = None
@@ -257,6 +283,8 @@ class Results(Strict):
 
 
 class Partnership(Strict):
+    """A past collaboration with a brand, shown as a case study."""
+
     brand: RequiredText
     year: Year | None = None
     url: WebUrl | None = None
@@ -267,6 +295,8 @@ class Partnership(Strict):
 
 
 class Highlight(Strict):
+    """A piece of work the creator is proud of, with a link or image."""
+
     title: RequiredText
     url: WebUrl | None = None
     platform: Network | None = None
@@ -275,6 +305,8 @@ class Highlight(Strict):
 
 
 class Availability(Strict):
+    """When the creator can take new work."""
+
     note: Markdown | None = None
     booked_until: IsoDate | None = None
 
@@ -287,6 +319,8 @@ class Step(Strict):
 
 
 class Theme(Strict):
+    """How the creator's pages look: the accent colour."""
+
     accent: HexColour | None = None
 
 

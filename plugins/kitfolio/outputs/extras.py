@@ -6,14 +6,16 @@ there are, and writes them through MkDocs.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from kitfolio.cache import Memory
 from kitfolio.errors import Problem, shown_path
+from kitfolio.model.kit import Rates
 from kitfolio.outputs import feed as data
+from kitfolio.outputs import feed_contract as contract
 from kitfolio.outputs.roster_filters import RosterView, build_roster
 from kitfolio.present.formatting import Formatter
 from kitfolio.public.site import Site
@@ -48,8 +50,10 @@ def load_additions(
     pitches_dir: Path,
     known_slugs: list[str],
     exchange_rates: ExchangeRates | None = None,
+    kit_rates: Mapping[str, Rates | None] | None = None,
 ) -> SiteExtras:
-    """The roster's filter choices, and every pitch checked against the kits' views."""
+    """The roster's filter choices, and every pitch checked against the kits' views (and their
+    whole rate cards, ``kit_rates``, which only protected pitches show)."""
     views = {view.slug: view for view in site.kits}
     fmt = Formatter(site.settings.locale, site.settings.words_language)
     pitches = load_pitches(
@@ -59,6 +63,7 @@ def load_additions(
         known_slugs,
         site.settings.today,
         fmt,
+        kit_rates,
     )
     return SiteExtras(
         agency=agency,
@@ -89,9 +94,9 @@ def feed_files(
     base = site_url if site_url.endswith("/") else site_url + "/"
     info = data.site_info(site_name, base, site.settings.locale)
     yield (
-        data.ROSTER_PATH,
+        contract.ROSTER_PATH,
         data.roster_json(site.kits, info, additions.agency, additions.exchange_rates),
     )
     for view in site.kits:
-        yield view.url + data.KIT_FILE, data.kit_json(view, info)
-    yield data.SCHEMA_PATH, data.feed_schema_text()
+        yield view.url + contract.KIT_FILE, data.kit_json(view, info)
+    yield contract.SCHEMA_PATH, contract.feed_schema_text()

@@ -7,7 +7,8 @@ can move to the message catalogs without touching the plan.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from pathlib import PurePosixPath
 
 from kitfolio.page_kinds import PageKind
 from kitfolio.present.wording import wording
@@ -55,6 +56,14 @@ class PlannedPage:
     """The site's home page (``index.md``), which the navigation may list."""
     language: str = "en"
     """The page's language (a BCP 47 tag): its interface text, ``lang`` and ``dir``."""
+    protect: bool = False
+    """Published only encrypted (outputs/protect.py): its texts are neutral, it is unlisted."""
+
+    @property
+    def name(self) -> str:
+        """The page's own name, its address's last folder (``for/acme/index.md`` → ``acme``),
+        which names its password's variable."""
+        return PurePosixPath(self.src).parent.name
 
 
 def plan_pages(
@@ -87,7 +96,19 @@ def plan_pages(
                 )
             )
     planned += [_pitch_page(pitch) for pitch in pitches]
-    return planned
+    return [sealed(page) if page.protect else page for page in planned]
+
+
+def sealed(page: PlannedPage) -> PlannedPage:
+    """A protected page as published: a neutral title and description, nothing for search, and
+    unlisted, so that its plaintext reaches no title, meta tag, index or sitemap."""
+    return replace(
+        page,
+        title=wording(page.language).protected_title(),
+        description=wording(page.language).protected_description(),
+        search_text="",
+        inclusion=UNLISTED,
+    )
 
 
 def _kit_page(
@@ -120,6 +141,7 @@ def _pitch_page(pitch: PitchView) -> PlannedPage:
         view=pitch.kit,
         pitch=pitch,
         language=pitch.kit.language,
+        protect=pitch.protect,
     )
 
 

@@ -10,13 +10,15 @@ case, as a case-insensitive disk (macOS, Windows) would write them.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from pathlib import Path
 
 from kitfolio.errors import Problem
 from kitfolio.model.schema import KIT_SCHEMA_PATH
-from kitfolio.outputs import feed as data
-from kitfolio.pipeline import BuildProducts
+from kitfolio.outputs import feed_contract as contract
+from kitfolio.public.site import Site
 from kitfolio.sources.kits import LoadedKits
 from kitfolio.sources.pitches import PitchView
 
@@ -43,21 +45,54 @@ class Claim:
 
 
 def kitfolio_claims(
-    roster: LoadedKits, built: BuildProducts, pitches: Iterable[PitchView], agency_owner: str
+    roster: LoadedKits,
+    site: Site,
+    pitches: Iterable[PitchView],
+    logo_paths: Iterable[str] = (),
+    agency_owner: str = "the agency option",
 ) -> Iterator[Claim]:
-    """Every path Kitfolio's own outputs claim, by the source that asks for it."""
+    """Every path Kitfolio's own outputs claim, by the source that asks for it (``logo_paths``:
+    the agency logo's drawn files, known once it is drawn)."""
     files = {loaded.slug: loaded.doc.display for loaded in roster.kits}
-    for view in built.site.kits:
+    for view in site.kits:
         yield Claim(view.url, files[view.slug], located=True)
     for pitch in pitches:
         yield Claim(pitch.url, pitch.source, located=True)
-    yield Claim(data.ROSTER_PATH, FEED)
-    yield Claim(data.SCHEMA_PATH, FEED)
+    yield Claim(contract.ROSTER_PATH, FEED)
+    yield Claim(contract.SCHEMA_PATH, FEED)
     yield Claim(KIT_SCHEMA_PATH, SCHEMA)
-    logo = built.agency.logo if built.agency else None
-    if logo is not None:
-        for src in (logo.src, *(src for src, _ in logo.webp)):
-            yield Claim(src, agency_owner)
+    for src in logo_paths:
+        yield Claim(src, agency_owner)
+
+
+def docs_claims(docs_folder: Path, shown_docs: str, *, directory_urls: bool) -> Iterator[Claim]:
+    """What the engine publishes from ``docs_dir``, by MkDocs' rules, for a check without the
+    engine: a Markdown page becomes ``<name>/index.html`` (``index`` and ``README``:
+    ``index.html``; ``<name>.html`` without directory URLs), any other file keeps its path;
+    hidden files and ``templates/`` are not published."""
+    if not docs_folder.is_dir():
+        return
+    for folder, subfolders, names in os.walk(docs_folder):
+        subfolders[:] = sorted(d for d in subfolders if not d.startswith("."))
+        relative = Path(folder).relative_to(docs_folder)
+        if relative.parts[:1] == ("templates",):
+            continue
+        for name in sorted(names):
+            if name.startswith("."):
+                continue
+            src = (relative / name).as_posix()
+            yield Claim(_published(src, directory_urls), f"{shown_docs}/{src}", located=True)
+
+
+def _published(src: str, directory_urls: bool) -> str:
+    parent, _, name = src.rpartition("/")
+    stem, dot, suffix = name.rpartition(".")
+    if not dot or suffix.lower() not in ("md", "markdown"):
+        return src
+    folder = parent + "/" if parent else ""
+    if stem in ("index", "README"):
+        return folder + "index.html"
+    return folder + (stem + "/index.html" if directory_urls else stem + ".html")
 
 
 def clashes(ours: Iterable[Claim], others: Iterable[Claim] = ()) -> list[Problem]:

@@ -143,6 +143,9 @@ AUDIENCE_CHART_TITLES = {
     "cities": N_("Audience by city"),
 }
 CARD_FOOTERS = {"kit": N_("Media kit"), "work": N_("Rates, terms and how to book")}
+PROTECTED_TITLE = N_("Protected page")
+"""The title of a protected page, the one text about it published unencrypted."""
+PROTECTED_DESCRIPTION = N_("This page is protected by a password.")
 
 
 class Wording:
@@ -339,6 +342,12 @@ class Wording:
             "date": date_text
         }
 
+    def protected_title(self) -> str:
+        return self._(PROTECTED_TITLE)
+
+    def protected_description(self) -> str:
+        return self._(PROTECTED_DESCRIPTION)
+
     def sorts(self) -> tuple[tuple[str, str], ...]:
         """The roster's orders: (code, label)."""
         return (
@@ -348,6 +357,32 @@ class Wording:
             ("price", self._("Lowest price")),
             ("fresh", self._("Freshest stats")),
         )
+
+
+def missing_password(page_variable: str, site_variable: str) -> str:
+    """The build error of a protected page without a password in the environment (build and
+    check messages stay English)."""
+    return (
+        f"expected a password in the environment variable {page_variable} (or "
+        f"{site_variable}), found neither: a protected page is published only encrypted, "
+        "so it cannot be built without one (docs/protected-pages.md)"
+    )
+
+
+def short_password(shortest: int) -> str:
+    """The warning of a protected page whose password is easy to guess."""
+    return (
+        f"expected a password of at least {shortest} characters: anyone with the page can try "
+        "passwords against it offline; a few unrelated words make a strong one"
+    )
+
+
+def unsealed_page(name: str) -> str:
+    """The build error of a protected page whose template did not encrypt its content."""
+    return (
+        f"the protected page {name!r} was rendered without its encrypted payload (does a "
+        "custom_dir template replace kitfolio/base.html's content block?); it is not published"
+    )
 
 
 @cache

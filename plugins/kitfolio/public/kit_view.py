@@ -318,9 +318,9 @@ def _high(shown: prices.ShownPrice | None) -> float | None:
     return float(shown.high) if shown is not None and shown.high is not None else None
 
 
-def rates_view(rates: Rates, fmt: Formatter) -> RatesView:
-    """The rate card as the visibility allows it to be seen."""
-    visibility = rates.visibility
+def rates_view(rates: Rates, fmt: Formatter, *, protected: bool = False) -> RatesView:
+    """The rate card as the visibility allows it to be seen; whole on a ``protected`` page."""
+    visibility = prices.page_visibility(rates.visibility, protected=protected)
     shows = prices.shows_prices(visibility)
     currency = rates.currency
     items = [

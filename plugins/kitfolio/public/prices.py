@@ -2,6 +2,8 @@
 
 ``public`` shows whole prices, ``from`` only the lowest amount, ``on-request`` and ``private``
 no amount at all. Everything after this (pages, feed, metadata, cards) sees what it returns.
+The one exception is decided here too: a protected page, published only as ciphertext, shows
+every price whatever the visibility (``page_visibility``).
 """
 
 from __future__ import annotations
@@ -19,6 +21,12 @@ class ShownPrice:
 
     low: Amount
     high: Amount | None
+
+
+def page_visibility(visibility: Visibility, *, protected: bool) -> Visibility:
+    """The visibility a page applies: the kit's own, except on a protected page, which only a
+    brand with its password can read, so hidden prices may be rendered into its ciphertext."""
+    return Visibility.public if protected else visibility
 
 
 def shows_prices(visibility: Visibility) -> bool:

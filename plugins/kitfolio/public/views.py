@@ -41,6 +41,8 @@ class GrowthView:
 
 @dataclass(frozen=True)
 class EngagementView:
+    """An engagement rate as shown: the figure, whether stated or computed, and how."""
+
     text: str
     rate: float
     stated: bool
@@ -51,6 +53,8 @@ class EngagementView:
 
 @dataclass(frozen=True)
 class PlatformView:
+    """One platform as its card shows it."""
+
     network: str
     label: str
     handle: str | None
@@ -76,6 +80,8 @@ class PlatformView:
 
 @dataclass(frozen=True)
 class Share:
+    """One bar of an audience chart: a label and its share of 100."""
+
     label: str
     value: float
     text: str
@@ -84,6 +90,8 @@ class Share:
 
 @dataclass(frozen=True)
 class AudienceView:
+    """The audience section: its source and each chart's bars."""
+
     source: str | None
     age: list[Share]
     gender: list[Share]
@@ -115,6 +123,8 @@ class PriceLine:
 
 @dataclass(frozen=True)
 class RatesView:
+    """The rate card after the privacy gate: only the prices the visibility allows."""
+
     visibility: str
     shows_prices: bool
     currency: str
@@ -135,18 +145,24 @@ class RatesView:
 
 @dataclass(frozen=True)
 class Step:
+    """One step of how working together goes."""
+
     title: str
     detail: Markup
 
 
 @dataclass(frozen=True)
 class QuoteView:
+    """A brand's words, as the page quotes them."""
+
     quote: str
     author: str
 
 
 @dataclass(frozen=True)
 class PartnershipView:
+    """A past partnership as its case study shows it."""
+
     brand: str
     year: int | None
     url: str | None
@@ -161,6 +177,8 @@ class PartnershipView:
 
 @dataclass(frozen=True)
 class HighlightView:
+    """A highlight as its card shows it."""
+
     title: str
     url: str | None
     platform: str | None
@@ -172,6 +190,8 @@ class HighlightView:
 
 @dataclass(frozen=True)
 class ContactView:
+    """The ways to reach the creator, each link built and checked once."""
+
     email: str | None
     booking_url: str | None
     manager_name: str | None

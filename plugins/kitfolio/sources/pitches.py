@@ -3,7 +3,9 @@
 A pitch shows one kit to one brand with a personal note and a chosen set of packages and past
 partnerships. It names them by the kit's own words, so an unknown kit, package or partnership
 is an error located in the pitch file. Pitches are unlisted, not secret: prices still show only
-as the kit's rate visibility allows, because they come from the kit's view.
+as the kit's rate visibility allows, because they come from the kit's view. A pitch with
+``protect: true`` is published only encrypted, so it shows the kit's whole rate card, and it
+needs a password in the environment (sources/passwords.py).
 """
 
 from __future__ import annotations
@@ -20,12 +22,15 @@ from pydantic import BaseModel, ConfigDict
 
 from kitfolio.errors import Problem, cut
 from kitfolio.model.fields import IsoDate, Line, Markdown, RequiredText
+from kitfolio.model.kit import Rates
 from kitfolio.model.validate import check_model, not_a_mapping
 from kitfolio.present.formatting import Formatter
 from kitfolio.present.markdown import render
-from kitfolio.public.views import KitView, PartnershipView, PriceLine
+from kitfolio.public.kit_view import rates_view
+from kitfolio.public.views import KitView, PartnershipView, PriceLine, RatesView
 from kitfolio.sources.documents import Document, Loc, load
 from kitfolio.sources.files import checked_sources, source_files
+from kitfolio.sources.passwords import password_problem
 
 T = TypeVar("T")
 URL_PREFIX = "for"
@@ -47,11 +52,13 @@ class Pitch(BaseModel):
     items: list[RequiredText] = []
     partnerships: list[RequiredText] = []
     expires: IsoDate | None = None
+    protect: bool = False
 
 
 @dataclass(frozen=True)
 class PitchView:
-    """All a pitch page shows; prices already as the kit's visibility allows."""
+    """All a pitch page shows; prices already as the kit's visibility allows (all of them when
+    the pitch is protected)."""
 
     name: str
     source: str
@@ -66,6 +73,9 @@ class PitchView:
     partnerships: list[PartnershipView]
     expires: date | None
     expires_text: str | None
+    rates: RatesView | None = None
+    """The rate card as this pitch shows it: the kit's view, or the whole card when protected."""
+    protect: bool = False
 
 
 @dataclass
@@ -89,8 +99,14 @@ def load_pitches(
     known: Iterable[str],
     today: date,
     fmt: Formatter,
+    kit_rates: Mapping[str, Rates | None] | None = None,
+    environ: Mapping[str, str] | None = None,
 ) -> Pitches:
-    """Check every pitch file against the kits; ``known`` are all kit slugs, valid or not."""
+    """Check every pitch file against the kits; ``known`` are all kit slugs, valid or not.
+
+    ``kit_rates`` are the kits' whole rate cards, which only a protected pitch shows;
+    ``environ`` (else the process's environment) holds the protected pitches' passwords.
+    """
     out = Pitches()
     slugs = set(known)
     sources, out.problems = checked_sources(paths, root)
@@ -113,7 +129,8 @@ def load_pitches(
                     doc.problem(("kit",), _unknown("kit", pitch.kit, sorted(slugs)))
                 )
             continue
-        chosen, problems = _choose(doc, pitch, view)
+        rates = _shown_rates(pitch, view, kit_rates or {}, fmt)
+        chosen, problems = _choose(doc, pitch, view, rates)
         if problems:
             out.problems += problems
             continue
@@ -137,6 +154,11 @@ def load_pitches(
                     severity="warning",
                 )
             )
+        password = password_problem(doc, source.slug, environ) if pitch.protect else None
+        if password is not None:
+            out.problems.append(password)
+            if password.severity == "error":
+                continue
         packages, items, partnerships = chosen
         out.pitches.append(
             PitchView(
@@ -152,17 +174,30 @@ def load_pitches(
                 partnerships=partnerships,
                 expires=pitch.expires,
                 expires_text=fmt.date(pitch.expires) if pitch.expires else None,
+                rates=rates,
+                protect=pitch.protect,
             )
         )
     return out
 
 
+def _shown_rates(
+    pitch: Pitch, view: KitView, kit_rates: Mapping[str, Rates | None], fmt: Formatter
+) -> RatesView | None:
+    """The rate card a pitch shows: the kit's view, or its whole card when the pitch is
+    protected (the price gate's one exception, public/prices.page_visibility)."""
+    if not pitch.protect:
+        return view.rates
+    whole = kit_rates.get(view.slug)
+    return rates_view(whole, fmt, protected=True) if whole else None
+
+
 def _choose(
-    doc: Document, pitch: Pitch, view: KitView
+    doc: Document, pitch: Pitch, view: KitView, rates: RatesView | None
 ) -> tuple[tuple[list[PriceLine], list[PriceLine], list[PartnershipView]], list[Problem]]:
-    """The kit's packages, items and partnerships the pitch names, in the pitch's order."""
+    """The packages and items of ``rates`` and the kit's partnerships the pitch names, in the
+    pitch's order."""
     problems: list[Problem] = []
-    rates = view.rates
     packages = _pick(
         doc,
         "packages",

@@ -12,7 +12,6 @@ from dataclasses import dataclass, field
 
 from babel.numbers import format_currency
 
-from kitfolio.derive.figures import tier
 from kitfolio.model.kit import Kit, PriceRange
 from kitfolio.tools.rate_bands import Band, CpmRule, RateData, Source, Span
 
@@ -56,6 +55,8 @@ class ItemAdvice:
 
 @dataclass
 class AddonAdvice:
+    """How an add-on's price compares with what creators usually charge for it."""
+
     name: str
     status: str
     source: Source | None
@@ -63,6 +64,8 @@ class AddonAdvice:
 
 @dataclass
 class KitAdvice:
+    """The advice for one kit: each item, package and add-on against the bands."""
+
     name: str
     display: str
     currency: str | None
@@ -178,11 +181,9 @@ def _compare_post(
         source = data.source(rule.source)
         if source is None or span is None:
             continue
-        money = _money(rule.per_thousand.min, rule.currency)
-        top = f"–{_money(rule.per_thousand.max, rule.currency)}" if rule.per_thousand.max else "+"
-        what = (
-            f"CPM rule: {money}{top} per 1,000 {rule.measure}, applied to {views:,} average views"
-        )
+        low = money(rule.per_thousand.min, rule.currency)
+        top = f"–{money(rule.per_thousand.max, rule.currency)}" if rule.per_thousand.max else "+"
+        what = f"CPM rule: {low}{top} per 1,000 {rule.measure}, applied to {views:,} average views"
         comparisons.append(
             Comparison(
                 what,
@@ -209,7 +210,8 @@ def _short(count: int) -> str:
     return f"{count:,}"
 
 
-def _money(amount: float, currency: str) -> str:
+def money(amount: float, currency: str) -> str:
+    """A whole amount as the terminal shows it (English, no decimals)."""
     return str(
         format_currency(
             round(amount), currency, format="¤#,##0", locale="en", currency_digits=False
@@ -228,7 +230,7 @@ def advise(kit: Kit, display: str, data: RateData) -> KitAdvice:
     if currency != "USD":
         advice.notes.append(
             f"the bands are in USD; converted to {currency} at the {data.exchange.base} reference "
-            f"rates of {data.exchange.date} ({_source_line(data.source(data.exchange.source))}); "
+            f"rates of {data.exchange.date} ({source_line(data.source(data.exchange.source))}); "
             "rates move, so treat converted figures as approximate"
         )
     for item in rates.items:
@@ -334,7 +336,7 @@ def _addons(data: RateData, kit: Kit) -> list[AddonAdvice]:
                 status = f"priced at {mine.percent:g}% of the base fee"
             else:
                 shown = _price(mine.price)
-                amount = _money(shown[0], rates.currency) if shown else "a fee"
+                amount = money(shown[0], rates.currency) if shown else "a fee"
                 status = f"priced at {amount}" + (f"; usually {usual}" if addon.percent else "")
         elif any(k in text_of_terms for k in addon.keywords):
             status = "mentioned in your terms but not priced: brands will ask what it costs"
@@ -363,53 +365,9 @@ def _premium_verdict(percent: float, span: Span) -> str:
     return "within the usual premium"
 
 
-def _source_line(source: Source | None) -> str:
+def source_line(source: Source | None) -> str:
+    """A source as cited: publisher, title, date, address and when it was read."""
     if source is None:
         return "no source"
     when = source.published or "undated"
     return f"{source.publisher}, “{source.title}”, {when}, {source.url} (read {source.consulted})"
-
-
-def render(advice: KitAdvice) -> str:
-    """The advice as plain text for the terminal; sources are listed once, at the end."""
-    cited: list[Source] = []
-
-    def cite(source: Source) -> str:
-        if source not in cited:
-            cited.append(source)
-        return f"{source.publisher}, {source.published or 'undated'} [{cited.index(source) + 1}]"
-
-    lines = [f"{advice.name} ({advice.display})"]
-    lines += [f"  note: {note}" for note in advice.notes]
-    for item in advice.items:
-        head = f"  {item.label}: {_shown_price(item.price, advice.currency)}"
-        if item.platform:
-            head += f" — {item.platform}"
-            if item.followers is not None:
-                head += f", {item.followers:,} followers ({tier(item.followers)})"
-        lines.append(head)
-        for comparison in item.comparisons:
-            span = _money(comparison.low, comparison.currency)
-            high = comparison.high
-            span += f"–{_money(high, comparison.currency)}" if high is not None else "+"
-            converted = " converted from USD," if comparison.converted else ""
-            lines.append(f"    {comparison.verdict or 'band'}: {span} ({comparison.what})")
-            lines.append(f"      source:{converted} {cite(comparison.source)}")
-        lines += [f"    note: {note}" for note in item.notes]
-    if advice.addons:
-        lines.append("  add-ons brands ask for:")
-        for addon in advice.addons:
-            source = f" — {cite(addon.source)}" if addon.source else ""
-            lines.append(f"    {addon.name}: {addon.status}{source}")
-    if cited:
-        lines.append("  sources:")
-        lines += [f"    [{n}] {_source_line(s)}" for n, s in enumerate(cited, 1)]
-    return "\n".join(lines) + "\n"
-
-
-def _shown_price(price: tuple[float, float] | None, currency: str | None) -> str:
-    if price is None or currency is None:
-        return "no price"
-    if price[0] == price[1]:
-        return _money(price[0], currency)
-    return f"{_money(price[0], currency)}–{_money(price[1], currency)}"

@@ -12,7 +12,7 @@ from kitfolio import clock
 from kitfolio.errors import errors
 from kitfolio.model.kit import Network
 from kitfolio.sources.kits import kit_files, load_kit, named_kit_files
-from kitfolio.tools import advise, freshness, kit_edit, stats_import
+from kitfolio.tools import advice_text, advise, freshness, kit_edit, stats_import
 from kitfolio.tools.rate_bands import DEFAULT_FILE, load_rate_data
 from kitfolio.tools.stats_formats import LAYOUTS, NAMES
 
@@ -184,5 +184,5 @@ def _advise(paths: list[Path], bands: Path) -> int:
         if loaded is None:
             failed = True
             continue
-        sys.stdout.write(advise.render(advise.advise(loaded.kit, display, data)) + "\n")
+        sys.stdout.write(advice_text.render(advise.advise(loaded.kit, display, data)) + "\n")
     return 1 if failed else 0

@@ -119,6 +119,8 @@ class Exchange(Strict):
 
 
 class RateData(Strict):
+    """The bundled market data: follower bands, CPM rules, add-ons and their sources."""
+
     updated: IsoDate
     sources: list[Source]
     bands: list[Band] = Field(default_factory=list)

@@ -21,7 +21,8 @@ from kitfolio.model.validate import check
 from kitfolio.sources.documents import Document, parse
 from kitfolio.sources.kits import load_kit
 from kitfolio.tools import kit_edit
-from kitfolio.tools.stats_formats import AVERAGES, FIGURES, Reading, read
+from kitfolio.tools.stats_formats import AVERAGES, FIGURES, read
+from kitfolio.tools.stats_table import Reading
 
 PLATFORM_ORDER = tuple(Platform.model_fields)
 KIT_ORDER = tuple(Kit.model_fields)
@@ -160,21 +161,9 @@ def _update(
         if not generic:
             fail(csv_display, "(layout)", f"expected a {network} export, got one for {target}")
         return None
-    matches = [i for i, p in enumerate(kit.platforms) if p.network.value == target]
-    if not matches:
-        fail(
-            display, "platforms", f"expected a {target} platform to update; add it to the kit first"
-        )
+    index = _platform_index(kit, target, display, outcome)
+    if index is None:
         return None
-    if len(matches) > 1:
-        fail(
-            display,
-            "platforms",
-            f"expected one {target} platform to update, got {len(matches)}; "
-            "import into a kit with one platform per network",
-        )
-        return None
-    index = matches[0]
     platform = kit.platforms[index]
     since = kit.stats_as_of or date.min
     series: list[tuple[date, int]] | None = list(reading.followers)
@@ -191,27 +180,49 @@ def _update(
     history = _monthly(dict(series))
     if current is not None:
         history = {d: n for d, n in history.items() if (d.year, d.month) != _month(current[0])}
-    figures: dict[str, int | float] = {}
-    figures_date = reading.figures_date or (as_of if reading.figures else None)
-    if reading.figures and figures_date is not None:
-        if figures_date < since:
-            outcome.notes.append(
-                f"platforms[{index}] {target}: the file's averages are from {figures_date}, older "
-                f"than the kit's stats_as_of {since}; they were not used"
-            )
-        else:
-            figures = {k: int(v) if k in AVERAGES else v for k, v in reading.figures.items()}
-            if reading.figures_date is None:
-                outcome.notes.append(
-                    f"platforms[{index}] {target}: the export does not say when its figures were "
-                    f"measured; they are dated {figures_date} (--as-of, default today)"
-                )
+    figures, figures_date = _figures(reading, f"platforms[{index}] {target}", since, as_of, outcome)
     if current is None and not figures and not history:
         outcome.notes.append(
             f"platforms[{index}] {target}: the file holds nothing newer than the kit's "
             f"stats_as_of {since}"
         )
-    return Update(index, target, current, figures, figures_date if figures else None, history)
+    return Update(index, target, current, figures, figures_date, history)
+
+
+def _platform_index(kit: Kit, target: str, display: str, outcome: Outcome) -> int | None:
+    """The kit's one platform on ``target``'s network, or None (with a problem)."""
+    matches = [i for i, p in enumerate(kit.platforms) if p.network.value == target]
+    if len(matches) == 1:
+        return matches[0]
+    message = (
+        f"expected a {target} platform to update; add it to the kit first"
+        if not matches
+        else f"expected one {target} platform to update, got {len(matches)}; "
+        "import into a kit with one platform per network"
+    )
+    outcome.problems.append(Problem(display, 1, 1, "platforms", message))
+    return None
+
+
+def _figures(
+    reading: Reading, where: str, since: date, as_of: date, outcome: Outcome
+) -> tuple[dict[str, int | float], date | None]:
+    """The file's averages and their date, unless they are older than the kit's own."""
+    figures_date = reading.figures_date or (as_of if reading.figures else None)
+    if not reading.figures or figures_date is None:
+        return {}, None
+    if figures_date < since:
+        outcome.notes.append(
+            f"{where}: the file's averages are from {figures_date}, older than the kit's "
+            f"stats_as_of {since}; they were not used"
+        )
+        return {}, None
+    if reading.figures_date is None:
+        outcome.notes.append(
+            f"{where}: the export does not say when its figures were measured; they are dated "
+            f"{figures_date} (--as-of, default today)"
+        )
+    return {k: int(v) if k in AVERAGES else v for k, v in reading.figures.items()}, figures_date
 
 
 def _totals(

@@ -44,6 +44,11 @@
     Array.prototype.forEach.call(document.querySelectorAll("form[data-kf-brief]"), enhance);
   }
 
+  // A protected page (protect.js) shows its content once the password opens it.
+  document.addEventListener("kitfolio:content", function (event) {
+    Array.prototype.forEach.call(event.detail.querySelectorAll("form[data-kf-brief]"), enhance);
+  });
+
   if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", start);
   } else {
