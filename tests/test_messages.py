@@ -241,7 +241,10 @@ def _json_strings(value: Any) -> Iterator[str]:
 
 
 def kitfolio_pages(site: Path) -> list[Path]:
-    pages = [site / "index.html", site / "for" / "greenline-spring" / "index.html"]
+    pages = [site / "index.html"]
+    pages += [
+        site / "for" / pitch.stem / "index.html" for pitch in (ROOT / "pitches").glob("*.yml")
+    ]
     for kit in sorted((ROOT / "kits").glob("*.yml")):
         pages += [site / kit.stem / "index.html", site / kit.stem / "work-with-me" / "index.html"]
     return pages

@@ -26,6 +26,7 @@ PAGES = {
     "kit": "ava-green/",
     "work": "ava-green/work-with-me/",
     "pitch": "for/greenline-spring/",
+    "protected": "for/nordvei-private/",
 }
 
 
