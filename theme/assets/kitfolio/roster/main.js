@@ -16,7 +16,8 @@ import { AddressBar, MAX_COMPARE, briefOf, hasBrief, readState, stateQuery } fro
 
 class Roster {
   constructor(root, feed) {
-    this.numbers = new Intl.NumberFormat(document.documentElement.lang || "en");
+    // Latin digits, as in every figure the site wrote (Babel's default, also for Arabic).
+    this.numbers = new Intl.NumberFormat(document.documentElement.lang || "en", { numberingSystem: "latn" });
     this.controls = new Controls(root);
     this.listing = new Listing(root, this.numbers);
     this.shortlist = new Shortlist(root);
