@@ -122,12 +122,13 @@ SHOWCASE = Path(__file__).resolve().parents[1]
 
 
 def build_showcase(root: Path, language: str) -> Path:
-    """The showcase's kits, pitches and mkdocs.yml, with ``theme.language: <language>`` and no
-    docs pages, built strict into ``root``; returns site_dir."""
+    """The showcase's kits, pitches and mkdocs.yml, with ``theme.language: <language>`` and its
+    docs folder empty (its pages are the site's own words), built strict into ``root``;
+    returns site_dir."""
     for folder in ("kits", "pitches"):
         shutil.copytree(SHOWCASE / folder, root / folder)
-    (root / "docs").mkdir()
     config = yaml.safe_load((SHOWCASE / "mkdocs.yml").read_text("utf-8"))
+    (root / config.get("docs_dir", "docs")).mkdir()
     config["theme"]["language"] = language
     (root / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), "utf-8")
     return build_site(root, strict=True)

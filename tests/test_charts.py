@@ -126,6 +126,11 @@ def assert_readable(rules: dict[str, dict[str, str]]) -> None:
     assert palette.contrast(dark["--kf-accent"], palette.DARK_BACKGROUND) >= 3
     for scheme in (light, dark):
         assert palette.contrast(scheme["--kf-accent"], scheme["--kf-accent-ink"]) >= 4.5
+    for ground in (palette.LIGHT_BACKGROUND, palette.LIGHT_PANEL):
+        assert palette.contrast(light["--kf-link"], ground) >= 4.5
+    for ground in (palette.DARK_BACKGROUND, palette.DARK_PANEL):
+        assert palette.contrast(dark["--kf-link"], ground) >= 4.5
+    assert rules[".kf-accented"] == light, "the creator's header and footer take the same accent"
 
 
 def test_a_pale_explicit_accent_is_darkened_for_light_pages_and_gets_ink(tmp_path: Path) -> None:
@@ -138,7 +143,11 @@ def test_a_pale_explicit_accent_is_darkened_for_light_pages_and_gets_ink(tmp_pat
 
 def test_a_readable_explicit_accent_is_kept(tmp_path: Path) -> None:
     rules = colour_rules(accent_site(tmp_path, MINIMAL_KIT + 'theme: {accent: "#2E7D32"}\n'))
-    assert rules[".kf-page"] == {"--kf-accent": "#2e7d32", "--kf-accent-ink": "#ffffff"}
+    assert rules[".kf-page"] == {
+        "--kf-accent": "#2e7d32",
+        "--kf-accent-ink": "#ffffff",
+        "--kf-link": "#2e7d32",  # 5.1:1 on white, 4.7:1 on the panels: kept as text too
+    }
     assert_readable(rules)
 
 
@@ -166,4 +175,8 @@ def test_every_accent_can_be_made_readable() -> None:
         assert palette.contrast(chosen.dark, palette.DARK_BACKGROUND) >= 3, colour
         assert palette.contrast(chosen.light, chosen.light_ink) >= 4.5, colour
         assert palette.contrast(chosen.dark, chosen.dark_ink) >= 4.5, colour
+        for ground in (palette.LIGHT_BACKGROUND, palette.LIGHT_PANEL):
+            assert palette.contrast(chosen.light_link, ground) >= 4.5, colour
+        for ground in (palette.DARK_BACKGROUND, palette.DARK_PANEL):
+            assert palette.contrast(chosen.dark_link, ground) >= 4.5, colour
     assert palette.contrast("#ffffff", "#000000") == pytest.approx(21)

@@ -93,7 +93,7 @@ def test_the_original_files_are_not_published(site: Path) -> None:
 def test_the_phone_photo_is_turned_upright(site: Path) -> None:
     avatar = page(site).select_one("img.kf-avatar")
     assert avatar is not None
-    assert int(avatar["width"]) < int(avatar["height"]), "still sideways"
+    assert int(avatar["width"]) == int(avatar["height"])  # upright, then cropped square
     picture = avatar.find_parent("picture")
     assert isinstance(picture, Tag)
     files = [site / "ava" / str(avatar["src"])] + [
@@ -103,7 +103,7 @@ def test_the_phone_photo_is_turned_upright(site: Path) -> None:
     for path in files:
         with Image.open(path) as image:
             width, height = image.size
-            assert height == round(width * STORED[0] / STORED[1]), path
+            assert height == width, path
             rgb = image.convert("RGB")
             right = rgb.getpixel((width * 3 // 4, height // 2))
             left = rgb.getpixel((width // 4, height // 2))
@@ -144,3 +144,38 @@ def test_every_image_has_dimensions_and_alt(site: Path) -> None:
     for path in (site / "ava" / "index.html", site / "index.html"):
         for img in BeautifulSoup(path.read_text("utf-8"), "html.parser").find_all("img"):
             assert img.get("width") and img.get("height") and img.has_attr("alt"), img
+
+
+def tall_photo(path: Path) -> None:
+    """A 1:2 portrait whose top quarter is green and the rest grey."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    image = Image.new("RGB", (600, 1200), (128, 128, 128))
+    image.paste((0, 200, 0), (0, 0, 600, 300))
+    image.save(path)
+
+
+def avatar_files(site: Path, slug: str) -> tuple[Tag, list[Path]]:
+    soup = BeautifulSoup((site / slug / "index.html").read_text("utf-8"), "html.parser")
+    avatar = soup.select_one("img.kf-avatar")
+    assert avatar is not None
+    picture = avatar.find_parent("picture")
+    assert isinstance(picture, Tag) and isinstance(picture.source, Tag)
+    srcset = str(picture.source["srcset"]).split(", ")
+    return avatar, [site / slug / str(avatar["src"])] + [site / slug / s.split()[0] for s in srcset]
+
+
+def test_a_portrait_is_cropped_square_around_its_focus_point(tmp_path: Path) -> None:
+    tall_photo(tmp_path / "kits" / "media" / "tall.png")
+    avatar = "avatar: media/tall.png\n"
+    kits = {"centred": MINIMAL_KIT + avatar, "top": MINIMAL_KIT + avatar + "avatar_focus: {y: 0}\n"}
+    site = build_site(write_site(tmp_path, kits))
+    for slug, green_top in (("centred", False), ("top", True)):
+        img, files = avatar_files(site, slug)
+        assert img["width"] == img["height"], slug
+        for path in files:
+            with Image.open(path) as image:
+                assert image.width == image.height, path
+                top = image.convert("RGB").getpixel((image.width // 2, image.height // 10))
+                assert isinstance(top, tuple)
+                green = top[1] > 150 > 60 > top[0]
+                assert green is green_top, (path, top)

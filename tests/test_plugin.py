@@ -251,7 +251,7 @@ def test_a_site_builds_from_the_installed_wheel_in_any_folder(tmp_path: Path) ->
     assert where.stdout.strip().startswith(str(target)), where.stdout + where.stderr
     done = _run([sys.executable, "-m", "mkdocs", "build", "-q"], root, PYTHONPATH=str(target))
     assert done.returncode == 0, done.stderr
-    assert soup(root / "site" / "kari-nord" / "index.html").select_one(".kf-profile") is not None
+    assert soup(root / "site" / "kari-nord" / "index.html").select_one("h1.kf-name") is not None
 
 
 ASSETS = ROOT / "theme" / "assets" / "kitfolio"

@@ -360,9 +360,13 @@ def test_sitemap_lists_only_site_urls(roster_site: Path) -> None:
     }
 
 
-def test_the_404_page_is_built_and_clean(roster_site: Path) -> None:
+def test_the_404_page_names_every_kit_as_text(roster_site: Path) -> None:
     page = read_html(roster_site / "404.html")
-    assert "alert(" not in page.get_text()
+    kits = page.select(".kf-missing__kits a")
+    assert len(kits) == 2
+    assert all(PAYLOAD in a.get_text() for a in kits)
+    assert sorted(a["href"] for a in kits) == ["/hostile-two/", "/hostile/"]
+    assert not page.select(".kf-page script, .kf-page img[src=x]")
 
 
 # Values that could smuggle script or markup through a URL, a path, a colour or a YAML tag are

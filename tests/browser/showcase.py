@@ -39,7 +39,7 @@ PAGES = [
     PageType("home", "", "roster"),
     *(PageType(f"kit:{slug}", f"{slug}/", "kit") for slug in KIT_SLUGS),
     *(PageType(f"work:{slug}", f"{slug}/work-with-me/", "work") for slug in KIT_SLUGS),
-    PageType("docs:kit-format", "kit-format/", "docs"),
+    PageType("docs:about", "about/", "docs"),
     *(PageType(f"pitch:{name}", f"for/{name}/", "pitch") for name in PITCHES),
     *(PageType(f"protected:{name}", f"for/{name}/", "protected") for name in PROTECTED),
     PageType("404", "no/such/page/", "404", status=404),

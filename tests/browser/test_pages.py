@@ -78,7 +78,7 @@ def test_page_has_the_content_of_its_type(
         kit_url = site_server + page_type.path.removesuffix("work-with-me/")
         assert kit_url in resolved_hrefs(page, ".kf-actions a")
     elif page_type.kind == "docs":
-        expect(h1).to_contain_text("kit format", ignore_case=True)
+        expect(h1).to_contain_text("About this showcase")
     elif page_type.kind == "pitch":
         expect(page.locator(".kf-pitch .kf-eyebrow")).to_contain_text("A proposal for")
         expect(page.locator('meta[name="robots"]')).to_have_attribute("content", "noindex")
@@ -87,5 +87,8 @@ def test_page_has_the_content_of_its_type(
         expect(page.get_by_label("Password")).to_be_visible()
         expect(page.locator('meta[name="robots"]')).to_have_attribute("content", "noindex")
     else:
-        expect(h1).to_have_text("404 - Not found")
+        expect(h1).to_have_text("This page isn't here")
+        assert site_server in resolved_hrefs(page, "a.kf-cta")
+        kits = resolved_hrefs(page, ".kf-missing__kits a")
+        assert sorted(kits) == sorted(site_server + f"{slug}/" for slug in KIT_SLUGS)
     assert page.title().endswith("Kitfolio showcase")

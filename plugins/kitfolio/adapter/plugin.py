@@ -331,11 +331,11 @@ class KitfolioPlugin(BasePlugin[KitfolioConfig]):
                 extra["kf_protected"] = protect.sealer_for(planned.name)
             except protect.ProtectionError as exc:
                 raise PluginError(f"kitfolio: {exc}") from None
+        extra["kf_roster"] = self.additions.roster
         if planned.pitch is not None:
             extra["pitch"] = planned.pitch
         if planned.pitch is not None or planned.protect:
             return context  # no link previews: a protected page's would speak in clear
-        extra["kf_roster"] = self.additions.roster
         view = planned.view
         if view is not None and planned.home and config.site_url:
             page.canonical_url = config.site_url.rstrip("/") + "/" + view.url
@@ -383,7 +383,10 @@ class KitfolioPlugin(BasePlugin[KitfolioConfig]):
         template_name: str,
         config: MkDocsConfig,  # noqa: ARG002 (MkDocs event signature)
     ) -> TemplateContext:
-        """Pitches are unlisted: the sitemap leaves them out."""
+        """Pitches are unlisted: the sitemap leaves them out. The 404 page lists the kits."""
+        if template_name == "404.html":
+            context["kitfolio"] = self.site  # type: ignore[typeddict-unknown-key]
+            context["kf_roster"] = self.additions.roster  # type: ignore[typeddict-unknown-key]
         unlisted = {src for src, page in self.pages.items() if not page.inclusion.in_sitemap}
         if template_name == "sitemap.xml" and unlisted:
             pages = context.get("pages") or []
@@ -415,17 +418,17 @@ class KitfolioPlugin(BasePlugin[KitfolioConfig]):
         previous = env.autoescape
 
         def autoescape(name: str | None) -> bool:
-            if name and name.startswith("kitfolio/"):
+            if name and (name.startswith("kitfolio/") or name == "404.html"):
                 return True
             return bool(previous(name) if callable(previous) else previous)
 
         env.autoescape = autoescape
-        if self.site is not None:
-            # Pages outside the plan (404, a site's own templates) speak the site's language;
-            # each planned page's context shadows these with its own (on_page_context).
-            env.add_extension("jinja2.ext.i18n")
-            catalog = translations(self.site.settings.words_language)
-            env.install_gettext_translations(catalog, newstyle=True)
+        # Kitfolio's templates write _("Work with %(name)s", name=...): gettext "new style".
+        # Pages outside the plan (404, a site's own templates) speak the site's language;
+        # each planned page's context shadows these with its own (on_page_context).
+        env.add_extension("jinja2.ext.i18n")
+        language = self.site.settings.words_language if self.site is not None else "en"
+        env.install_gettext_translations(translations(language), newstyle=True)
         return env
 
     def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:  # noqa: ARG002 (MkDocs event signature)

@@ -21,6 +21,10 @@ LIGHT_BACKGROUND = "#ffffff"
 """mkdocs-material's default scheme background."""
 DARK_BACKGROUND = "#1e2129"
 """mkdocs-material's slate background, hsl(225deg 15% 14%)."""
+LIGHT_PANEL = "#f5f5f5"
+"""The panels (code background) of the default scheme, the darkest ground a link sits on."""
+DARK_PANEL = "#272a35"
+"""The panels of the slate scheme, hsl(225deg 15% 18%), the lightest ground a link sits on."""
 GRAPHIC_CONTRAST = 3.0
 """WCAG 1.4.11: borders, bars and other graphics against the page."""
 TEXT_CONTRAST = 4.5
@@ -38,6 +42,9 @@ class Palette:
     light_ink: str
     dark: str
     dark_ink: str
+    light_link: str
+    """The accent as text (links, secondary buttons) on light pages and panels: AA."""
+    dark_link: str
 
 
 def parse(colour: str) -> RGB:
@@ -109,7 +116,13 @@ def palette(accent: str) -> Palette:
     """The accent for light and dark pages, each with its ink; the hue is kept."""
     light = against(accent.lower(), LIGHT_BACKGROUND)
     dark = against(accent.lower(), DARK_BACKGROUND)
-    return Palette(light, ink(light), dark, ink(dark))
+    light_link = against(
+        against(accent.lower(), LIGHT_BACKGROUND, TEXT_CONTRAST), LIGHT_PANEL, TEXT_CONTRAST
+    )
+    dark_link = against(
+        against(accent.lower(), DARK_BACKGROUND, TEXT_CONTRAST), DARK_PANEL, TEXT_CONTRAST
+    )
+    return Palette(light, ink(light), dark, ink(dark), light_link, dark_link)
 
 
 def accent_from(image: Image.Image) -> str | None:

@@ -30,7 +30,7 @@ from kitfolio.media.image_checks import (
     has_transparency,
 )
 
-VERSION = "pictures-3"
+VERSION = "pictures-4"
 """Bump when the output of ``render`` changes, so cached renditions are drawn again."""
 
 WEBP_QUALITY = 80
@@ -44,15 +44,24 @@ class Role:
     name: str
     widths: tuple[int, ...]
     sizes: str
+    square: bool = False
+    """Cropped to a square (portraits are shown round or square, never as an oval)."""
 
 
-AVATAR = Role("avatar", (160, 320, 480), "(min-width: 45em) 9rem, 7rem")
+AVATAR = Role("avatar", (160, 320, 480), "(min-width: 45em) 9rem, 7rem", square=True)
 COVER = Role("cover", (640, 1280, WIDEST), "(min-width: 76em) 61rem, 100vw")
 HIGHLIGHT = Role(
     "highlight", (400, 800, 1200), "(min-width: 76em) 20rem, (min-width: 45em) 45vw, 100vw"
 )
 LOGO = Role("logo", (160, 320, 640), "16rem")
 """The agency's logo: at most 4rem tall on the roster, so rarely wider than 16rem."""
+BRAND_LOGO = Role("brand-logo", (160, 320), "8rem")
+"""A partner brand's logo in a kit's logo strip, about 2.5rem tall."""
+
+Crop = tuple[float, float, float, float]
+"""A part of a picture as fractions of its width and height: left, top, right, bottom."""
+
+CENTRE = (50.0, 50.0)
 
 
 @dataclass(frozen=True)
@@ -76,6 +85,8 @@ class Picture:
     webp: tuple[Rendition, ...]
     fallback: Rendition
     sizes: str
+    crop: Crop | None = None
+    """The part of the upright source that is drawn; all of it when None."""
 
     @property
     def width(self) -> int:
@@ -90,6 +101,16 @@ class Picture:
         return (*self.webp, self.fallback)
 
 
+def highlight_stem(slug: str, index: int) -> str:
+    """Where the picture of a kit's highlight ``index`` (from 0) goes in the site."""
+    return f"{slug}/highlight-{index + 1}"
+
+
+def partner_logo_stem(slug: str, index: int) -> str:
+    """Where the logo of a kit's partnership ``index`` (from 0) goes in the site."""
+    return f"{slug}/partner-{index + 1}-logo"
+
+
 def widths(source_width: int, wanted: tuple[int, ...]) -> tuple[int, ...]:
     """The wanted widths a source can fill without upscaling; at least its own width."""
     fit = sorted({w for w in wanted if w < source_width})
@@ -98,13 +119,28 @@ def widths(source_width: int, wanted: tuple[int, ...]) -> tuple[int, ...]:
     return tuple(sorted(set(fit)))
 
 
-def plan(facts: ImageFacts, stem: str, role: Role, tag: str) -> Picture:
+def square_crop(size: tuple[int, int], focus: tuple[float, float] = CENTRE) -> Crop:
+    """The largest square of a picture of ``size``, centred on ``focus`` (percent from the top
+    left) as far as the picture's edges allow."""
+    width, height = size
+    side = min(width, height)
+    left = min(max(focus[0] / 100 * width - side / 2, 0), width - side)
+    top = min(max(focus[1] / 100 * height - side / 2, 0), height - side)
+    return (left / width, top / height, (left + side) / width, (top + side) / height)
+
+
+def plan(
+    facts: ImageFacts, stem: str, role: Role, tag: str, focus: tuple[float, float] | None = None
+) -> Picture:
     """The renditions of an image at site path ``stem`` (``ava/avatar``), named with ``tag``.
 
     ``tag`` is a short hash of the inputs, so a changed photo gets new URLs and no browser or
-    social network keeps showing the old one.
+    social network keeps showing the old one. A square role draws the square around ``focus``.
     """
     source_width, source_height = facts.oriented
+    crop = square_crop(facts.oriented, focus or CENTRE) if role.square else None
+    if crop is not None:
+        source_width = source_height = min(source_width, source_height)
     out: list[Rendition] = []
     for width in widths(source_width, role.widths):
         height = max(1, round(source_height * width / source_width))
@@ -112,7 +148,7 @@ def plan(facts: ImageFacts, stem: str, role: Role, tag: str) -> Picture:
     middle = out[min(1, len(out) - 1)]
     kind, suffix = ("PNG", "png") if facts.alpha else ("JPEG", "jpg")
     fallback = Rendition(f"{stem}-{middle.width}.{tag}.{suffix}", middle.width, middle.height, kind)
-    return Picture(tuple(out), fallback, role.sizes)
+    return Picture(tuple(out), fallback, role.sizes, crop)
 
 
 class _Budget:
@@ -201,13 +237,23 @@ def render(path: Path, picture: Picture, into: Path) -> Image.Image:
     largest = max(picture.files, key=lambda r: r.width)
     source = upright(path, (largest.width, largest.height))
     sized: dict[tuple[int, int], Image.Image] = {}
-    current = source
+    current = _cropped(source, picture.crop)
     for rendition in sorted(picture.files, key=lambda r: -r.width):
         size = (rendition.width, rendition.height)
         if size not in sized:
             sized[size] = current = _resized(current, *size)
         save(sized[size], into / rendition.name, rendition.format)
     return source
+
+
+def _cropped(image: Image.Image, crop: Crop | None) -> Image.Image:
+    if crop is None:
+        return image
+    left, top, right, bottom = crop
+    w, h = image.size
+    side = min(round((right - left) * w), round((bottom - top) * h))
+    x, y = round(left * w), round(top * h)
+    return image.crop((x, y, x + side, y + side))
 
 
 def _resized(image: Image.Image, width: int, height: int) -> Image.Image:

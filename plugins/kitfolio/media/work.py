@@ -135,6 +135,8 @@ class Wanted:
     image: LocatedImage
     stem: str
     role: Role
+    focus: tuple[float, float] | None = None
+    """Where a square crop centres, in percent (``avatar_focus``); the middle when None."""
 
 
 @dataclass(frozen=True)
@@ -148,7 +150,12 @@ class _Job:
     """The shape of what ``work`` returns; a cached entry with other facts is drawn again."""
 
 
-ROLES = {"avatar": pictures.AVATAR, "cover": pictures.COVER, "highlights": pictures.HIGHLIGHT}
+ROLES = {
+    "avatar": pictures.AVATAR,
+    "cover": pictures.COVER,
+    "highlights": pictures.HIGHLIGHT,
+    "partnerships": pictures.BRAND_LOGO,
+}
 
 
 class Media:
@@ -246,10 +253,12 @@ class Media:
                 role.name,
                 repr(role.widths),
                 role.sizes,
+                repr(role.square),
+                repr(one.focus),
                 one.stem,
                 one.image.facts.digest,
             )
-            picture = pictures.plan(one.image.facts, one.stem, role, key[:10])
+            picture = pictures.plan(one.image.facts, one.stem, role, key[:10], one.focus)
             kind = one.stem.rsplit("/", 1)[-1]
             work = _picture_work(one.image.facts.path, picture, role)
             facts = AvatarFacts if role is pictures.AVATAR else NoFacts
@@ -265,8 +274,19 @@ class Media:
 
     def pictures(self, kits: Iterable[LoadedKit]) -> dict[str, BuildFacts]:
         """Draw every kit's photos; per slug, its pictures and the accent found in its avatar."""
+        kits = list(kits)
+        focus = {
+            k.slug: (k.kit.avatar_focus.x, k.kit.avatar_focus.y)
+            for k in kits
+            if k.kit.avatar_focus is not None
+        }
         wanted = [
-            Wanted(image, _stem(image.owner, image.loc), ROLES[str(image.loc[0])])
+            Wanted(
+                image,
+                _stem(image.owner, image.loc),
+                ROLES[str(image.loc[0])],
+                focus.get(image.owner) if image.loc == ("avatar",) else None,
+            )
             for image in located_images(kits)
         ]
         found: dict[str, dict[str, Picture]] = {}
@@ -315,7 +335,10 @@ class Media:
 def _stem(slug: str, loc: Loc) -> str:
     if loc[0] == "highlights":
         assert isinstance(loc[1], int)
-        return f"{slug}/highlight-{loc[1] + 1}"
+        return pictures.highlight_stem(slug, loc[1])
+    if loc[0] == "partnerships":
+        assert isinstance(loc[1], int)
+        return pictures.partner_logo_stem(slug, loc[1])
     return f"{slug}/{loc[0]}"
 
 

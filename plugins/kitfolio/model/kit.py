@@ -288,6 +288,8 @@ class Partnership(Strict):
     brand: RequiredText
     year: Year | None = None
     url: WebUrl | None = None
+    logo: ImagePath | None = None
+    """The brand's logo, shown in the partners' logo strip."""
     summary: Markdown | None = None
     deliverables: list[Text] = []
     results: Results | None = None
@@ -318,6 +320,14 @@ class Step(Strict):
     detail: Markdown | None = None
 
 
+class Focus(Strict):
+    """The point of a photo that a square crop keeps in view, in percent of its width and
+    height from the top left (the centre when absent)."""
+
+    x: Percent = 50
+    y: Percent = 50
+
+
 class Theme(Strict):
     """How the creator's pages look: the accent colour."""
 
@@ -333,6 +343,7 @@ class Kit(Strict):
     location: Text | None = None
     languages: list[Language] = []
     avatar: ImagePath | None = None
+    avatar_focus: Focus | None = None
     cover: ImagePath | None = None
     bio: Markdown | None = None
     niche: Niche

@@ -44,6 +44,10 @@ class _Parser(MarkdownIt):
 _parser = _Parser("commonmark", _OPTIONS)
 _blocks = MarkdownIt("commonmark", _OPTIONS).disable("inline")
 _CONTAINERS = {"blockquote", "bullet_list", "ordered_list"}
+_OWN_DIRECTION = re.compile(r"<(p|li)>")
+"""Each paragraph and list item takes the direction of its own first strong letter: an Arabic
+paragraph reads right to left and the English one after it left to right (nh3 writes these two
+tags bare, since they may carry no attribute, so the pattern sees every one and nothing else)."""
 
 
 @lru_cache(maxsize=4096)
@@ -67,14 +71,15 @@ def render(text: str) -> Markup:
         url_schemes=SCHEMES,
         link_rel="nofollow noopener ugc",
     )
-    return Markup(clean)
+    return Markup(_OWN_DIRECTION.sub(r'<\1 dir="auto">', clean))
 
 
 def render_inline(text: str) -> Markup:
     """Markdown for a one-paragraph field, without the wrapping paragraph."""
     out = str(render(text)).strip()
-    if out.startswith("<p>") and out.endswith("</p>") and out.count("<p>") == 1:
-        out = out[3:-4]
+    opening = '<p dir="auto">'
+    if out.startswith(opening) and out.endswith("</p>") and out.count("<p") == 1:
+        out = out[len(opening) : -4]
     return Markup(out)
 
 

@@ -228,6 +228,9 @@ class Wording:
     def portrait_alt(self, name: str) -> str:
         return self._("Portrait of %(name)s") % {"name": name}
 
+    def logo_alt(self, brand: str) -> str:
+        return self._("%(brand)s logo") % {"brand": brand}
+
     def description(self, name: str, parts: Iterable[str]) -> str:
         """One sentence for meta descriptions and search results."""
         return self._("%(name)s: %(details)s") % {"name": name, "details": " · ".join(parts)}

@@ -11,7 +11,7 @@ from kitfolio.derive import figures, growth
 from kitfolio.derive.build_facts import BuildFacts
 from kitfolio.derive.history import platform_keys
 from kitfolio.media.palette import palette
-from kitfolio.media.renditions import Picture
+from kitfolio.media.renditions import Picture, highlight_stem, partner_logo_stem
 from kitfolio.model.kit import Addon, Kit, Partnership, Platform, Rates, Visibility
 from kitfolio.present import kit_charts
 from kitfolio.present.formatting import Formatter
@@ -98,7 +98,7 @@ def build_view(
         rates=rates_view(kit.rates, fmt) if kit.rates else None,
         terms=_terms(kit, fmt),
         process=_process(kit, fmt),
-        partnerships=[_partnership(p, fmt) for p in kit.partnerships],
+        partnerships=_partnerships(loaded, fmt, derived),
         testimonials=[QuoteView(q.quote, q.author) for q in kit.testimonials],
         highlights=_highlights(loaded, fmt, derived),
         availability_note=render(kit.availability.note)
@@ -407,7 +407,16 @@ def _process(kit: Kit, fmt: Formatter) -> list[Step]:
     return [Step(title, render(detail)) for title, detail in fmt.words.default_process()]
 
 
-def _partnership(p: Partnership, fmt: Formatter) -> PartnershipView:
+def _partnerships(loaded: LoadedKit, fmt: Formatter, derived: BuildFacts) -> list[PartnershipView]:
+    out = []
+    for index, p in enumerate(loaded.kit.partnerships):
+        stem = partner_logo_stem(loaded.slug, index)
+        logo = _picture(loaded, p.logo, stem, derived, fmt.words.logo_alt(p.brand))
+        out.append(_partnership(p, fmt, logo))
+    return out
+
+
+def _partnership(p: Partnership, fmt: Formatter, logo: Image | None) -> PartnershipView:
     results: list[tuple[str, str]] = []
     values: dict[str, float] = {}
     if p.results is not None:
@@ -428,13 +437,14 @@ def _partnership(p: Partnership, fmt: Formatter) -> PartnershipView:
         result_values=values,
         summary_markdown=p.summary,
         testimonial=QuoteView(p.testimonial.quote, p.testimonial.author) if p.testimonial else None,
+        logo=logo,
     )
 
 
 def _highlights(loaded: LoadedKit, fmt: Formatter, derived: BuildFacts) -> list[HighlightView]:
     out = []
     for index, h in enumerate(loaded.kit.highlights):
-        stem = f"{loaded.slug}/highlight-{index + 1}"
+        stem = highlight_stem(loaded.slug, index)
         image = _picture(loaded, h.image, stem, derived, h.title)
         out.append(
             HighlightView(

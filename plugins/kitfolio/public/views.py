@@ -173,6 +173,7 @@ class PartnershipView:
     """Result code (``reach``) → the figure as stated."""
     summary_markdown: str | None
     testimonial: QuoteView | None
+    logo: Image | None = None
 
 
 @dataclass(frozen=True)

@@ -134,6 +134,9 @@ def image_refs(kit: Kit) -> Iterator[tuple[Loc, str]]:
     for index, highlight in enumerate(kit.highlights):
         if highlight.image:
             yield ("highlights", index, "image"), highlight.image
+    for index, partnership in enumerate(kit.partnerships):
+        if partnership.logo:
+            yield ("partnerships", index, "logo"), partnership.logo
 
 
 def located_images(kits: Iterable[LoadedKit]) -> Iterator[LocatedImage]:
@@ -153,13 +156,14 @@ def _raw_image_refs(data: Any) -> Iterator[tuple[Loc, str]]:
         (("avatar",), data.get("avatar")),
         (("cover",), data.get("cover")),
     ]
-    highlights = data.get("highlights")
-    if isinstance(highlights, list):
-        named += [
-            (("highlights", i, "image"), h.get("image"))
-            for i, h in enumerate(highlights)
-            if isinstance(h, dict)
-        ]
+    for name, key in (("highlights", "image"), ("partnerships", "logo")):
+        entries = data.get(name)
+        if isinstance(entries, list):
+            named += [
+                ((name, i, key), entry.get(key))
+                for i, entry in enumerate(entries)
+                if isinstance(entry, dict)
+            ]
     for loc, ref in named:
         if isinstance(ref, str) and is_image_path(ref):
             yield loc, ref.strip()

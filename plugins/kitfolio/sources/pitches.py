@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
 from typing import TypeVar
+from urllib.parse import urlencode
 
 from markupsafe import Markup
 from pydantic import BaseModel, ConfigDict
@@ -76,6 +77,12 @@ class PitchView:
     rates: RatesView | None = None
     """The rate card as this pitch shows it: the kit's view, or the whole card when protected."""
     protect: bool = False
+
+    @property
+    def enquiry_query(self) -> str:
+        """The query that fills the brief builder with the brand and the proposed items."""
+        proposed = [*self.items, *self.packages]
+        return urlencode([("brand", self.brand), *(("deliverables", p.name) for p in proposed)])
 
 
 @dataclass

@@ -27,11 +27,49 @@
       "&body=" + encodeURIComponent(body.replace(/\n/g, "\r\n"));
   }
 
+  // A link such as a pitch's "Start an enquiry" (?brand=...&deliverables=...) fills the form:
+  // text fields that are still empty, and the checkboxes whose value it names.
+  function prefill(form) {
+    var params = new URLSearchParams(window.location.search);
+    FIELDS.forEach(function (key) {
+      var wanted = params.getAll(key);
+      if (!wanted.length) { return; }
+      Array.prototype.forEach.call(form.querySelectorAll("[name='" + key + "']"), function (field) {
+        if (field.type === "checkbox") {
+          if (wanted.indexOf(field.value) !== -1) { field.checked = true; }
+        } else if (field.value === "") {
+          field.value = wanted[0];
+        }
+      });
+    });
+  }
+
+  // The go-live date may not come before the start: the date picker starts at the start date,
+  // and a date typed earlier is refused with the message shown next to the fields.
+  function checkDates(form) {
+    var start = form.querySelector("[name='start']");
+    var end = form.querySelector("[name='end']");
+    var message = form.querySelector("[data-kf-dates-error]");
+    if (!start || !end || !message) { return true; }
+    end.min = start.value;
+    var refused = start.value !== "" && end.value !== "" && end.value < start.value;
+    end.setCustomValidity(refused ? message.textContent.trim() : "");
+    if (refused) { end.setAttribute("aria-invalid", "true"); } else { end.removeAttribute("aria-invalid"); }
+    message.hidden = !refused;
+    return !refused;
+  }
+
   function enhance(form) {
     var result = form.querySelector("[data-kf-result]");
     var link = form.querySelector("[data-kf-mailto]");
+    prefill(form);
+    ["start", "end"].forEach(function (name) {
+      var field = form.querySelector("[name='" + name + "']");
+      if (field) { field.addEventListener("change", function () { checkDates(form); }); }
+    });
     form.addEventListener("submit", function (event) {
       event.preventDefault();
+      checkDates(form);
       if (!form.reportValidity()) { return; }
       var href = compose(form);
       link.setAttribute("href", href);
