@@ -63,8 +63,8 @@ def test_arabic_pages_are_valid_html(
 
 def test_the_kit_page_reads_from_the_right(page: Page, arabic_server: str) -> None:
     page.goto(arabic_server + PAGES["kit"])
-    avatar = page.locator(".kf-profile .kf-avatar").first.bounding_box()
-    name = page.locator(".kf-profile .kf-name").bounding_box()
+    avatar = page.locator(".kf-hero__who .kf-avatar").first.bounding_box()
+    name = page.locator(".kf-hero__who .kf-name").bounding_box()
     assert avatar is not None and name is not None
     assert avatar["x"] > name["x"], "the portrait comes first, on the right"
     heading = page.locator("#kf-platforms")
