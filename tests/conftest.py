@@ -122,11 +122,12 @@ SHOWCASE = Path(__file__).resolve().parents[1]
 
 
 def build_showcase(root: Path, language: str) -> Path:
-    """The showcase's kits, pitches and mkdocs.yml, with ``theme.language: <language>`` and its
-    docs folder empty (its pages are the site's own words), built strict into ``root``;
+    """The showcase's kits, pitches, campaigns and mkdocs.yml, with ``theme.language`` set and
+    its docs folder empty (its pages are the site's own words), built strict into ``root``;
     returns site_dir."""
-    for folder in ("kits", "pitches"):
-        shutil.copytree(SHOWCASE / folder, root / folder)
+    for folder in ("kits", "pitches", "campaigns"):
+        if (SHOWCASE / folder).is_dir():
+            shutil.copytree(SHOWCASE / folder, root / folder)
     config = yaml.safe_load((SHOWCASE / "mkdocs.yml").read_text("utf-8"))
     (root / config.get("docs_dir", "docs")).mkdir()
     config["theme"]["language"] = language

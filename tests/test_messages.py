@@ -203,7 +203,8 @@ def site_words(root: Path) -> set[str]:
             for item in value:
                 walk(item)
 
-    for path in [*root.glob("kits/*.yml"), *root.glob("pitches/*.yml"), root / "mkdocs.yml"]:
+    sources = [*root.glob("kits/*.yml"), *root.glob("pitches/*.yml"), *root.glob("campaigns/*.yml")]
+    for path in [*sources, root / "mkdocs.yml"]:
         walk(yaml.safe_load(path.read_text("utf-8")))
     return words
 
@@ -242,9 +243,8 @@ def _json_strings(value: Any) -> Iterator[str]:
 
 def kitfolio_pages(site: Path) -> list[Path]:
     pages = [site / "index.html"]
-    pages += [
-        site / "for" / pitch.stem / "index.html" for pitch in (ROOT / "pitches").glob("*.yml")
-    ]
+    pages += [site / "for" / p.stem / "index.html" for p in (ROOT / "pitches").glob("*.yml")]
+    pages += [site / "reports" / c.stem / "index.html" for c in (ROOT / "campaigns").glob("*.yml")]
     for kit in sorted((ROOT / "kits").glob("*.yml")):
         pages += [site / kit.stem / "index.html", site / kit.stem / "work-with-me" / "index.html"]
     return pages

@@ -34,6 +34,14 @@ items: [Instagram Reel]
 expires: 2099-12-31
 """
 
+CAMPAIGN = """\
+kit: ava
+brand: Acme Outdoor
+status: active
+start: 2025-12-01
+deliverables: [{title: Reel, due: 2099-01-01}]
+"""
+
 
 def write(
     root: Path,
@@ -43,6 +51,7 @@ def write(
     pitch: str | None = None,
     strict: bool = False,
     docs: tuple[str, ...] = (),
+    campaign: str | None = None,
 ) -> Path:
     (root / "docs").mkdir(parents=True)
     for name in docs:
@@ -53,6 +62,9 @@ def write(
     if pitch is not None:
         (root / "pitches").mkdir()
         (root / "pitches" / "acme.yml").write_text(pitch, encoding="utf-8")
+    if campaign is not None:
+        (root / "campaigns").mkdir()
+        (root / "campaigns" / "acme.yml").write_text(campaign, encoding="utf-8")
     (root / "mkdocs.yml").write_text(
         "site_name: Parity\nsite_url: https://example.org/\n"
         f"strict: {'true' if strict else 'false'}\n"
@@ -111,6 +123,13 @@ CASES = {
     "bad agency option": {"options": "      agency: {name: Northstar, logo: media/none.png}\n"},
     "bad pitch": {"kit": RATED_KIT, "pitch": PITCH.replace("Instagram Reel", "Nothing")},
     "good pitch": {"kit": RATED_KIT, "pitch": PITCH},
+    "bad campaign": {"campaign": CAMPAIGN.replace("status: active", "status: done")},
+    "good campaign": {"campaign": CAMPAIGN},
+    "campaign warning": {"campaign": CAMPAIGN.replace("2099-01-01", "2026-01-01")},
+    "campaign warning, strict": {
+        "campaign": CAMPAIGN.replace("2099-01-01", "2026-01-01"),
+        "strict": True,
+    },
     "warning only": {"kit": MINIMAL_KIT + "avatar: ../docs/ava.png\n"},
     "warning only, strict": {"kit": MINIMAL_KIT + "avatar: ../docs/ava.png\n", "strict": True},
     "docs page on a kit's url": {"docs": ("ava/work-with-me.md",)},
@@ -136,8 +155,9 @@ def test_check_and_build_report_the_same_problems(
     lines = [line for line in checked if "checked:" not in line]
     assert lines == built
     assert check_failed == build_stopped
-    assert bool(built) == (case not in FINE)
-    assert build_stopped == (case not in {*FINE, "warning only"})
+    assert bool(built) == (case not in {*FINE, "good campaign"})
+    passing = {*FINE, "good campaign", "warning only", "campaign warning"}
+    assert build_stopped == (case not in passing)
 
 
 def test_check_strict_flag_fails_on_a_warning_the_build_only_logs(tmp_path: Path) -> None:

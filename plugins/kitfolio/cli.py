@@ -23,12 +23,13 @@ import yaml
 from kitfolio import clock, starter
 from kitfolio.errors import errors, warnings
 from kitfolio.model.fields import is_slug
-from kitfolio.model.schema import kit_schema_text
+from kitfolio.model.schema import campaign_schema_text, kit_schema_text
 from kitfolio.outputs.feed_contract import feed_schema_text
 from kitfolio.pipeline import check
 from kitfolio.project import ProjectError, read_project
 from kitfolio.sources.files import SUFFIXES
 from kitfolio.sources.kits import named_kit_files
+from kitfolio.tools import campaigns as campaign_tools
 from kitfolio.tools import commands as creator_tools
 
 DESCRIPTION = (
@@ -101,7 +102,7 @@ def parser() -> argparse.ArgumentParser:
 
     check = commands.add_parser(
         "check",
-        help="report every error and warning of every kit",
+        help="report every error and warning of every kit, pitch and campaign",
         epilog=EXIT_STATUS,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -126,8 +127,12 @@ def parser() -> argparse.ArgumentParser:
     schema.add_argument(
         "--feed", action="store_true", help="the data feed's schema (kits.json, kit.json) instead"
     )
+    schema.add_argument(
+        "--campaign", action="store_true", help="the campaign format's schema instead"
+    )
 
     creator_tools.add_commands(commands)
+    campaign_tools.add_commands(commands)
     return parser
 
 
@@ -135,6 +140,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     args = parser().parse_args(argv)
     ran = creator_tools.run(args)
+    if ran is None:
+        ran = campaign_tools.run(args)
     if ran is not None:
         return ran
     if args.command == "check":
@@ -143,7 +150,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _new(args.slug, args.kits_dir, args.name)
     if args.command == "init":
         return _init(args)
-    return _schema(args.output, feed=args.feed)
+    return _schema(args.output, feed=args.feed, campaign=args.campaign)
 
 
 def _check(paths: list[Path], *, strict: bool, pitches: Path | None = None) -> int:
@@ -166,10 +173,16 @@ def _check(paths: list[Path], *, strict: bool, pitches: Path | None = None) -> i
     failing = errors(checked.problems)
     cautions = warnings(checked.problems)
     count = checked.kits
-    also = (
-        f" and {checked.pitches} pitch{'es' if checked.pitches != 1 else ''}"
-        if checked.pitches
-        else ""
+    extra = [
+        f"{n} {word}{plural if n != 1 else ''}"
+        for n, word, plural in (
+            (checked.pitches, "pitch", "es"),
+            (checked.campaigns, "campaign", "s"),
+        )
+        if n
+    ]
+    also = (", " + ", ".join(extra[:-1]) if extra[:-1] else "") + (
+        f" and {extra[-1]}" if extra else ""
     )
     print(
         f"{count} kit{'s' if count != 1 else ''}{also} checked: {len(failing)} error(s), "
@@ -229,9 +242,12 @@ def _template(name: str) -> Template:
     return Template(files("kitfolio").joinpath(f"templates/{name}").read_text(encoding="utf-8"))
 
 
-SHOWCASE_PASSWORDS = {"KITFOLIO_PASSWORD_NORDVEI_PRIVATE": "kitfolio-showcase"}
-"""The showcase's protected pitch opens with a password that is public on purpose (README),
-so that anyone can build and open it; scripts/build sets the same."""
+SHOWCASE_PASSWORDS = {
+    "KITFOLIO_PASSWORD_NORDVEI_PRIVATE": "kitfolio-showcase",
+    "KITFOLIO_PASSWORD_LUMEN_WINTER": "kitfolio-showcase",
+}
+"""The showcase's protected pitch and report open with a password that is public on purpose
+(README), so that anyone can build and open them; scripts/build sets the same."""
 SHOWCASE_BUILD_ENV = """\
           # The showcase kits are sample data as of one day: built on that day, they never turn
           # stale. A creator's own site leaves KITFOLIO_TODAY unset, so stale figures fail it.
@@ -322,8 +338,8 @@ def _yaml_scalar(text: str) -> str:
     return yaml.safe_dump(text, default_flow_style=True, width=10_000).removesuffix("\n...\n")
 
 
-def _schema(output: Path | None, *, feed: bool = False) -> int:
-    text = feed_schema_text() if feed else kit_schema_text()
+def _schema(output: Path | None, *, feed: bool = False, campaign: bool = False) -> int:
+    text = feed_schema_text() if feed else campaign_schema_text() if campaign else kit_schema_text()
     if output is None:
         sys.stdout.write(text)
     else:

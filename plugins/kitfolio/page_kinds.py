@@ -12,3 +12,4 @@ class PageKind(StrEnum):
     WORK = "work"
     ROSTER = "roster"
     PITCH = "pitch"
+    REPORT = "report"

@@ -42,6 +42,7 @@ from kitfolio.project import Project
 from kitfolio.public.site import Site, build_site
 from kitfolio.public.views import Settings
 from kitfolio.sources.agency import AgencyView, LoadedAgency
+from kitfolio.sources.campaigns import campaign_files
 from kitfolio.sources.exchange_rates import ExchangeRates
 from kitfolio.sources.files import published_as_is
 from kitfolio.sources.kits import LoadedKits, kit_files, located_images, read_kits
@@ -156,7 +157,8 @@ def read_sources(
 def read_pitches(
     project: Project, site: Site, agency: AgencyView | None, sources: Sources
 ) -> SiteExtras:
-    """The second stage, once the views exist: the roster's choices and the checked pitches."""
+    """The second stage, once the views exist: the roster's choices and the checked pitches
+    and campaigns."""
     return load_additions(
         site,
         agency,
@@ -165,6 +167,7 @@ def read_pitches(
         known_slugs=[path.stem for path in sources.kit_paths],
         exchange_rates=sources.exchange_rates,
         kit_rates={loaded.slug: loaded.kit.rates for loaded in sources.roster.kits},
+        campaigns_dir=project.campaigns_folder(),
     )
 
 
@@ -177,6 +180,7 @@ class Checked:
     """What stopped the build (``kits``, ``pitches``...), or None when it would go on."""
     kits: int = 0
     pitches: int = 0
+    campaigns: int = 0
 
 
 def check(
@@ -194,18 +198,21 @@ def check(
     viewed = sources.agency.with_logo(None) if sources.agency else None
     extras = read_pitches(project, site, viewed, sources)
     found = len(pitch_files(project.pitches_folder()))
+    campaigns = len(campaign_files(project.campaigns_folder()))
     problems = sources.problems + extras.problems
     if stopping(extras.problems, strict=project.strict):
-        return Checked(problems, "pitches", count, found)
+        return Checked(problems, extras.where(strict=project.strict), count, found, campaigns)
     clashes = url_claims.clashes(
-        url_claims.kitfolio_claims(sources.roster, site, extras.pitches.pitches),
+        url_claims.kitfolio_claims(
+            sources.roster, site, extras.pitches.pitches, campaigns=extras.campaigns.campaigns
+        ),
         url_claims.docs_claims(
             project.docs_folder,
             shown_path(project.docs_folder, project.root),
             directory_urls=project.use_directory_urls,
         ),
     )
-    return Checked(problems + clashes, "urls" if clashes else None, count, found)
+    return Checked(problems + clashes, "urls" if clashes else None, count, found, campaigns)
 
 
 def build(

@@ -30,6 +30,7 @@ class Project:
     config_file: Path
     kits_dir: str = "kits"
     pitches_dir: str = "pitches"
+    campaigns_dir: str = "campaigns"
     docs_dir: str = "docs"
     site_dir: str = "site"
     agency: dict[str, Any] | None = None
@@ -71,6 +72,9 @@ class Project:
     def pitches_folder(self) -> Path:
         return self._source_folder("pitches_dir", self.pitches_dir)
 
+    def campaigns_folder(self) -> Path:
+        return self._source_folder("campaigns_dir", self.campaigns_dir)
+
     def _source_folder(self, name: str, value: str) -> Path:
         """A folder of sources: inside the project like every source, and outside ``docs_dir``,
         whose files the engine publishes as they are (a kit's hidden prices with them)."""
@@ -99,6 +103,7 @@ class Project:
             "docs_dir": self.docs_folder,
             "kits_dir": self.kits_folder(),
             "pitches_dir": self.pitches_folder(),
+            "campaigns_dir": self.campaigns_folder(),
         }
         for name, guarded_folder in guarded.items():
             if guarded_folder.is_relative_to(folder):
@@ -156,6 +161,7 @@ def read_project(config_file: Path) -> Project:
 _OPTIONS: dict[str, type] = {
     "kits_dir": str,
     "pitches_dir": str,
+    "campaigns_dir": str,
     "stale_after_days": int,
     "locale": str,
     "cache_dir": str,

@@ -18,6 +18,17 @@ PITCH_FILES = sorted((ROOT / "pitches").glob("*.yml"))
 PROTECTED = [p.stem for p in PITCH_FILES if yaml.safe_load(p.read_text("utf-8")).get("protect")]
 """Pitches published only encrypted: before the password, their page is an unlock form."""
 PITCHES = [p.stem for p in PITCH_FILES if p.stem not in PROTECTED]
+REPORTS = sorted(
+    path.stem
+    for path in (ROOT / "campaigns").glob("*.yml")
+    if not yaml.safe_load(path.read_text(encoding="utf-8")).get("protect")
+)
+"""The campaigns whose report is a plain page (a protected one is an unlock page)."""
+PROTECTED_REPORTS = sorted(
+    path.stem
+    for path in (ROOT / "campaigns").glob("*.yml")
+    if yaml.safe_load(path.read_text(encoding="utf-8")).get("protect")
+)
 
 
 @dataclass(frozen=True)
@@ -26,7 +37,7 @@ class PageType:
 
     id: str
     path: str  # relative to the site's base URL
-    kind: str  # roster, kit, work, docs, pitch, protected, 404
+    kind: str  # roster, kit, work, docs, pitch, report, protected, 404
     status: int = 200
 
     @property
@@ -42,6 +53,8 @@ PAGES = [
     PageType("docs:about", "about/", "docs"),
     *(PageType(f"pitch:{name}", f"for/{name}/", "pitch") for name in PITCHES),
     *(PageType(f"protected:{name}", f"for/{name}/", "protected") for name in PROTECTED),
+    *(PageType(f"report:{name}", f"reports/{name}/", "report") for name in REPORTS),
+    *(PageType(f"protected:{name}", f"reports/{name}/", "protected") for name in PROTECTED_REPORTS),
     PageType("404", "no/such/page/", "404", status=404),
 ]
 

@@ -85,6 +85,9 @@ def test_page_has_the_content_of_its_type(
     elif page_type.kind == "protected":
         expect(h1).to_have_text("This page is protected")
         expect(page.get_by_label("Password")).to_be_visible()
+    elif page_type.kind == "report":
+        expect(page.locator(".kf-report .kf-eyebrow")).to_contain_text("Campaign report")
+        expect(page.locator("#kf-deliverables")).to_be_visible()
         expect(page.locator('meta[name="robots"]')).to_have_attribute("content", "noindex")
     else:
         expect(h1).to_have_text("This page isn't here")

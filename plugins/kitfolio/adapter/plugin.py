@@ -33,7 +33,12 @@ from kitfolio.adapter.material import material_language, valid_toggles, with_dir
 from kitfolio.cache import Cache
 from kitfolio.errors import Problem, errors, shown_path, warnings
 from kitfolio.media.work import MediaError, Output
-from kitfolio.model.schema import KIT_SCHEMA_PATH, kit_schema_text
+from kitfolio.model.schema import (
+    CAMPAIGN_SCHEMA_PATH,
+    KIT_SCHEMA_PATH,
+    campaign_schema_text,
+    kit_schema_text,
+)
 from kitfolio.outputs import extras as outputs
 from kitfolio.outputs import minify, protect
 from kitfolio.outputs import url_claims as claims
@@ -66,6 +71,7 @@ class KitfolioConfig(base.Config):
     exchange_rates = c.Optional(c.Type(dict))
     """``{date, base, rates}``: how the roster converts prices to a brand's budget currency."""
     pitches_dir = c.Type(str, default="pitches")
+    campaigns_dir = c.Type(str, default="campaigns")
 
 
 class _Stopped(PluginError):
@@ -83,6 +89,7 @@ class _Loaded:
 
     kits_dir: Path
     pitches_dir: Path
+    campaigns_dir: Path
     roster: LoadedKits
     site: site_model.Site | None
     built: BuildProducts | None
@@ -116,6 +123,7 @@ class KitfolioPlugin(BasePlugin[KitfolioConfig]):
         self.kits_dir = Path("kits")
         self.built: BuildProducts | None = None
         self.pitches_dir = Path("pitches")
+        self.campaigns_dir = Path("campaigns")
         self.additions = outputs.SiteExtras()
         self.serving = False
         self.last_good: _Loaded | None = None
@@ -156,6 +164,7 @@ class KitfolioPlugin(BasePlugin[KitfolioConfig]):
         try:
             self.kits_dir = project.kits_folder()
             self.pitches_dir = project.pitches_folder()
+            self.campaigns_dir = project.campaigns_folder()
             cache = project.cache()
         except ProjectError as exc:
             raise PluginError(str(exc)) from None
@@ -165,7 +174,8 @@ class KitfolioPlugin(BasePlugin[KitfolioConfig]):
         self.built = self._derive(project, sources, cache)
         self.site = self.built.site
         self.additions = pipeline.read_pitches(project, self.site, self.built.agency, sources)
-        self._report(self.additions.problems, strict=project.strict, where="pitches")
+        where = self.additions.where(strict=project.strict)
+        self._report(self.additions.problems, strict=project.strict, where=where)
         for name, expired in self.additions.pitches.expired:
             log.info(f"{name}: expired on {expired.isoformat()}; the pitch is not built")
 
@@ -178,6 +188,7 @@ class KitfolioPlugin(BasePlugin[KitfolioConfig]):
             config_file=Path(config.config_file_path or root / "mkdocs.yml"),
             kits_dir=options.kits_dir,
             pitches_dir=options.pitches_dir,
+            campaigns_dir=options.campaigns_dir,
             docs_dir=str(config.docs_dir),
             site_dir=str(config.site_dir),
             agency=options.agency,
@@ -254,7 +265,12 @@ class KitfolioPlugin(BasePlugin[KitfolioConfig]):
         logo = self.built.agency.logo if self.built.agency else None
         logo_paths = [logo.src, *(src for src, _ in logo.webp)] if logo else []
         ours = claims.kitfolio_claims(
-            self.roster, self.built.site, self.additions.pitches.pitches, logo_paths, agency_owner
+            self.roster,
+            self.built.site,
+            self.additions.pitches.pitches,
+            logo_paths,
+            agency_owner,
+            self.additions.campaigns.campaigns,
         )
         found = claims.clashes(ours, _engine_claims(files, config, self.root))
         for problem in found:
@@ -276,7 +292,11 @@ class KitfolioPlugin(BasePlugin[KitfolioConfig]):
                 files.append(_CachedFile.of(config, output, built))
         home_taken = any(file.dest_uri == "index.html" for file in files)
         planned = plan_pages(
-            self.site, self.additions.pitches.pitches, config.site_name, home_taken=home_taken
+            self.site,
+            self.additions.pitches.pitches,
+            config.site_name,
+            home_taken=home_taken,
+            campaigns=self.additions.campaigns,
         )
         self.pages = {page.src: page for page in planned}
         for page in planned:
@@ -285,6 +305,7 @@ class KitfolioPlugin(BasePlugin[KitfolioConfig]):
                 File.generated(config, page.src, content=_front_matter(page), inclusion=inclusion)
             )
         files.append(File.generated(config, KIT_SCHEMA_PATH, content=kit_schema_text()))
+        files.append(File.generated(config, CAMPAIGN_SCHEMA_PATH, content=campaign_schema_text()))
         for src, text in outputs.feed_files(
             self.site, self.additions, config.site_name, str(config.site_url)
         ):
@@ -334,7 +355,9 @@ class KitfolioPlugin(BasePlugin[KitfolioConfig]):
         extra["kf_roster"] = self.additions.roster
         if planned.pitch is not None:
             extra["pitch"] = planned.pitch
-        if planned.pitch is not None or planned.protect:
+        if planned.campaign is not None:
+            extra["campaign"] = planned.campaign
+        if planned.pitch is not None or planned.campaign is not None or planned.protect:
             return context  # no link previews: a protected page's would speak in clear
         view = planned.view
         if view is not None and planned.home and config.site_url:
@@ -395,14 +418,10 @@ class KitfolioPlugin(BasePlugin[KitfolioConfig]):
 
     @event_priority(-100)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        """Pitches and protected pages are unlisted: whichever search plugin ran, its index
-        leaves them out."""
+        """Pitches, reports and protected pages are unlisted: whichever search plugin ran, its
+        index leaves them out."""
         index = Path(config.site_dir) / "search" / "search_index.json"
-        unlisted = {
-            page.src.removesuffix("index.md")
-            for page in self.pages.values()
-            if not page.inclusion.in_search
-        }
+        unlisted = {page.url for page in self.pages.values() if not page.inclusion.in_search}
         if not unlisted or not index.is_file():
             return
         data = json.loads(index.read_text(encoding="utf-8"))
@@ -436,8 +455,9 @@ class KitfolioPlugin(BasePlugin[KitfolioConfig]):
         last good kits (see ``on_config``)."""
         self.serving = True
         server.watch(str(self.kits_dir))
-        if self.pitches_dir.is_dir():
-            server.watch(str(self.pitches_dir))
+        for folder in (self.pitches_dir, self.campaigns_dir):
+            if folder.is_dir():
+                server.watch(str(folder))
         for folder in site_model.image_folders(self.roster, self.kits_dir):
             server.watch(str(folder))
         return server

@@ -30,6 +30,7 @@ _PLAIN_MESSAGES = {
     "int_type": "expected a whole number, got {got}",
     "float_parsing": "expected a number, got {got}",
     "float_type": "expected a number, got {got}",
+    "bool_type": "expected true or false, got {got}",
 }
 
 M = TypeVar("M", bound=BaseModel)

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from kitfolio.cache import Memory
-from kitfolio.errors import Problem, shown_path
+from kitfolio.errors import Problem, errors, shown_path
 from kitfolio.model.kit import Rates
 from kitfolio.outputs import feed as data
 from kitfolio.outputs import feed_contract as contract
@@ -20,19 +20,33 @@ from kitfolio.outputs.roster_filters import RosterView, build_roster
 from kitfolio.present.formatting import Formatter
 from kitfolio.public.site import Site
 from kitfolio.sources.agency import AgencyView, LoadedAgency, load_agency
+from kitfolio.sources.campaigns import Campaigns, campaign_files, load_campaigns
 from kitfolio.sources.exchange_rates import ExchangeRates, load_exchange_rates
 from kitfolio.sources.pitches import Pitches, load_pitches, pitch_files
 
 
 @dataclass
 class SiteExtras:
-    """The agency, the roster's filter choices and the pitches of one build."""
+    """The agency, the roster's filter choices, the pitches and the campaigns of one build."""
 
     agency: AgencyView | None = None
     roster: RosterView | None = None
     pitches: Pitches = field(default_factory=Pitches)
     problems: list[Problem] = field(default_factory=list)
     exchange_rates: ExchangeRates | None = None
+    campaigns: Campaigns = field(default_factory=Campaigns)
+
+    def where(self, *, strict: bool) -> str:
+        """What the problems that stop a build are in, as its message names them."""
+        kinds = [
+            name
+            for name, problems in (
+                ("pitches", self.pitches.problems),
+                ("campaigns", self.campaigns.problems),
+            )
+            if errors(problems) or (strict and problems)
+        ]
+        return " and ".join(kinds) or "pitches"
 
 
 def load_agency_option(
@@ -51,11 +65,20 @@ def load_additions(
     known_slugs: list[str],
     exchange_rates: ExchangeRates | None = None,
     kit_rates: Mapping[str, Rates | None] | None = None,
+    campaigns_dir: Path | None = None,
 ) -> SiteExtras:
-    """The roster's filter choices, and every pitch checked against the kits' views (and their
-    whole rate cards, ``kit_rates``, which only protected pitches show)."""
+    """The roster's filter choices, and every pitch and campaign checked against the kits' views
+    (and their whole rate cards, ``kit_rates``, which only protected pitches show)."""
     views = {view.slug: view for view in site.kits}
     fmt = Formatter(site.settings.locale, site.settings.words_language)
+    campaigns = load_campaigns(
+        campaign_files(campaigns_dir) if campaigns_dir else [],
+        root,
+        views,
+        known_slugs,
+        site.settings.today,
+        fmt,
+    )
     pitches = load_pitches(
         pitch_files(pitches_dir),
         root,
@@ -75,8 +98,9 @@ def load_additions(
             fmt.short_date(exchange_rates.date) if exchange_rates else None,
         ),
         pitches=pitches,
-        problems=pitches.problems,
+        problems=pitches.problems + campaigns.problems,
         exchange_rates=exchange_rates,
+        campaigns=campaigns,
     )
 
 

@@ -12,8 +12,10 @@ from pathlib import PurePosixPath
 
 from kitfolio.page_kinds import PageKind
 from kitfolio.present.wording import wording
+from kitfolio.public.campaign_view import CampaignView
 from kitfolio.public.site import Site, page_title, roster_description, work_search_text
 from kitfolio.public.views import KitView
+from kitfolio.sources.campaigns import Campaigns
 from kitfolio.sources.pitches import PitchView
 
 TEMPLATES = {
@@ -21,6 +23,7 @@ TEMPLATES = {
     PageKind.WORK: "kitfolio/work-with-me.html",
     PageKind.ROSTER: "kitfolio/roster.html",
     PageKind.PITCH: "kitfolio/pitch.html",
+    PageKind.REPORT: "kitfolio/report.html",
 }
 
 
@@ -56,6 +59,7 @@ class PlannedPage:
     """The site's home page (``index.md``), which the navigation may list."""
     language: str = "en"
     """The page's language (a BCP 47 tag): its interface text, ``lang`` and ``dir``."""
+    campaign: CampaignView | None = None
     protect: bool = False
     """Published only encrypted (outputs/protect.py): its texts are neutral, it is unlisted."""
 
@@ -65,22 +69,35 @@ class PlannedPage:
         which names its password's variable."""
         return PurePosixPath(self.src).parent.name
 
+    @property
+    def url(self) -> str:
+        """The page's address from the site root: ``reports/greenline/``."""
+        return self.src.removesuffix("index.md")
+
 
 def plan_pages(
-    site: Site, pitches: list[PitchView], site_name: str, *, home_taken: bool
+    site: Site,
+    pitches: list[PitchView],
+    site_name: str,
+    *,
+    home_taken: bool,
+    campaigns: Campaigns | None = None,
 ) -> list[PlannedPage]:
-    """The kit, work-with-me and pitch pages, and the home page unless the docs have one (a
-    single kit is then the home page, a roster of several the roster page)."""
+    """The kit, work-with-me, pitch and report pages, and the home page unless the docs have
+    one (a single kit is then the home page, a roster of several the roster page)."""
     planned: list[PlannedPage] = []
+    shown = campaigns or Campaigns()
     for view in site.kits:
-        planned.append(_kit_page(PageKind.KIT, f"{view.slug}/index.md", view, site_name))
+        kit_page = shown.kit_page_view(view)
+        planned.append(_kit_page(PageKind.KIT, f"{view.slug}/index.md", kit_page, site_name))
         planned.append(
             _kit_page(PageKind.WORK, f"{view.slug}/work-with-me/index.md", view, site_name)
         )
     if not home_taken:
         single = site.kits[0] if len(site.kits) == 1 else None
         if single is not None:
-            planned.append(_kit_page(PageKind.KIT, "index.md", single, site_name, home=True))
+            home = shown.kit_page_view(single)
+            planned.append(_kit_page(PageKind.KIT, "index.md", home, site_name, home=True))
         else:
             planned.append(
                 PlannedPage(
@@ -96,6 +113,7 @@ def plan_pages(
                 )
             )
     planned += [_pitch_page(pitch) for pitch in pitches]
+    planned += [_report_page(campaign) for campaign in shown.campaigns]
     return [sealed(page) if page.protect else page for page in planned]
 
 
@@ -142,6 +160,23 @@ def _pitch_page(pitch: PitchView) -> PlannedPage:
         pitch=pitch,
         language=pitch.kit.language,
         protect=pitch.protect,
+    )
+
+
+def _report_page(campaign: CampaignView) -> PlannedPage:
+    words = wording(campaign.kit.language)
+    return PlannedPage(
+        PageKind.REPORT,
+        campaign.src,
+        TEMPLATES[PageKind.REPORT],
+        words.report_title(campaign.brand, campaign.kit.name),
+        words.report_description(campaign.brand, campaign.kit.name),
+        "",
+        UNLISTED,
+        view=campaign.kit,
+        campaign=campaign,
+        protect=campaign.protect,
+        language=campaign.kit.language,
     )
 
 

@@ -16,14 +16,16 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kitfolio.errors import Problem
-from kitfolio.model.schema import KIT_SCHEMA_PATH
+from kitfolio.model.schema import CAMPAIGN_SCHEMA_PATH, KIT_SCHEMA_PATH
 from kitfolio.outputs import feed_contract as contract
+from kitfolio.public.campaign_view import CampaignView
 from kitfolio.public.site import Site
 from kitfolio.sources.kits import LoadedKits
 from kitfolio.sources.pitches import PitchView
 
 FEED = "Kitfolio's data feed"
 SCHEMA = "Kitfolio's kit schema"
+CAMPAIGN_SCHEMA = "Kitfolio's campaign schema"
 
 
 @dataclass(frozen=True)
@@ -50,6 +52,7 @@ def kitfolio_claims(
     pitches: Iterable[PitchView],
     logo_paths: Iterable[str] = (),
     agency_owner: str = "the agency option",
+    campaigns: Iterable[CampaignView] = (),
 ) -> Iterator[Claim]:
     """Every path Kitfolio's own outputs claim, by the source that asks for it (``logo_paths``:
     the agency logo's drawn files, known once it is drawn)."""
@@ -58,9 +61,12 @@ def kitfolio_claims(
         yield Claim(view.url, files[view.slug], located=True)
     for pitch in pitches:
         yield Claim(pitch.url, pitch.source, located=True)
+    for campaign in campaigns:
+        yield Claim(campaign.url, campaign.source, located=True)
     yield Claim(contract.ROSTER_PATH, FEED)
     yield Claim(contract.SCHEMA_PATH, FEED)
     yield Claim(KIT_SCHEMA_PATH, SCHEMA)
+    yield Claim(CAMPAIGN_SCHEMA_PATH, CAMPAIGN_SCHEMA)
     for src in logo_paths:
         yield Claim(src, agency_owner)
 

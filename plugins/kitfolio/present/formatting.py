@@ -9,7 +9,7 @@ from decimal import Decimal
 from functools import cached_property
 
 from babel import Locale, UnknownLocaleError
-from babel.dates import format_date
+from babel.dates import format_date, format_skeleton
 from babel.numbers import (
     format_compact_decimal,
     format_decimal,
@@ -72,6 +72,10 @@ class Formatter:
     def date(self, value: date) -> str:
         """A date the way the locale writes it in full: 31 October 2026."""
         return format_date(value, format="long", locale=self.locale)
+
+    def month(self, value: datetime.date) -> str:
+        """A month the way the locale names it with its year: September 2026."""
+        return format_skeleton("yMMMM", value, locale=self.locale)
 
     def short_date(self, value: datetime.date) -> str:
         """A date for chart axes: 31 Oct 2026."""

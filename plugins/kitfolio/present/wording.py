@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from functools import cache
 
+from kitfolio.model.campaign import Status
 from kitfolio.model.kit import Network, Offer
 from kitfolio.present.messages import text_direction, translations
 
@@ -146,6 +147,13 @@ CARD_FOOTERS = {"kit": N_("Media kit"), "work": N_("Rates, terms and how to book
 PROTECTED_TITLE = N_("Protected page")
 """The title of a protected page, the one text about it published unencrypted."""
 PROTECTED_DESCRIPTION = N_("This page is protected by a password.")
+REVENUE = N_("Revenue")
+CAMPAIGN_STATUS = {
+    Status.proposed: N_("Proposed"),
+    Status.active: N_("Under way"),
+    Status.wrapped: N_("Wrapped"),
+    Status.cancelled: N_("Cancelled"),
+}
 
 
 class Wording:
@@ -351,6 +359,25 @@ class Wording:
     def protected_description(self) -> str:
         return self._(PROTECTED_DESCRIPTION)
 
+    def report_title(self, brand: str, creator: str) -> str:
+        """The title of a campaign's report page."""
+        return self._("%(brand)s × %(creator)s: campaign report") % {
+            "brand": brand,
+            "creator": creator,
+        }
+
+    def report_description(self, brand: str, creator: str) -> str:
+        return self._(
+            "How the campaign of %(creator)s with %(brand)s is going: deliverables, results, "
+            "invoices"
+        ) % {"brand": brand, "creator": creator}
+
+    def revenue(self) -> str:
+        return self._(REVENUE)
+
+    def campaign_status(self, status: Status) -> str:
+        return self._(CAMPAIGN_STATUS[status])
+
     def sorts(self) -> tuple[tuple[str, str], ...]:
         """The roster's orders: (code, label)."""
         return (
@@ -360,32 +387,6 @@ class Wording:
             ("price", self._("Lowest price")),
             ("fresh", self._("Freshest stats")),
         )
-
-
-def missing_password(page_variable: str, site_variable: str) -> str:
-    """The build error of a protected page without a password in the environment (build and
-    check messages stay English)."""
-    return (
-        f"expected a password in the environment variable {page_variable} (or "
-        f"{site_variable}), found neither: a protected page is published only encrypted, "
-        "so it cannot be built without one (docs/protected-pages.md)"
-    )
-
-
-def short_password(shortest: int) -> str:
-    """The warning of a protected page whose password is easy to guess."""
-    return (
-        f"expected a password of at least {shortest} characters: anyone with the page can try "
-        "passwords against it offline; a few unrelated words make a strong one"
-    )
-
-
-def unsealed_page(name: str) -> str:
-    """The build error of a protected page whose template did not encrypt its content."""
-    return (
-        f"the protected page {name!r} was rendered without its encrypted payload (does a "
-        "custom_dir template replace kitfolio/base.html's content block?); it is not published"
-    )
 
 
 @cache

@@ -174,6 +174,14 @@ class PartnershipView:
     summary_markdown: str | None
     testimonial: QuoteView | None
     logo: Image | None = None
+    shared_by: str | None = None
+    """A campaign case study's figures are the brand's: where they come from."""
+    ended: date | None = None
+    """A campaign case study's last day, which orders it among the kit's partnerships."""
+    partner_campaigns: int = 0
+    """How many campaigns with this brand, when several make it a long-term partner."""
+    partner_since: str | None = None
+    """The month the first of them started."""
 
 
 @dataclass(frozen=True)

@@ -264,3 +264,8 @@ def _unknown(what: str, name: str, choices: list[str], of: str = "") -> str:
         more = len(choices) - CHOICES_SHOWN
         return message + f"; expected one of {shown}" + (f" (and {more} more)" if more > 0 else "")
     return message + "; the kit has none"
+
+
+def unknown_name(what: str, name: str, choices: list[str]) -> str:
+    """ "unknown kit 'ava-gren' (did you mean 'ava-green'?)": for every source naming a kit."""
+    return _unknown(what, name, choices)
