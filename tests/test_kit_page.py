@@ -8,7 +8,7 @@ from pathlib import Path
 
 from PIL import Image
 
-from conftest import MINIMAL_KIT, build_site, load_kits, read_html, write_site
+from conftest import MINIMAL_KIT, build_site, load_kits, read_html, write_project, write_site
 
 MIXED_BIO = """\
 bio: |
@@ -112,3 +112,30 @@ def test_a_highlight_without_an_image_is_a_tile_not_an_empty_frame(tmp_path: Pat
     shown = tile.select_one(".kf-highlight__tile")
     assert shown is not None and shown.get_text(strip=True) == "412K"
     assert shown.select_one("svg") is not None, "the platform's icon"
+
+
+AGENCY_SITE = """\
+site_name: Northstar roster
+site_url: https://example.org/
+theme: {name: material, font: false}
+plugins:
+  - search
+  - kitfolio:
+      agency: {name: Northstar Talent, logo: media/logo.png}
+"""
+
+
+def test_an_agencys_creator_page_carries_the_agencys_logo_back_to_the_roster(
+    tmp_path: Path,
+) -> None:
+    png(tmp_path / "media" / "logo.png", (240, 80), (0, 128, 128))
+    write_project(tmp_path, {"ava": MINIMAL_KIT, "lars": MINIMAL_KIT}, AGENCY_SITE)
+    site = build_site(tmp_path)
+    for path in ("ava/index.html", "ava/work-with-me/index.html"):
+        top = read_html(site / path).select_one(".kf-top")
+        assert top is not None
+        agency = top.select_one("a.kf-top__agency")
+        assert agency is not None and agency["href"].startswith(".."), path
+        logo = agency.select_one("img")
+        assert logo is not None and logo["alt"] == "Northstar Talent"
+        assert (site / "assets" / "kitfolio" / Path(str(logo["src"])).name).is_file()

@@ -10,6 +10,7 @@ import pytest
 from bs4 import BeautifulSoup, Tag
 from PIL import Image, PngImagePlugin
 
+from browser.roster_data import creator, write_roster
 from conftest import build_error, build_site
 
 MKDOCS = """\
@@ -164,8 +165,8 @@ def test_the_filters_offer_what_the_roster_has(home: tuple[Path, BeautifulSoup])
 def test_the_roster_fetches_the_feed_from_its_own_site(home: tuple[Path, BeautifulSoup]) -> None:
     site, page = home
     roster = page.select_one("[data-kf-roster]")
-    assert roster is not None and roster["data-feed"] == "kits.json"
-    assert (site / "kits.json").is_file()
+    assert roster is not None and roster["data-feed"] == "kits-index.json"
+    assert (site / "kits.json").is_file(), "the published feed stays"
     modules = [s["src"] for s in page.select("script[type=module][src]")]
     assert modules == ["assets/kitfolio/roster/main.js"]
     assert (site / "assets" / "kitfolio" / "roster" / "main.js").is_file()
@@ -324,3 +325,104 @@ def test_a_wrong_exchange_rates_option_is_located_in_mkdocs_yml(
     error = build_error(write(tmp_path, AGENCY + rates))
     assert "problem in kits or the exchange_rates option; nothing was built" in str(error)
     assert expected in caplog.text
+
+
+PAGED = 130
+
+
+@pytest.fixture(scope="module")
+def paged(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = write_roster(tmp_path_factory.mktemp("paged"), PAGED, social_cards=False)
+    return build_site(root)
+
+
+def _page(site: Path, path: str) -> BeautifulSoup:
+    return BeautifulSoup((site / path / "index.html").read_text(encoding="utf-8"), "html.parser")
+
+
+def _follow(path: str, href: str) -> str:
+    """The site path a relative link on the page at ``path`` leads to."""
+    parts = [p for p in path.split("/") if p]
+    for step in href.split("/"):
+        if step == "..":
+            parts.pop()
+        elif step and step != ".":
+            parts.append(step)
+    return "/".join(parts)
+
+
+def test_without_javascript_the_pages_of_the_roster_reach_every_creator(paged: Path) -> None:
+    expected = [
+        c.slug
+        for c in sorted(
+            (creator(i) for i in range(PAGED)), key=lambda c: (c.name.casefold(), c.slug)
+        )
+    ]
+    seen: list[str] = []
+    path, previous, pages = "", None, 0
+    while True:
+        page = _page(paged, path)
+        pages += 1
+        slugs = [str(c["data-kit"]) for c in page.select("[data-kf-cards] > [data-kit]")]
+        assert 0 < len(slugs) <= 60, "a page a person can read"
+        seen += slugs
+        for slug in slugs:
+            link = page.select_one(f"[data-kit={slug}] a.kf-card__link")
+            assert link is not None
+            assert (paged / _follow(path, str(link["href"])) / "index.html").is_file()
+        back = page.select_one("head link[rel=prev]")
+        if previous is None:
+            assert back is None
+        else:
+            assert back is not None and _follow(path, str(back["href"])) == previous
+            assert page.select_one(".kf-pager a[rel=prev]") is not None
+        ahead = page.select_one("head link[rel=next]")
+        if ahead is None:
+            assert page.select_one(".kf-pager a[rel=next]") is None
+            break
+        pager = page.select_one(".kf-pager a[rel=next]")
+        assert pager is not None and pager["href"] == ahead["href"], "a person follows it too"
+        previous, path = path, _follow(path, str(ahead["href"]))
+    assert seen == expected, "every creator once, in the roster's order"
+    assert pages == 3
+    assert path == "page/3"
+
+
+def test_the_following_pages_list_without_the_roster_script(paged: Path) -> None:
+    second = _page(paged, "page/2")
+    assert second.select_one("[data-kf-roster]") is None
+    assert not second.select("script[type=module]")
+    assert second.select_one("[data-kf-filters]") is None
+    count = second.select_one("[data-kf-count]")
+    assert count is not None and count.get_text() == f"Creators 61–120 of {PAGED}"
+    drawn = {str(symbol["id"]) for symbol in second.select("svg.kf-sprite symbol")}
+    used = {str(u["href"]).lstrip("#") for u in second.select("[data-kf-cards] use")}
+    assert used and used <= drawn, "every platform icon on the page is drawn"
+    current = second.select_one(".kf-pager [aria-current=page]")
+    assert current is not None and current.get_text() == "2"
+    title = second.select_one("title")
+    assert title is not None and "page 2 of 3" in title.get_text()
+    sitemap = (paged / "sitemap.xml").read_text(encoding="utf-8")
+    assert "https://example.org/roster/page/2/" in sitemap
+
+
+def test_the_compact_index_holds_what_the_filters_read_and_nothing_hidden(paged: Path) -> None:
+    index = json.loads((paged / "kits-index.json").read_text(encoding="utf-8"))
+    feed = json.loads((paged / "kits.json").read_text(encoding="utf-8"))
+    assert index["feed"] == "kitfolio-roster-index"
+    assert [k["slug"] for k in index["kits"]] == [k["slug"] for k in feed["kits"]]
+    for small, card in zip(index["kits"], feed["kits"], strict=True):
+        assert "contact" not in small and "avatar" not in small
+        for key in ("name", "path", "niche", "total_followers", "tier"):
+            assert small[key] == card[key]
+        rates = card.get("rates")
+        if rates is None or not rates.get("items"):
+            assert "lowest" not in small.get("rates", {})
+        else:
+            assert small["rates"].get("lowest") == rates.get("lowest")
+            assert [i.get("min") for i in small["rates"]["items"]] == [
+                i.get("min") for i in rates["items"]
+            ]
+    assert len((paged / "kits-index.json").read_bytes()) < 0.7 * len(
+        (paged / "kits.json").read_bytes()
+    )

@@ -1,6 +1,7 @@
 """The roster in Chromium: filters, URL state, counts, sorting, compare, shortlist, CSV, brand fit.
 
-A generated roster of 60 creators is built once; what each creator is (roster_data.creator)
+A generated roster of 130 creators (three pages of the plain listing, so the script takes
+cards from the pages after the first) is built once; what each creator is (roster_data.creator)
 is the oracle the page is checked against, computed here from the source data, not the feed.
 """
 
@@ -22,7 +23,8 @@ from .roster_data import Creator, creator, write_roster
 
 pytestmark = pytest.mark.browser
 
-COUNT = 60
+COUNT = 130
+FIRST_PAGE = 60
 CREATORS = sorted((creator(i) for i in range(COUNT)), key=lambda c: (c.name.casefold(), c.slug))
 BY_SLUG = {c.slug: c for c in CREATORS}
 CASES = json.loads((Path(__file__).parents[1] / "fit_cases.json").read_text(encoding="utf-8"))[
@@ -119,6 +121,7 @@ def test_filters_write_the_url_and_show_the_matches(page: Any, roster: str) -> N
     assert shown(page) == [c.slug for c in CREATORS]
     rules: dict[str, Callable[[Creator], bool]] = {}
 
+    page.click("[data-kf-toggle=more]")
     page.select_option("#kf-f-tier", "micro")
     rules["tier"] = lambda c: tier(c) == "micro"
     assert query(page)["tier"] == ["micro"]
@@ -129,7 +132,6 @@ def test_filters_write_the_url_and_show_the_matches(page: Any, roster: str) -> N
     assert query(page)["min_er"] == ["2"]
     assert shown(page) == matching(**rules)
 
-    page.click("[data-kf-more-filters] summary")
     page.check("input[name=values][value=sustainability]")
     rules["values"] = lambda c: "sustainability" in c.values
     assert query(page)["values"] == ["sustainability"]
@@ -183,7 +185,7 @@ def test_each_choice_counts_its_matches_among_the_other_filters(page: Any, roste
     # The country's own choices count every creator matching the other filters (none).
     no_label = page.eval_on_selector("#kf-f-country option[value=NO]", "o => o.textContent")
     assert no_label.endswith(f"({sum(1 for c in CREATORS if 'NO' in c.countries)})")
-    page.click("[data-kf-more-filters] summary")
+    page.click("[data-kf-toggle=more]")
     value = page.locator("input[name=values][value=family]").locator("xpath=..").inner_text()
     assert value.strip().endswith(f"({sum(1 for c in in_gb if 'family' in c.values)})")
 
@@ -224,35 +226,77 @@ def test_compare_two_to_four_creators_side_by_side(page: Any, roster: str) -> No
     dialog = page.locator("dialog[open]")
     dialog.wait_for()
     assert page.evaluate("() => document.activeElement.id") == "kf-compare-title"
-    heads = dialog.locator("thead th").all_inner_texts()
-    assert heads[1:] == names(picks)
+    assert dialog.locator("thead .kf-compare__name").all_inner_texts() == names(picks)
     rows = {
         row.locator("th").inner_text(): row.locator("td").all_inner_texts()
         for row in dialog.locator("tbody tr").all()
     }
     for column, slug in enumerate(picks):
         c = BY_SLUG[slug]
+        card = page.locator(f"[data-kit={slug}]")
         assert rows["Total followers"][column] == f"{c.total:,}"
-        assert rows["Engagement, weighted by followers"][column] == f"{round(weighted(c), 1):g}%"
+        network = card.locator(".kf-card__platforms .kf-sr").first.text_content() or ""
+        basis = "weighted by followers" if len(c.platforms) > 1 else f"on {network.rstrip(': ')}"
+        assert rows["Engagement"][column] == f"{round(weighted(c), 1):g}% {basis}"
+        # Tier, engagement and followers read as the creator's card writes them.
+        card_note = card.locator(".kf-card__platforms + .kf-note").inner_text()
+        assert card_note.startswith(rows["Tier"][column] + " · ")
         assert rows["Tier"][column].startswith(tier(c).capitalize())  # "Micro (10K–100K)"
-        # The figures are the site's own, as the creator's card shows them ("Instagram: 48.2K").
-        on_card = page.locator(f"[data-kit={slug}] .kf-card__platforms li").all_text_contents()
-        assert rows["Platforms"][column] == " · ".join(
+        assert f"{rows['Engagement'][column].split()[0]} engagement, {basis}" in card_note
+        on_card = card.locator(".kf-card__platforms li").all_text_contents()
+        assert rows["Platforms"][column].splitlines() == [
             t.strip().replace(": ", " ") for t in on_card
-        )
+        ]
         assert [v.strip() for v in rows["Values"][column].split(",")] == list(c.values)
         top = max(c.countries, key=lambda k: c.countries[k])
-        assert rows["Top countries"][column].startswith(f"{top} {c.countries[top]}%")
+        assert rows["Top countries"][column].splitlines()[0] == (
+            f"{COUNTRY_NAMES[top]} {c.countries[top]}%"
+        )
         if lowest(c) is None:
             assert rows["Prices"][column] == "On request"
         else:
-            assert f"{c.price:,}" in rows["Prices"][column]
+            assert f"{c.price:,}" in rows["Prices"][column].splitlines()[0]
     # Terms come from each kit's own kit.json.
     with_terms = [i for i, s in enumerate(picks) if BY_SLUG[s].index % 4 == 0]
     assert with_terms, "the generated roster gives every fourth creator terms"
     assert rows["Payment"][with_terms[0]].startswith("Net ")
     dialog.locator("[data-kf-close]").click()
     assert not page.locator("dialog[open]").count()
+
+
+COUNTRY_NAMES = {
+    "GB": "United Kingdom",
+    "US": "United States",
+    "NO": "Norway",
+    "SE": "Sweden",
+    "DE": "Germany",
+    "FR": "France",
+    "IE": "Ireland",
+    "ES": "Spain",
+    "NL": "Netherlands",
+    "DK": "Denmark",
+}
+
+
+@pytest.mark.parametrize("width", [320, 390])
+def test_the_comparison_fits_a_phone_one_creator_per_column(
+    page: Any, roster: str, width: int
+) -> None:
+    page.set_viewport_size({"width": width, "height": 800})
+    picks = [c.slug for c in CREATORS[:3]]
+    open_roster(page, roster, "?compare=" + ",".join(picks))
+    page.click("[data-kf-open-compare]")
+    dialog = page.locator("dialog[open]")
+    dialog.wait_for()
+    box = dialog.bounding_box()
+    assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= width
+    assert page.evaluate("() => document.documentElement.scrollWidth") <= width
+    scroller = dialog.locator(".kf-compare__scroll")
+    scroller.evaluate("el => { el.scrollLeft = el.scrollWidth; }")
+    label = dialog.locator("tbody th").first.bounding_box()
+    assert label is not None and label["x"] >= box["x"], "row names stay in view"
+    header = dialog.locator("thead th").nth(1).bounding_box()
+    assert header is not None and header["width"] >= 100, "a creator's column is readable"
 
 
 def test_the_shortlist_lives_in_the_url_and_in_local_storage(page: Any, roster: str) -> None:
@@ -312,7 +356,7 @@ def test_the_shortlist_downloads_as_csv(page: Any, roster: str) -> None:
 
 def test_brand_fit_ranks_the_roster_with_reasons(page: Any, roster: str) -> None:
     open_roster(page, roster)
-    page.click("[data-kf-fit] summary")
+    page.click("[data-kf-toggle=fit]")
     page.fill("#kf-b-budget", "1500")
     page.check("input[name=fit_platforms][value=instagram]")
     page.fill("#kf-b-niche", "vegan recipes")
@@ -374,11 +418,13 @@ def test_without_javascript_every_creator_is_listed_by_name(browser: Any, roster
         page.goto(roster)
         cards = page.locator("[data-kf-cards] > [data-kit]")
         assert cards.evaluate_all("els => els.map(e => e.dataset.kit)") == [
-            c.slug for c in CREATORS
+            c.slug for c in CREATORS[:FIRST_PAGE]
         ]
         assert cards.first.is_visible() and cards.last.is_visible()
         assert not page.is_visible("[data-kf-filters]")
-        assert page.inner_text("[data-kf-count]") == f"{COUNT} creators"
+        assert page.inner_text("[data-kf-count]") == f"Creators 1–{FIRST_PAGE} of {COUNT}"
+        page.click(".kf-pager a[rel=next]")
+        assert cards.first.get_attribute("data-kit") == CREATORS[FIRST_PAGE].slug
     finally:
         context.close()
 
@@ -394,11 +440,14 @@ def test_the_roster_is_accessible_with_its_controls_in_use(
     page.click(f"[data-kit={first}] [data-kf-star]")
     page.check(f"[data-kit={first}] [data-kf-pick]")
     page.check(f"[data-kit={second}] [data-kf-pick]")
-    page.click("[data-kf-fit] summary")
+    page.click("[data-kf-toggle=fit]")
     page.fill("#kf-b-values", "sustainability")
     page.fill("#kf-b-category", "gambling")
     page.click(".kf-fit__form button[type=submit]")
+    shown(page)  # the excluded come last
     page.locator(".kf-fit__excluded").first.wait_for()
+    page.wait_for_function("() => !document.querySelector('.kf-card--waiting')")
+    page.mouse.move(0, 0)  # not hovering a card that "Show more" brought under the pointer
     assert_accessible(page)
     page.click("[data-kf-open-compare]")
     page.locator("dialog[open]").wait_for()
@@ -441,7 +490,7 @@ def test_hostile_kits_stay_text_in_everything_the_script_draws(
         page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
         open_roster(page, base)
         payload_value = page.eval_on_selector("input[name=values]", "i => i.value")
-        page.click("[data-kf-more-filters] summary")
+        page.click("[data-kf-toggle=more]")
         page.check("input[name=values]")
         for slug in ("hostile", "hostile-two"):
             page.click(f"[data-kit={slug}] [data-kf-star]")
@@ -449,7 +498,7 @@ def test_hostile_kits_stay_text_in_everything_the_script_draws(
         page.click("[data-kf-open-compare]")
         page.locator("dialog[open]").wait_for()
         page.click("[data-kf-close]")
-        page.click("[data-kf-fit] summary")
+        page.click("[data-kf-toggle=fit]")
         page.fill("#kf-b-values", payload_value)
         page.fill("#kf-b-niche", "script alert")
         page.click(".kf-fit__form button[type=submit]")
@@ -523,3 +572,103 @@ def test_a_budget_in_euros_meets_prices_in_pounds_converted_at_the_sites_rates(
     over = next(c for c in creators if c.currency == "GBP" and lowest(c) == budget)
     assert over.slug not in shown(page), f"£{budget} is more than €{budget}"
     assert not any(s in expected for s in (c.slug for c in creators if lowest(c) is None))
+
+
+VIEWPORTS = [(320, 640), (390, 844), (1366, 900)]
+
+
+@pytest.mark.parametrize(("width", "height"), VIEWPORTS)
+@pytest.mark.parametrize("site", ["showcase", "generated"])
+def test_brands_see_creators_on_the_first_screen(
+    page: Any, roster: str, site_server: str, site: str, width: int, height: int
+) -> None:
+    page.set_viewport_size({"width": width, "height": height})
+    open_roster(page, site_server if site == "showcase" else roster)
+    assert page.evaluate("() => document.documentElement.scrollWidth") <= width
+    top = page.locator("[data-kf-cards] > [data-kit]").first.bounding_box()
+    assert top is not None and 0 < top["y"] < height, f"the first card starts at {top}"
+    for name in ("q", "platform", "country", "budget"):
+        assert page.is_visible(f"[data-kf-filters] [name={name}]"), f"{name} is in the bar"
+    assert not page.is_visible("#kf-f-tier"), "the other filters are a tap away"
+
+
+def test_the_compact_bar_works_with_the_keyboard(page: Any, roster: str) -> None:
+    open_roster(page, roster)
+    page.focus("#kf-f-q")
+    page.keyboard.type("food")
+    page.keyboard.press("Tab")
+    assert page.evaluate("() => document.activeElement.id") == "kf-f-platform"
+    page.keyboard.press("ArrowDown")
+    platform = page.input_value("#kf-f-platform")
+    assert platform, "the arrow key chose a platform"
+    assert shown(page) == matching(
+        q=lambda c: "food" in c.niche.lower(),
+        platform=lambda c: platform in [n for n, _ in c.platforms],
+    )
+    toggle = page.locator("[data-kf-toggle=more]")
+    toggle.focus()
+    page.keyboard.press("Enter")
+    assert toggle.get_attribute("aria-expanded") == "true"
+    page.keyboard.press("Tab")
+    assert page.evaluate("() => document.activeElement.id") == "kf-f-tier", "the panel follows"
+    page.keyboard.press("ArrowDown")
+    assert query(page)["tier"] == [page.input_value("#kf-f-tier")]
+    assert toggle.inner_text().endswith("1"), "the button counts the folded filter set"
+    page.keyboard.press("Escape")
+    assert toggle.get_attribute("aria-expanded") == "false"
+    assert not page.is_visible("#kf-f-tier")
+    assert page.evaluate("() => document.activeElement.dataset.kfToggle") == "more"
+    page.keyboard.press("Space")
+    assert page.is_visible("#kf-f-tier")
+
+
+def test_cards_from_the_later_pages_are_whole_and_link_right(page: Any, roster: str) -> None:
+    open_roster(page, roster, "?sort=followers")
+    expected = [c.slug for c in sorted(CREATORS, key=lambda c: -c.total)][:24]
+    assert any(CREATORS.index(BY_SLUG[s]) >= FIRST_PAGE for s in expected)
+    page.wait_for_function("() => !document.querySelector('.kf-card--waiting')")
+    assert shown(page)[:24] == expected
+    later = next(s for s in expected if CREATORS.index(BY_SLUG[s]) >= FIRST_PAGE)
+    card = page.locator(f"[data-kit={later}]")
+    assert card.locator(".kf-card__platforms li").count() == len(BY_SLUG[later].platforms)
+    card.locator("a.kf-card__link").click()
+    page.wait_for_url(f"**/roster/{later}/")
+
+
+def test_the_script_takes_its_words_from_the_page(page: Any, roster: str) -> None:
+    """What the script writes comes from the messages the template rendered, so a catalog
+    that translates the template translates the script too."""
+
+    def translated(route: Any) -> None:
+        response = route.fetch()
+        body = response.text()
+        for english, other in (
+            ("Show more ({n} more)", "Mehr anzeigen ({n})"),
+            ("{n} of {total} creators match", "{n} von {total} passen"),
+            ("Compare creators", "Vergleich"),
+        ):
+            assert json.dumps(english)[1:-1] in body, english
+            body = body.replace(json.dumps(english)[1:-1], json.dumps(other)[1:-1])
+        route.fulfill(response=response, body=body)
+
+    page.route(roster + "?*", translated)
+    open_roster(page, roster, "?platform=youtube")
+    matched = len(matching(platform=lambda c: "youtube" in [n for n, _ in c.platforms]))
+    assert page.inner_text("[data-kf-count]") == f"{matched} von {COUNT} passen"
+    assert page.inner_text("[data-kf-more] button") == f"Mehr anzeigen ({matched - 24})"
+    page.check(f"[data-kit={shown(page)[0]}] [data-kf-pick]")
+    page.check(f"[data-kit={shown(page)[1]}] [data-kf-pick]")
+    page.click("[data-kf-open-compare]")
+    assert page.locator("dialog[open] h2").inner_text() == "Vergleich"
+
+
+def test_what_a_brand_types_before_the_index_arrives_counts(page: Any, roster: str) -> None:
+    page.route(
+        roster + "kits-index.json", lambda route: (page.wait_for_timeout(500), route.continue_())
+    )
+    page.goto(roster)
+    page.fill("#kf-f-q", "food")
+    assert page.get_attribute("[data-kf-roster]", "data-kf-ready") != "true", "typed first"
+    page.wait_for_selector("[data-kf-roster][data-kf-ready=true]", state="attached")
+    assert shown(page) == matching(q=lambda c: "food" in c.niche.lower())
+    assert query(page)["q"] == ["food"]

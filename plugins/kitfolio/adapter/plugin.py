@@ -359,6 +359,7 @@ class KitfolioPlugin(BasePlugin[KitfolioConfig]):
             extra["campaign"] = planned.campaign
         if planned.pitch is not None or planned.campaign is not None or planned.protect:
             return context  # no link previews: a protected page's would speak in clear
+        extra["kf_page"] = planned.roster_page
         view = planned.view
         if view is not None and planned.home and config.site_url:
             page.canonical_url = config.site_url.rstrip("/") + "/" + view.url

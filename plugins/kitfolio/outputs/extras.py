@@ -114,13 +114,15 @@ def load_exchange_rates_option(
 def feed_files(
     site: Site, additions: SiteExtras, site_name: str, site_url: str
 ) -> Iterator[tuple[str, str]]:
-    """(site path, text) of the data feed: kits.json, each kit.json, and the feed's schema."""
+    """(site path, text) of the data feed: kits.json, its compact index, each kit.json, and the
+    feed's schema."""
     base = site_url if site_url.endswith("/") else site_url + "/"
     info = data.site_info(site_name, base, site.settings.locale)
     yield (
         contract.ROSTER_PATH,
         data.roster_json(site.kits, info, additions.agency, additions.exchange_rates),
     )
+    yield contract.INDEX_PATH, data.roster_index_json(site.kits, info, additions.exchange_rates)
     for view in site.kits:
         yield view.url + contract.KIT_FILE, data.kit_json(view, info)
     yield contract.SCHEMA_PATH, contract.feed_schema_text()

@@ -6,6 +6,7 @@ it fills are the contract in ``feed_contract``.
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from pydantic import BaseModel
@@ -32,10 +33,15 @@ from kitfolio.outputs.feed_contract import (
     FeedRates,
     FeedRatesDetail,
     FeedSite,
+    IndexAudience,
+    IndexAvailability,
+    IndexCard,
+    IndexPlatform,
     KitCard,
     KitDetail,
     KitFeed,
     RosterFeed,
+    RosterIndex,
 )
 from kitfolio.present import wording
 from kitfolio.present.markdown import plain, text_of
@@ -197,6 +203,7 @@ def _display(view: KitView) -> FeedDisplay:
         total_followers=view.total_reach_full,
         best_engagement=view.best_engagement_text,
         engagement=view.engagement_text,
+        engagement_basis=view.engagement_basis,
         tier=view.tier_label,
         platforms=[
             FeedPlatformText(label=p.label, followers=p.followers_text) for p in view.platforms
@@ -206,6 +213,7 @@ def _display(view: KitView) -> FeedDisplay:
             gender=_share_texts(audience.gender),
             countries=_share_texts(audience.countries),
             cities=_share_texts(audience.cities),
+            names={share.key: share.label for share in audience.countries if share.key},
         ),
         terms={code: wording.wording(view.language).term(code) for code in view.term_markdown},
     )
@@ -275,6 +283,45 @@ def roster_json(
         kits=[card(v, site.url) for v in views],
     )
     return _dump(feed)
+
+
+_PRICE_FIELDS = {"__all__": {"name", "min"}}
+_INDEXED: dict[str, Any] = {
+    **{name: True for name in IndexCard.model_fields},
+    "platforms": {"__all__": set(IndexPlatform.model_fields)},
+    "audience": set(IndexAudience.model_fields),
+    "rates": {
+        "visibility": True,
+        "currency": True,
+        "lowest": True,
+        "items": _PRICE_FIELDS,
+        "packages": _PRICE_FIELDS,
+    },
+    "availability": set(IndexAvailability.model_fields),
+}
+"""What of a card the index keeps, field by field."""
+
+
+def _index_card(card: KitCard) -> IndexCard:
+    return IndexCard.model_validate(card.model_dump(include=_INDEXED, exclude_none=True))
+
+
+def roster_index_json(
+    views: list[KitView], site: FeedSite, exchange_rates: ExchangeRates | None = None
+) -> str:
+    """``kits-index.json``: each kit's card cut down to what the roster's filters read, in the
+    roster's order; the page fetches it, not the whole of ``kits.json``."""
+    index = RosterIndex(
+        **{"$schema": _absolute(site.url, SCHEMA_PATH)},
+        exchange_rates=FeedExchangeRates(**exchange_rates.model_dump()) if exchange_rates else None,
+        kits=[_index_card(card(v, site.url)) for v in views],
+    )
+    body = index.model_dump(mode="json", by_alias=True, exclude_none=True)
+    # Empty lists and false flags say nothing here: left out, the index is a third smaller.
+    body["kits"] = [
+        kit.model_dump(mode="json", exclude_none=True, exclude_defaults=True) for kit in index.kits
+    ]
+    return json.dumps(body, ensure_ascii=False, separators=(",", ":"))
 
 
 def kit_json(view: KitView, site: FeedSite) -> str:

@@ -18,6 +18,7 @@ from kitfolio.model.schema import DRAFT, Draft07
 VERSION: Literal[2] = 2
 SCHEMA_PATH = "schema/feed.schema.json"
 ROSTER_PATH = "kits.json"
+INDEX_PATH = "kits-index.json"
 KIT_FILE = "kit.json"
 SCHEMA_ID = "https://kitfolio.dev/schema/feed.schema.json"
 
@@ -227,6 +228,7 @@ class FeedAudienceText(_Feed):
     gender: dict[str, str] = {}
     countries: dict[str, str] = {}
     cities: dict[str, str] = {}
+    names: dict[str, str] = Field({}, description='Country code → its name, e.g. "Norway"')
 
 
 class FeedDisplay(_Feed):
@@ -235,6 +237,9 @@ class FeedDisplay(_Feed):
     total_followers: str = Field(description='The full count, e.g. "48,200"')
     best_engagement: str | None = Field(None, description='e.g. "4.8%"')
     engagement: str | None = Field(None, description='Weighted by followers, e.g. "5.2%"')
+    engagement_basis: str | None = Field(
+        None, description='What the engagement is, e.g. "weighted by followers", "on TikTok"'
+    )
     tier: str = Field(description='e.g. "Micro (10K–100K)"')
     platforms: list[FeedPlatformText] = Field(description="In the order of the kit's platforms")
     audience: FeedAudienceText = FeedAudienceText()
@@ -297,6 +302,80 @@ class RosterFeed(_Feed):
     kits: list[KitCard]
 
 
+class IndexPrice(_Feed):
+    """A price as the filters read it: its name and lowest amount."""
+
+    name: str
+    min: Amount | None = None
+
+
+class IndexPlatform(_Feed):
+    """A platform as the filters read it."""
+
+    network: Network
+    label: str
+    followers: int
+    engagement_rate: Percent | None = None
+
+
+class IndexAudience(_Feed):
+    """The audience shares the filters read."""
+
+    countries: dict[str, Percent] = {}
+    age: dict[str, Percent] = {}
+
+
+class IndexRates(_Feed):
+    """The rates the budget filter reads, as far as the visibility allows."""
+
+    visibility: Visibility
+    currency: str | None = None
+    lowest: Amount | None = None
+    items: list[IndexPrice] = []
+    packages: list[IndexPrice] = []
+
+
+class IndexAvailability(_Feed):
+    """When the creator is booked until, for the availability filter."""
+
+    booked_until: date | None = None
+
+
+class IndexCard(_Feed):
+    """A kit as the roster's filters, sorting and brand fit read it: the card's own field names
+    and values, without what only showing or contacting a creator needs."""
+
+    slug: str
+    path: str
+    name: str
+    tagline: str | None = None
+    location: str | None = None
+    languages: list[str] = []
+    niche: str
+    tags: list[str] = []
+    platforms: list[IndexPlatform]
+    total_followers: int
+    tier: Tier
+    engagement: Percent | None = None
+    stats_as_of: date | None = None
+    audience: IndexAudience = IndexAudience()
+    values: list[str] = []
+    dealbreakers: list[str] = []
+    offers: list[Offer] = []
+    rates: IndexRates | None = None
+    availability: IndexAvailability | None = None
+
+
+class RosterIndex(_Feed):
+    """``kits-index.json``: the roster's compact index, what its page fetches to filter."""
+
+    schema_: str = Field(alias="$schema")
+    feed: Literal["kitfolio-roster-index"] = "kitfolio-roster-index"
+    version: Literal[2] = VERSION
+    exchange_rates: FeedExchangeRates | None = None
+    kits: list[IndexCard]
+
+
 class KitFeed(_Feed):
     """``<slug>/kit.json``: one kit in full."""
 
@@ -309,7 +388,9 @@ class KitFeed(_Feed):
 
 def feed_schema() -> dict[str, Any]:
     """The JSON Schema of both feed documents (draft-07), as published."""
-    adapter: TypeAdapter[RosterFeed | KitFeed] = TypeAdapter(RosterFeed | KitFeed)
+    adapter: TypeAdapter[RosterFeed | KitFeed | RosterIndex] = TypeAdapter(
+        RosterFeed | KitFeed | RosterIndex
+    )
     body = adapter.json_schema(
         mode="serialization",
         by_alias=True,
@@ -322,7 +403,8 @@ def feed_schema() -> dict[str, Any]:
         "title": "Kitfolio data feed",
         "description": (
             "kits.json (feed: kitfolio-roster) lists every kit of a site as a card; "
-            "<slug>/kit.json (feed: kitfolio-kit) is one kit in full. Only what the rate "
+            "<slug>/kit.json (feed: kitfolio-kit) is one kit in full; kits-index.json "
+            "(feed: kitfolio-roster-index) is the roster's compact index. Only what the rate "
             "visibility shows is present. See docs/data-feed.md."
         ),
         **body,

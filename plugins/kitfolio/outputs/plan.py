@@ -40,6 +40,51 @@ class Inclusion:
 
 LISTED = Inclusion()
 UNLISTED = Inclusion(in_nav=False, in_sitemap=False, in_search=False, noindex=True)
+FOLLOWING_PAGES = Inclusion(in_search=False)
+"""The roster's pages after the first: crawled and in the sitemap; search finds the creators on
+the first page's text already."""
+
+ROSTER_PAGE_SIZE = 60
+"""Creators per page of the roster's plain listing."""
+
+
+@dataclass(frozen=True)
+class RosterPage:
+    """One page of the roster's plain listing: the creators ``start`` to ``stop`` (by name), and
+    where the pages before and after it are, for a crawler or a person without JavaScript."""
+
+    number: int
+    count: int
+    start: int
+    stop: int
+    size: int = ROSTER_PAGE_SIZE
+
+    @staticmethod
+    def url_of(number: int) -> str:
+        """The site path of page ``number``; the first is the roster itself."""
+        return "" if number == 1 else f"page/{number}/"
+
+    @property
+    def previous_url(self) -> str | None:
+        return self.url_of(self.number - 1) if self.number > 1 else None
+
+    @property
+    def next_url(self) -> str | None:
+        return self.url_of(self.number + 1) if self.number < self.count else None
+
+    @property
+    def numbers(self) -> list[int]:
+        """The pages the pager names: the first and last, and two either side of this one."""
+        near = range(max(1, self.number - 2), min(self.count, self.number + 2) + 1)
+        return sorted({1, self.count, *near})
+
+
+def roster_pages(kits: int, size: int = ROSTER_PAGE_SIZE) -> list[RosterPage]:
+    """The pages that list ``kits`` creators, ``size`` to a page (one page at least)."""
+    count = max(1, -(-kits // size))
+    return [
+        RosterPage(n, count, (n - 1) * size, min(kits, n * size), size) for n in range(1, count + 1)
+    ]
 
 
 @dataclass(frozen=True)
@@ -59,6 +104,8 @@ class PlannedPage:
     """The site's home page (``index.md``), which the navigation may list."""
     language: str = "en"
     """The page's language (a BCP 47 tag): its interface text, ``lang`` and ``dir``."""
+    roster_page: RosterPage | None = None
+    """Which creators a roster page lists."""
     campaign: CampaignView | None = None
     protect: bool = False
     """Published only encrypted (outputs/protect.py): its texts are neutral, it is unlisted."""
@@ -99,19 +146,7 @@ def plan_pages(
             home = shown.kit_page_view(single)
             planned.append(_kit_page(PageKind.KIT, "index.md", home, site_name, home=True))
         else:
-            planned.append(
-                PlannedPage(
-                    PageKind.ROSTER,
-                    "index.md",
-                    TEMPLATES[PageKind.ROSTER],
-                    page_title(PageKind.ROSTER, None, site_name),
-                    roster_description(site, site_name),
-                    roster_search_text(site),
-                    LISTED,
-                    home=True,
-                    language=site.settings.words_language,
-                )
-            )
+            planned += _roster_pages(site, site_name)
     planned += [_pitch_page(pitch) for pitch in pitches]
     planned += [_report_page(campaign) for campaign in shown.campaigns]
     return [sealed(page) if page.protect else page for page in planned]
@@ -127,6 +162,28 @@ def sealed(page: PlannedPage) -> PlannedPage:
         search_text="",
         inclusion=UNLISTED,
     )
+
+
+def _roster_pages(site: Site, site_name: str) -> list[PlannedPage]:
+    words = wording(site.settings.words_language)
+    title = page_title(PageKind.ROSTER, None, site_name)
+    description = roster_description(site, site_name)
+    pages = roster_pages(len(site.kits))
+    return [
+        PlannedPage(
+            PageKind.ROSTER,
+            f"{RosterPage.url_of(page.number)}index.md",
+            TEMPLATES[PageKind.ROSTER],
+            title if page.number == 1 else words.numbered_page(title, page.number, page.count),
+            description,
+            roster_search_text(site) if page.number == 1 else "",
+            LISTED if page.number == 1 else FOLLOWING_PAGES,
+            home=page.number == 1,
+            roster_page=page,
+            language=words.language,
+        )
+        for page in pages
+    ]
 
 
 def _kit_page(

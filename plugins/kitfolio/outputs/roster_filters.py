@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from kitfolio.model.kit import Network, Offer
 from kitfolio.present.wording import TIER_LABELS, Wording, wording
@@ -19,6 +19,8 @@ from kitfolio.sources.exchange_rates import ExchangeRates
 
 TOP_VALUES = 40
 """How many values the filter offers as checkboxes; others still work from the URL."""
+
+ENGLISH = wording("en")
 
 
 @dataclass(frozen=True)
@@ -45,8 +47,12 @@ class RosterView:
     offers: list[Option]
     currencies: list[Option]
     age_bands: list[Option]
-    sorts: tuple[tuple[str, str], ...] = wording("en").sorts()
-    budget_note: str = wording("en").exchange_note(None)
+    sorts: tuple[tuple[str, str], ...] = ENGLISH.sorts()
+    labels: dict[str, str] = field(default_factory=ENGLISH.figure_labels)
+    """The names of the headline figures, as the cards' comparison shows them."""
+    engagement_basis: str = ENGLISH.engagement_weighted()
+    """What the engagement filter compares: each creator's follower-weighted rate."""
+    budget_note: str = ENGLISH.exchange_note(None)
     """How a budget meets prices in other currencies: converted at the site's rates, or not."""
 
 
@@ -61,12 +67,11 @@ def build_roster(
     kits: list[KitView],
     agency: AgencyView | None,
     exchange: ExchangeRates | None = None,
-    words: Wording | None = None,
+    words: Wording = ENGLISH,
     exchange_date_text: str | None = None,
 ) -> RosterView:
-    """The filter choices of a roster of ``kits``, labelled in ``words``' language; with exchange
-    rates, a budget can be given in any currency they name."""
-    words = words or wording("en")
+    """The filter choices of a roster of ``kits``; with exchange rates, a budget can be given in
+    any currency they name."""
     networks = {n.value: words.network(n) for n in Network}
     offer_names = {o.value: words.offer(o) for o in Offer}
     platforms: Counter[str] = Counter()
@@ -111,6 +116,8 @@ def build_roster(
         currencies=_currency_options(currencies, exchange),
         age_bands=_options(bands, str, sorted(bands, key=_band_start)),
         sorts=words.sorts(),
+        labels=words.figure_labels(),
+        engagement_basis=words.engagement_weighted(),
         budget_note=words.exchange_note(exchange_date_text if exchange else None),
     )
 

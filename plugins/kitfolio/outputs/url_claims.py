@@ -64,6 +64,7 @@ def kitfolio_claims(
     for campaign in campaigns:
         yield Claim(campaign.url, campaign.source, located=True)
     yield Claim(contract.ROSTER_PATH, FEED)
+    yield Claim(contract.INDEX_PATH, FEED)
     yield Claim(contract.SCHEMA_PATH, FEED)
     yield Claim(KIT_SCHEMA_PATH, SCHEMA)
     yield Claim(CAMPAIGN_SCHEMA_PATH, CAMPAIGN_SCHEMA)

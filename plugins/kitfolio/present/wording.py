@@ -147,6 +147,12 @@ CARD_FOOTERS = {"kit": N_("Media kit"), "work": N_("Rates, terms and how to book
 PROTECTED_TITLE = N_("Protected page")
 """The title of a protected page, the one text about it published unencrypted."""
 PROTECTED_DESCRIPTION = N_("This page is protected by a password.")
+FIGURE_LABELS = {
+    "total_followers": N_("Total followers"),
+    "engagement": N_("Engagement"),
+    "tier": N_("Tier"),
+}
+"""The names of a creator's headline figures, alike on the roster, in its comparison and feed."""
 REVENUE = N_("Revenue")
 CAMPAIGN_STATUS = {
     Status.proposed: N_("Proposed"),
@@ -358,6 +364,17 @@ class Wording:
 
     def protected_description(self) -> str:
         return self._(PROTECTED_DESCRIPTION)
+
+    def figure_labels(self) -> dict[str, str]:
+        return {code: self._(label) for code, label in FIGURE_LABELS.items()}
+
+    def numbered_page(self, title: str, number: int, count: int) -> str:
+        """The title of one page of the roster's listing after the first."""
+        return self._("%(title)s · page %(number)s of %(count)s") % {
+            "title": title,
+            "number": number,
+            "count": count,
+        }
 
     def report_title(self, brand: str, creator: str) -> str:
         """The title of a campaign's report page."""

@@ -1,41 +1,57 @@
-/* Compare 2 to 4 creators side by side: a tray of the picks, then a dialog with a table. The
-   table shows each kit's own kit.json, whose figures the site has already written out
-   (display), so nothing here formats a number. */
+/* Compare 2 to 4 creators side by side: a tray of the picks, then a dialog with a table, one
+   creator per column and the row names kept in view on a phone. The table shows each kit's own
+   kit.json, whose figures and labels the site has already written out (display), the very texts
+   of the cards and kit pages, so nothing here formats a number or names a tier. */
 
+import { details } from "./details.js";
 import { el } from "./dom.js";
-import { visiblePrices } from "./prices.js";
+import { t } from "./messages.js";
+import { visibleLines } from "./prices.js";
 import { MAX_COMPARE } from "./state.js";
-import { t } from "./text.js";
 
-const NONE = "—";
-
-/* The largest top shares, as the site writes them: "GB 62% · US 14%". */
-function topShares(shares, texts, top) {
+/* The largest top shares, as the site writes them, one per line: "United Kingdom 62%". */
+function topShares(shares, texts, names, top) {
   return Object.keys(shares || {}).filter((k) => texts && texts[k])
     .sort((a, b) => shares[b] - shares[a]).slice(0, top)
-    .map((k) => k + " " + texts[k]).join(" · ");
+    .map((k) => ((names && names[k]) || k) + " " + texts[k]);
 }
 
 function shown(kit) { return kit.display || { platforms: [], audience: {} }; }
 
-/* [msgid of the row's label, its value]: labels are translated when the table is drawn. */
+function engagement(kit) {
+  const d = shown(kit);
+  return d.engagement ? [d.engagement, d.engagement_basis].filter(Boolean).join(" ") : "";
+}
+
+/* Each row: its message key and the lines of each kit's cell. */
 const ROWS = [
-  ["Platforms", (k) => shown(k).platforms.map((p) => p.label + " " + p.followers).join(" · ")],
-  ["Total followers", (k) => shown(k).total_followers],
-  ["Engagement, weighted by followers", (k) => shown(k).engagement],
-  ["Tier", (k) => shown(k).tier],
-  ["Top countries", (k) => topShares((k.audience || {}).countries, shown(k).audience.countries, 3)],
-  ["Age", (k) => topShares((k.audience || {}).age, shown(k).audience.age, 3)],
-  ["Gender", (k) => topShares((k.audience || {}).gender, shown(k).audience.gender, 3)],
-  ["Values", (k) => (k.values || []).join(", ")],
-  ["Prices", (k) => visiblePrices(k)]
+  ["row_tier", (k) => [shown(k).tier]],
+  ["row_total", (k) => [shown(k).total_followers]],
+  ["row_engagement", (k) => [engagement(k)]],
+  ["row_platforms", (k) => shown(k).platforms.map((p) => p.label + " " + p.followers)],
+  ["row_countries", (k) => topShares((k.audience || {}).countries, shown(k).audience.countries, shown(k).audience.names, 3)],
+  ["row_age", (k) => topShares((k.audience || {}).age, shown(k).audience.age, null, 3)],
+  ["row_gender", (k) => topShares((k.audience || {}).gender, shown(k).audience.gender, null, 3)],
+  ["row_values", (k) => [(k.values || []).join(", ")]],
+  ["row_prices", (k) => visibleLines(k)]
 ];
 
-/* Each kit's own feed; the roster's card of it when that cannot be had. */
-function details(kits) {
-  return Promise.all(kits.map((kit) => fetch(kit.path + "kit.json")
-    .then((r) => (r.ok ? r.json() : null))
-    .then((feed) => (feed && feed.kit ? feed.kit : kit), () => kit)));
+function cell(tag, attrs, lines) {
+  const node = el(tag, attrs);
+  const filled = lines.filter(Boolean);
+  if (!filled.length) {
+    node.append(el("span", { "class": "kf-compare__none" }, t("none")));
+    return node;
+  }
+  filled.forEach((line) => node.append(el("span", { "class": "kf-compare__line" }, line)));
+  return node;
+}
+
+function creatorHead(kit) {
+  const th = el("th", { scope: "col" });
+  th.append(el("a", { href: kit.path, "class": "kf-compare__name", dir: "auto" }, kit.name));
+  if (kit.niche) { th.append(el("span", { "class": "kf-compare__niche" }, kit.niche)); }
+  return th;
 }
 
 export class Compare {
@@ -51,12 +67,12 @@ export class Compare {
     tray.hidden = !picked.length;
     tray.replaceChildren();
     if (!picked.length) { return; }
-    tray.append(el("span", {}, t("%(count)s of %(max)s selected to compare", { count: picked.length, max: MAX_COMPARE })));
+    tray.append(el("span", {}, t("tray", { n: picked.length, max: MAX_COMPARE })));
     const open = el("button", { type: "button", "class": "md-button md-button--primary", "data-kf-open-compare": "" },
-      t("Compare (%(count)s)", { count: picked.length }));
+      t("open_compare", { n: picked.length }));
     open.disabled = picked.length < 2;
     open.addEventListener("click", () => on.open());
-    const clear = el("button", { type: "button", "class": "md-button" }, t("Clear"));
+    const clear = el("button", { type: "button", "class": "md-button" }, t("clear"));
     clear.addEventListener("click", () => on.clear());
     tray.append(open, clear);
   }
@@ -69,32 +85,29 @@ export class Compare {
     const dialog = this.dialog;
     dialog.replaceChildren();
     const head = el("div", { "class": "kf-compare__head" });
-    const close = el("button", { type: "button", "class": "md-button", "data-kf-close": "" }, t("Close"));
+    const close = el("button", { type: "button", "class": "md-button", "data-kf-close": "" }, t("close"));
     close.addEventListener("click", () => dialog.close());
     // Focus starts on the title, so a screen reader announces the comparison first.
-    head.append(el("h2", { id: "kf-compare-title", tabindex: "-1", autofocus: "" }, t("Compare creators")), close);
+    head.append(el("h2", { id: "kf-compare-title", tabindex: "-1", autofocus: "" }, t("compare_title")), close);
     dialog.append(head);
     const table = el("table", { "class": "kf-compare__table" });
+    table.style.setProperty("--kf-columns", String(kits.length));
     const top = el("tr");
-    top.append(el("th", { scope: "col" }, t("Creator")));
-    kits.forEach((k) => {
-      const th = el("th", { scope: "col" });
-      th.append(el("a", { href: k.path }, k.name));
-      top.append(th);
-    });
+    top.append(el("th", { scope: "col", "class": "kf-compare__corner" }, t("creator")));
+    kits.forEach((k) => top.append(creatorHead(k)));
     const thead = el("thead");
     thead.append(top);
     table.append(thead);
     const terms = [];
-    kits.forEach((k) => Object.keys(k.terms || {}).forEach((term) => { if (!terms.includes(term)) { terms.push(term); } }));
-    const termName = (term) => kits.map((k) => (shown(k).terms || {})[term]).find(Boolean) || term;
-    const rows = ROWS.map(([label, value]) => [t(label), value])
-      .concat(terms.map((term) => [termName(term), (k) => (k.terms || {})[term]]));
+    kits.forEach((k) => Object.keys(k.terms || {}).forEach((code) => { if (!terms.includes(code)) { terms.push(code); } }));
+    const termName = (code) => kits.map((k) => (shown(k).terms || {})[code]).find(Boolean) || code;
+    const rows = ROWS.map(([key, lines]) => [t(key), lines])
+      .concat(terms.map((code) => [termName(code), (k) => [(k.terms || {})[code]]]));
     const body = el("tbody");
-    rows.forEach(([label, value]) => {
+    rows.forEach(([label, lines]) => {
       const tr = el("tr");
       tr.append(el("th", { scope: "row" }, label));
-      kits.forEach((k) => tr.append(el("td", {}, value(k) || NONE)));
+      kits.forEach((k) => tr.append(cell("td", {}, lines(k))));
       body.append(tr);
     });
     table.append(body);

@@ -1,6 +1,7 @@
 /* The filter form and the brand-fit brief: read into the state, written back from it, and each
    choice labelled with how many creators it would match. */
 
+import { Disclosure } from "./disclosure.js";
 import { hasBrief, listOf } from "./state.js";
 
 const FILTER_FIELDS = ["q", "platform", "tier", "min_followers", "max_followers", "min_er", "country",
@@ -9,6 +10,8 @@ const FIT_FIELDS = ["fit_budget", "fit_currency", "fit_platforms", "fit_niche", 
   "fit_values", "fit_category"];
 const COUNTED_OPTIONS = ["platform", "tier", "country", "language"];
 const COUNTED_BOXES = ["values", "offers", "available"];
+/* The filters folded behind "More filters": set, they keep it open and are counted on it. */
+const FOLDED = ["tier", "language", "min_followers", "max_followers", "min_er", "available", "values", "offers"];
 
 function control(form, name) { return form ? form.elements.namedItem(name) : null; }
 
@@ -43,14 +46,25 @@ function readControl(form, name) {
 export class Controls {
   constructor(root) {
     this.form = root.querySelector("[data-kf-filters]");
-    this.fitBox = root.querySelector("[data-kf-fit]");
     this.fitForm = root.querySelector("[data-kf-fit-form]");
+    this.panels = {};
+    root.querySelectorAll("[data-kf-toggle]").forEach((button) => {
+      this.panels[button.getAttribute("data-kf-toggle")] = new Disclosure(button);
+    });
+    this.active = root.querySelector("[data-kf-active]");
     const currency = control(this.form, "currency");
     this.defaultCurrency = currency && currency.options.length ? currency.options[0].value : "";
   }
 
   reveal() {
-    [this.form, this.fitBox].forEach((node) => { if (node) { node.hidden = false; } });
+    if (this.form) { this.form.hidden = false; }
+  }
+
+  /* How many of the folded filters are set, shown on their button. */
+  showFolded(state) {
+    const set = FOLDED.filter((name) => (Array.isArray(state[name]) ? state[name].length : state[name])).length;
+    if (this.active) { this.active.textContent = set ? String(set) : ""; }
+    return set;
   }
 
   write(state) {
@@ -59,9 +73,8 @@ export class Controls {
       setControl(this.form, name, value);
     });
     FIT_FIELDS.forEach((name) => setControl(this.fitForm, name, state[name]));
-    const more = this.form && this.form.querySelector("[data-kf-more-filters]");
-    if (more && (state.available || state.offers.length || state.values.length)) { more.open = true; }
-    if (this.fitBox && hasBrief(state)) { this.fitBox.open = true; }
+    if (this.panels.more && this.showFolded(state)) { this.panels.more.set(true); }
+    if (this.panels.fit && hasBrief(state)) { this.panels.fit.set(true); }
     this.syncFitSort(state);
   }
 
@@ -70,6 +83,7 @@ export class Controls {
       const value = readControl(this.form, name);
       state[name] = name === "available" ? (value.length ? "now" : "") : value;
     });
+    this.showFolded(state);
   }
 
   /* The brief as submitted; ranking by fit once there is one. */
@@ -120,6 +134,8 @@ export class Controls {
     if (this.form) {
       const changed = () => { this.readFilters(state); on.filters(); };
       this.form.addEventListener("input", changed);
+      const sort = control(this.form, "sort");
+      if (sort && !this.form.contains(sort)) { sort.addEventListener("input", changed); }
       this.form.addEventListener("submit", (e) => e.preventDefault());
       this.form.addEventListener("reset", () => setTimeout(changed, 0));
     }

@@ -1,11 +1,9 @@
 /* The shortlist as a CSV file for a spreadsheet: one row per creator. */
 
+import { details } from "./details.js";
 import { el } from "./dom.js";
+import { words } from "./messages.js";
 import { visiblePrices } from "./prices.js";
-import { t } from "./text.js";
-
-const HEADER = ["Name", "Media kit", "Platforms and followers", "Total followers", "Engagement rate weighted by followers (%)",
-  "Visible prices", "Contact"];
 
 /* A cell a spreadsheet reads as text: quoted when needed, and never run as a formula. */
 function cell(value) {
@@ -22,7 +20,7 @@ function contact(kit) {
 
 /* Figures stay numbers here, as the feed gives them, for the spreadsheet to compute with. */
 export function csv(kits) {
-  const rows = [HEADER.map((label) => t(label))].concat(kits.map((kit) => [
+  const rows = [words("csv_header")].concat(kits.map((kit) => [
     kit.name, kit.url,
     (kit.platforms || []).map((p) => p.label + " " + p.followers).join("; "),
     kit.total_followers, kit.engagement, visiblePrices(kit), contact(kit)
@@ -30,7 +28,12 @@ export function csv(kits) {
   return rows.map((row) => row.map(cell).join(",")).join("\r\n") + "\r\n";
 }
 
+/* The shortlist's file, from each kit's own feed (the index holds no contact). */
 export function downloadCSV(kits) {
+  return details(kits).then((full) => save(full));
+}
+
+function save(kits) {
   const blob = new Blob(["\ufeff" + csv(kits)], { type: "text/csv;charset=utf-8" });
   const link = el("a", { download: "shortlist.csv", href: URL.createObjectURL(blob) });
   document.body.append(link);

@@ -70,7 +70,7 @@ function shareIn(shares, keys) {
   return [Math.min(share, 100), named];
 }
 
-/* A reason in English, the catalogs' source; the page passes its own language's (text.js). */
+/* A reason in English, the catalogs' source; the page passes its own language's (main.js). */
 function english(msgid, values) {
   return msgid.replace(/%\((\w+)\)s/g, (whole, name) => (name in values ? String(values[name]) : whole));
 }

@@ -2,32 +2,53 @@
    each with its shortlist and compare buttons and, when ranking by fit, its score. */
 
 import { el } from "./dom.js";
+import { t } from "./messages.js";
 import { MAX_COMPARE } from "./state.js";
-import { n, t } from "./text.js";
 
 export const PAGE = 24;
+
+/* A card taken from another page of the listing, its links made to work on this one. */
+function moved(card, base) {
+  const absolute = (value) => (value.startsWith("#") ? value : new URL(value, base).href);
+  card.querySelectorAll("[href], [src], [srcset]").forEach((node) => {
+    ["href", "src"].forEach((name) => {
+      if (node.hasAttribute(name)) { node.setAttribute(name, absolute(node.getAttribute(name))); }
+    });
+    if (node.hasAttribute("srcset")) {
+      node.setAttribute("srcset", node.getAttribute("srcset").split(",").map((part) => {
+        const [url, ...size] = part.trim().split(/\s+/);
+        return [absolute(url)].concat(size).join(" ");
+      }).join(", "));
+    }
+  });
+  return card;
+}
 
 export class Listing {
   /* The cards are kept as their HTML, not as 10,000 detached elements: strings cost the garbage
      collector nothing, so filtering stays smooth. A card is made again from its own markup (the
-     browser's serialisation of what it parsed, so text stays text) when shown. */
-  constructor(root, numbers) {
+     browser's serialisation of what it parsed, so text stays text) when shown. This page holds
+     the first page of cards; the others come from the page of the plain listing that holds
+     them (page/N/), fetched when a card of it is first shown, a placeholder standing in until
+     then. on.arrived() is called once such a page is in. */
+  constructor(root, numbers, on) {
     this.list = root.querySelector("[data-kf-cards]");
     this.more = root.querySelector("[data-kf-more]");
     this.count = root.querySelector("[data-kf-count]");
     this.numbers = numbers;
+    this.on = on;
+    this.pages = root.getAttribute("data-pages");
+    this.pageSize = Number(root.getAttribute("data-page-size")) || 0;
     this.markup = new Map();
     this.list.querySelectorAll("[data-kit]").forEach((li) => this.markup.set(li.getAttribute("data-kit"), li.outerHTML));
     this.made = new Map();
+    this.fetching = new Map();
   }
 
-  /* Whether the page has a card for slug: only kits with one are listed. */
-  has(slug) { return this.markup.has(slug); }
-
-  /* The kits listed, by index from now on. */
+  /* The kits listed, by index from now on (the roster's order, which its pages follow). */
   adopt(kits) {
     this.kits = kits;
-    this.html = kits.map((k) => this.markup.get(k.slug));
+    this.html = kits.map((k) => this.markup.get(k.slug) || null);
     this.markup = null;
     this.list.setAttribute("data-kf-enhanced", "");
   }
@@ -36,7 +57,8 @@ export class Listing {
      compare picks, and the fit of each slug when ranking by fit. */
   render(shown, limit, marks) {
     const visible = Math.min(limit, shown.length);
-    const cards = this.cards(shown.slice(0, visible));
+    const indexes = shown.slice(0, visible);
+    const cards = this.cards(indexes);
     const current = this.list.children;
     let same = current.length === cards.length;
     for (let k = 0; k < cards.length; k++) {
@@ -46,20 +68,22 @@ export class Listing {
     }
     if (!same) { this.list.replaceChildren(...cards); } // unchanged: focus stays put
     this.more.hidden = visible >= shown.length;
-    this.more.querySelector("button").textContent = t("Show more (%(count)s more)", { count: this.numbers.format(shown.length - visible) });
+    this.more.querySelector("button").textContent = t("show_more", { n: this.numbers.format(shown.length - visible) });
+    this.fetchPagesOf(indexes);
   }
 
-  /* The elements of the given cards: those made before, the others made from their markup. */
+  /* The elements of the given cards: those made before, the others made from their markup,
+     or a placeholder while their page is on its way. */
   cards(indexes) {
     const cache = this.made;
-    const missing = indexes.filter((i) => !cache.has(i));
+    const missing = indexes.filter((i) => !cache.has(i) && this.html[i] !== null);
     if (missing.length) {
       const template = document.createElement("template");
       template.innerHTML = missing.map((i) => this.html[i]).join("");
       const made = Array.from(template.content.children);
       missing.forEach((i, k) => cache.set(i, made[k]));
     }
-    const cards = indexes.map((i) => cache.get(i));
+    const cards = indexes.map((i) => cache.get(i) || this.placeholder(i));
     if (cache.size > 4 * PAGE + indexes.length) {
       const keep = new Set(indexes);
       cache.forEach((_, i) => { if (!keep.has(i)) { cache.delete(i); } });
@@ -67,14 +91,54 @@ export class Listing {
     return cards;
   }
 
+  placeholder(i) {
+    const kit = this.kits[i];
+    const li = el("li", { "class": "kf-card kf-card--waiting", "data-kit": kit.slug });
+    const link = el("a", { "class": "kf-card__link", href: kit.path });
+    link.append(el("span", { "class": "kf-card__name", dir: "auto" }, kit.name));
+    li.append(link, el("p", { "class": "kf-eyebrow" }, kit.niche));
+    this.made.set(i, li);
+    return li;
+  }
+
+  /* Fetches the pages of the listing that hold cards not yet in. */
+  fetchPagesOf(indexes) {
+    if (!this.pageSize || !this.pages) { return; }
+    indexes.filter((i) => this.html[i] === null).forEach((i) => {
+      const number = Math.floor(i / this.pageSize) + 1;
+      if (!this.fetching.has(number)) { this.fetching.set(number, this.fetchPage(number)); }
+    });
+  }
+
+  fetchPage(number) {
+    const url = new URL(this.pages + number + "/", location.href);
+    return fetch(url).then((r) => (r.ok ? r.text() : Promise.reject(new Error(url + ": " + r.status))))
+      .then((text) => {
+        const page = new DOMParser().parseFromString(text, "text/html");
+        const start = (number - 1) * this.pageSize;
+        page.querySelectorAll("[data-kf-cards] > [data-kit]").forEach((li, k) => {
+          const i = start + k;
+          if (i < this.kits.length && this.kits[i].slug === li.getAttribute("data-kit")) {
+            this.html[i] = moved(li, url).outerHTML;
+            if (this.made.has(i) && this.made.get(i).classList.contains("kf-card--waiting")) { this.made.delete(i); }
+          }
+        });
+        this.on.arrived();
+      })
+      .catch((error) => {
+        this.fetching.delete(number);
+        console.warn("Kitfolio: page " + number + " of the roster could not be had (" + error.message + ")");
+      });
+  }
+
   showCount(matched, excluded) {
     const all = this.kits.length;
     const format = (n) => this.numbers.format(n);
     let text = matched === all && !excluded
-      ? n("%(num)s creator", matched, { num: format(matched) })
-      : n("%(num)s of %(all)s creators match", matched, { num: format(matched), all: format(all) });
-    if (!matched && !excluded) { text = t("No creator matches these filters."); }
-    if (excluded) { text += " · " + t("%(count)s excluded by their dealbreakers", { count: format(excluded) }); }
+      ? t("creators", { n: format(matched) }, matched)
+      : t("matching", { n: format(matched), total: format(all) }, matched);
+    if (!matched && !excluded) { text = t("no_match"); }
+    if (excluded) { text += " · " + t("excluded", { n: format(excluded) }, excluded); }
     this.count.textContent = text;
   }
 
@@ -98,9 +162,9 @@ function actionsOf(li) {
   if (actions) { return actions; }
   actions = el("div", { "class": "kf-card__actions" });
   const star = el("button", { type: "button", "class": "kf-star", "data-kf-star": "" });
-  star.append(el("span", { "aria-hidden": "true" }, "☆"), el("span", {}, " " + t("Shortlist")));
+  star.append(el("span", { "aria-hidden": "true" }, "☆"), el("span", {}, " " + t("shortlist_add")));
   const label = el("label", { "class": "kf-check kf-pick" });
-  label.append(el("input", { type: "checkbox", "data-kf-pick": "" }), document.createTextNode(" " + t("Compare")));
+  label.append(el("input", { type: "checkbox", "data-kf-pick": "" }), document.createTextNode(" " + t("compare")));
   actions.append(star, label);
   li.append(actions);
   return actions;
@@ -111,23 +175,22 @@ function decorate(li, kit, marks, fit) {
   const starred = marks.shortlist.includes(kit.slug);
   const button = actions.querySelector("[data-kf-star]");
   button.setAttribute("aria-pressed", starred ? "true" : "false");
-  button.setAttribute("aria-label", starred ? t("Remove %(name)s from the shortlist", { name: kit.name })
-    : t("Add %(name)s to the shortlist", { name: kit.name }));
+  button.setAttribute("aria-label", t(starred ? "shortlist_remove_name" : "shortlist_add_name", { name: kit.name }));
   button.firstChild.textContent = starred ? "★" : "☆";
   const pick = actions.querySelector("[data-kf-pick]");
   pick.checked = marks.compare.includes(kit.slug);
   pick.disabled = !pick.checked && marks.compare.length >= MAX_COMPARE;
-  pick.setAttribute("aria-label", t("Compare %(name)s", { name: kit.name }));
+  pick.setAttribute("aria-label", t("compare_name", { name: kit.name }));
   let box = li.querySelector(".kf-card__fit");
   li.classList.toggle("kf-card--excluded", Boolean(fit && fit.excluded !== null));
   if (!fit) { if (box) { box.remove(); } return; }
   if (!box) { box = el("div", { "class": "kf-card__fit" }); li.insertBefore(box, actions); }
   box.replaceChildren();
   if (fit.excluded !== null) {
-    box.append(el("p", { "class": "kf-fit__excluded" }, t("Excluded: %(reason)s", { reason: fit.excluded })));
+    box.append(el("p", { "class": "kf-fit__excluded" }, t("fit_excluded", { reason: fit.excluded })));
     return;
   }
-  box.append(el("p", { "class": "kf-fit__score" }, t("Fit %(score)s/100", { score: fit.score })));
+  box.append(el("p", { "class": "kf-fit__score" }, t("fit_score", { score: fit.score })));
   if (fit.reasons.length) {
     const reasons = el("ul", { "class": "kf-fit__reasons" });
     fit.reasons.forEach((r) => reasons.append(el("li", {}, r)));

@@ -1,7 +1,9 @@
 /* Kitfolio roster: filters, sorting, live counts, compare, a shortlist and brand fit.
-   Without JavaScript the page lists every creator. This reads the site's own kits.json, then
-   only chooses which of the server-rendered cards to show, in which order, a page at a time;
-   the state lives in the URL query. No framework, no tracking, no other host.
+   Without JavaScript the page lists the first creators and links to the pages of the others.
+   This reads the site's compact index (kits-index.json) once the first screen is in (at once
+   when the URL asks for a filtered view, or at the first touch of the roster), then only
+   chooses which of the server-rendered cards to show, in which order, a page at a time; the
+   state lives in the URL query. No framework, no tracking, no other host.
    Each module does one job; this one keeps the state and wires them together. */
 
 import { Compare } from "./compare.js";
@@ -11,18 +13,24 @@ import { Filters } from "./filters.js";
 import { rank } from "./fit.js";
 import { Listing, PAGE } from "./listing.js";
 import { Shortlist, toggled } from "./shortlist.js";
-import { t } from "./text.js";
+import { t } from "./messages.js";
 import { AddressBar, MAX_COMPARE, briefOf, hasBrief, readState, stateQuery } from "./state.js";
+
+/* A brand-fit reason in the page's language: its message (keyed by the English msgid) with the
+   catalogs' %(name)s placeholders filled. */
+function reason(msgid, values) {
+  return t(msgid).replace(/%\((\w+)\)s/g, (whole, name) => (name in values ? String(values[name]) : whole));
+}
 
 class Roster {
   constructor(root, feed) {
     // Latin digits, as in every figure the site wrote (Babel's default, also for Arabic).
     this.numbers = new Intl.NumberFormat(document.documentElement.lang || "en", { numberingSystem: "latn" });
     this.controls = new Controls(root);
-    this.listing = new Listing(root, this.numbers);
+    this.listing = new Listing(root, this.numbers, { arrived: () => this.render() });
     this.shortlist = new Shortlist(root);
     this.compare = new Compare(root);
-    this.kits = (feed.kits || []).filter((k) => this.listing.has(k.slug));
+    this.kits = feed.kits || [];
     this.bySlug = new Map(this.kits.map((k, i) => [k.slug, i]));
     this.listing.adopt(this.kits);
     this.exchange = feed.exchange_rates || null;
@@ -32,6 +40,8 @@ class Roster {
     this.timings = [];
     const currency = this.controls.defaultCurrency;
     this.state = readState(location.search, currency);
+    // What a brand typed or chose while the index was on its way counts.
+    if (!location.search) { this.controls.readFilters(this.state); }
     if (!this.state.shortlist.length && !new URLSearchParams(location.search).has("shortlist")) {
       this.state.shortlist = this.known(this.shortlist.load());
     }
@@ -73,7 +83,7 @@ class Roster {
     if (this.exchange && brief.budget !== undefined) { brief.exchange_rates = this.exchange; }
     const key = JSON.stringify(brief);
     if (this.fitCache.key !== key) {
-      const fits = rank(this.kits, brief, t);
+      const fits = rank(this.kits, brief, reason);
       this.fitCache = { key, fits, bySlug: new Map(fits.map((f) => [f.slug, f])) };
     }
     return this.fitCache;
@@ -157,13 +167,10 @@ class Roster {
   }
 }
 
-function start() {
-  const root = document.querySelector("[data-kf-roster]");
-  if (!root || root.getAttribute("data-kf-ready")) { return; }
-  const kitfolio = window.kitfolio = window.kitfolio || {};
-  kitfolio.ready = fetch(root.getAttribute("data-feed"))
+function start(root, kitfolio) {
+  return fetch(root.getAttribute("data-feed"))
     .then((response) => {
-      if (!response.ok) { throw new Error("kits.json: " + response.status); }
+      if (!response.ok) { throw new Error(response.url + ": " + response.status); }
       return response.json();
     })
     .then((feed) => {
@@ -176,4 +183,25 @@ function start() {
     });
 }
 
-start(); // a module runs once the document is parsed
+/* The index is fetched after the first screen: when the browser is idle once the page has
+   loaded, or sooner when a brand reaches for the roster or the URL carries a choice. */
+function startWhenWanted() {
+  const root = document.querySelector("[data-kf-roster]");
+  if (!root) { return; }
+  const kitfolio = window.kitfolio = window.kitfolio || {};
+  let resolve;
+  kitfolio.ready = new Promise((done) => { resolve = done; });
+  let started = false;
+  const go = () => {
+    if (started) { return; }
+    started = true;
+    start(root, kitfolio).then(resolve);
+  };
+  if (location.search) { go(); return; }
+  ["pointerdown", "focusin", "keydown"].forEach((type) => root.addEventListener(type, go, { once: true }));
+  const idle = window.requestIdleCallback || ((f) => setTimeout(f, 200));
+  const later = () => idle(go, { timeout: 3000 });
+  if (document.readyState === "complete") { later(); } else { window.addEventListener("load", later, { once: true }); }
+}
+
+startWhenWanted(); // a module runs once the document is parsed

@@ -2,8 +2,8 @@
    a panel with its links, a CSV download and a link to share it. */
 
 import { el } from "./dom.js";
+import { t } from "./messages.js";
 import { listOf, queryOf } from "./state.js";
-import { t } from "./text.js";
 
 /* A link that opens the roster on just these creators. */
 function shareLink(slugs) {
@@ -35,7 +35,7 @@ export class Shortlist {
     panel.hidden = !kits.length;
     panel.replaceChildren();
     if (!kits.length) { return; }
-    panel.append(el("h2", { id: "kf-shortlist-title" }, t("Shortlist (%(count)s)", { count: kits.length })));
+    panel.append(el("h2", { id: "kf-shortlist-title" }, t("shortlist_title", { n: kits.length })));
     const list = el("ol", { "class": "kf-shortlist__list" });
     kits.forEach((kit) => {
       const item = el("li");
@@ -45,17 +45,17 @@ export class Shortlist {
     panel.append(list);
     const actions = el("p", { "class": "kf-actions" });
     const only = el("button", { type: "button", "class": "md-button", "data-kf-only": "", "aria-pressed": String(onlyShown) },
-      onlyShown ? t("Show everyone") : t("Show only the shortlist"));
+      t(onlyShown ? "show_everyone" : "show_shortlist"));
     only.addEventListener("click", () => on.only());
-    const download = el("button", { type: "button", "class": "md-button", "data-kf-csv": "" }, t("Download CSV"));
+    const download = el("button", { type: "button", "class": "md-button", "data-kf-csv": "" }, t("download_csv"));
     download.addEventListener("click", () => on.download());
-    const copy = el("button", { type: "button", "class": "md-button", "data-kf-copy": "" }, t("Copy link"));
-    const link = el("input", { type: "url", readonly: "", "class": "kf-shortlist__link", "aria-label": t("Link to this shortlist"), "data-kf-link": "" });
+    const copy = el("button", { type: "button", "class": "md-button", "data-kf-copy": "" }, t("copy_link"));
+    const link = el("input", { type: "url", readonly: "", "class": "kf-shortlist__link", "aria-label": t("shortlist_link"), "data-kf-link": "" });
     link.value = shareLink(kits.map((k) => k.slug));
     copy.addEventListener("click", () => {
       link.select();
       if (navigator.clipboard) { navigator.clipboard.writeText(link.value).catch(() => { /* selected for copying */ }); }
-      copy.textContent = t("Link copied");
+      copy.textContent = t("link_copied");
     });
     actions.append(only, download, copy);
     panel.append(actions, link);
