@@ -71,7 +71,7 @@ def test_a_warm_build_draws_nothing_and_touches_no_cached_file(tmp_path: Path) -
     assert len(list((site / "ava").glob("avatar-*.webp"))) == 3
     assert len(list((site / "ava").rglob("card.*.png"))) == 2
     manifest = json.loads(manifest_of(cache).read_text("utf-8"))
-    assert len(manifest["entries"]) == 4
+    assert len(manifest["entries"]) == 6  # and each kit's PDF
     assert not (cache / "staging").exists()
 
 
@@ -103,7 +103,7 @@ def test_a_new_renderer_version_redraws_pictures_only(
     # Old renditions are gone from the cache; the site has only the new ones.
     assert len(list((site / "ava").glob("avatar-*"))) == 4
     entries = list((root / ".cache" / "kitfolio" / "files").glob("*/*"))
-    assert len(entries) == 4
+    assert len(entries) == 6  # avatars, cards, and the PDFs that embed the new avatars
 
 
 def test_cache_dir_is_an_option_and_cannot_be_inside_docs(tmp_path: Path) -> None:
@@ -420,7 +420,7 @@ def test_a_cache_folder_is_tagged_and_pruning_removes_only_what_kitfolio_wrote(
     stats, _ = built(root)
     assert stats.cold == 2
     assert all(stray.read_text() == "not Kitfolio's" for stray in strays)
-    assert len(list((cache / "files").glob("*/" + "[0-9a-f]" * 64))) == 2
+    assert len(list((cache / "files").glob("*/" + "[0-9a-f]" * 64))) == 3  # avatar, cards, PDF
 
 
 def test_the_cache_of_an_older_kitfolio_is_adopted(tmp_path: Path) -> None:

@@ -2,8 +2,9 @@
 
 A kit with distinctive prices is built once per visibility (public, from, on-request, private)
 next to a second kit without rates, so the roster page exists too. Every text file of ``site/``
-(HTML, JSON, XML, JS, CSS, maps, the gzipped sitemap) is then searched for the prices in every
-form a formatter or serialiser could write them: 7319, 7,319, 7 319, 7.319, 7319.0, ...
+(HTML, JSON, XML, JS, CSS, maps, the gzipped sitemap) and the text and metadata of every PDF are
+then searched for the prices in every form a formatter or serialiser could write them: 7319,
+7,319, 7 319, 7.319, 7319.0, ...
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import Tag
+from pypdf import PdfReader
 
 from conftest import build_site as run_build
 from conftest import read_html, write_project
@@ -89,7 +91,8 @@ def text_files(site: Path) -> dict[str, list[str]]:
     """Every text file of the site, each as the forms a reader could see it in.
 
     HTML and XML are also read with entities resolved (7&nbsp;319), JSON with its escapes
-    resolved (7\\u00a0319); gzipped files are unpacked. Binary files (images, fonts) are skipped.
+    resolved (7\\u00a0319); gzipped files are unpacked; a PDF is read as its pages' text and its
+    metadata (pypdf). Other binary files (images, fonts) are skipped.
     """
     out: dict[str, list[str]] = {}
     for path in sorted(p for p in site.rglob("*") if p.is_file()):
@@ -97,6 +100,9 @@ def text_files(site: Path) -> dict[str, list[str]]:
         name = path.relative_to(site).as_posix()
         if path.suffix == ".gz":
             data, name = gzip.decompress(data), name.removesuffix(".gz")
+        if path.suffix == ".pdf":
+            out[name] = [pdf_text(path)]
+            continue
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError:
@@ -106,6 +112,14 @@ def text_files(site: Path) -> dict[str, list[str]]:
             forms.append(json.dumps(json.loads(text), ensure_ascii=False))
         out[name] = forms
     return out
+
+
+def pdf_text(path: Path) -> str:
+    """Everything a reader of a PDF can see or copy: each page's text, then its metadata."""
+    document = PdfReader(path)
+    pages = [page.extract_text() for page in document.pages]
+    meta = [str(value) for value in (document.metadata or {}).values()]
+    return "\n".join(pages + meta)
 
 
 def leaks(site: Path, amounts: tuple[int, ...]) -> dict[str, list[str]]:
@@ -175,6 +189,7 @@ def test_the_scan_reads_every_kind_of_output(sites: dict[str, Path]) -> None:
         "schema/kit.schema.json",
         "assets/kitfolio/kitfolio.js",
         "assets/kitfolio/kitfolio.css",
+        "priya-rate/priya-rate-media-kit.pdf",
     ):
         assert expected in names
     assert any(n.endswith(".js") and n.startswith("assets/javascripts/") for n in names)
@@ -202,7 +217,11 @@ def test_public_shows_every_price(sites: dict[str, Path]) -> None:
     assert "£5,113" in addons
     assert PERCENT_PATTERN.search(addons)
     assert "from £2,689" in card_text(site)
-    assert set(leaks(site, ALL_AMOUNTS)) >= {"priya-rate/work-with-me/index.html", "index.html"}
+    assert set(leaks(site, ALL_AMOUNTS)) >= {
+        "priya-rate/work-with-me/index.html",
+        "index.html",
+        "priya-rate/priya-rate-media-kit.pdf",
+    }
 
 
 def test_public_prices_stay_out_of_search_and_the_media_kit_page(sites: dict[str, Path]) -> None:

@@ -22,10 +22,11 @@ import yaml
 
 from kitfolio import clock, starter
 from kitfolio.errors import errors, warnings
+from kitfolio.media.work import MediaError
 from kitfolio.model.fields import is_slug
 from kitfolio.model.schema import campaign_schema_text, kit_schema_text
 from kitfolio.outputs.feed_contract import feed_schema_text
-from kitfolio.pipeline import check
+from kitfolio.pipeline import check, media_kit_pdf
 from kitfolio.project import ProjectError, read_project
 from kitfolio.sources.files import SUFFIXES
 from kitfolio.sources.kits import named_kit_files
@@ -33,7 +34,8 @@ from kitfolio.tools import campaigns as campaign_tools
 from kitfolio.tools import commands as creator_tools
 
 DESCRIPTION = (
-    "Start a media-kit site, check its kits, start a new kit, print the kit format's schema. "
+    "Start a media-kit site, check its kits, start a new kit, write a kit's PDF, print the "
+    "kit format's schema. "
     "It reports exactly what a build would, so you can fix a kit before publishing it."
 )
 
@@ -131,6 +133,26 @@ def parser() -> argparse.ArgumentParser:
         "--campaign", action="store_true", help="the campaign format's schema instead"
     )
 
+    pdf = commands.add_parser(
+        "pdf",
+        help="write a kit's PDF media kit, the same file a build publishes",
+        description=(
+            "Write the PDF media kit of one kit (page 1 the media kit, page 2 the rate card, "
+            "with the rates its visibility allows) from the project in the current folder, "
+            "without building the site. A PDF a build already drew comes from the cache."
+        ),
+        epilog=EXIT_STATUS,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    pdf.add_argument("slug", help="the kit's slug: its file name in kits/ without .yml")
+    pdf.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        metavar="FILE",
+        help="where to write it (default: <slug>-media-kit.pdf in the current folder)",
+    )
+
     creator_tools.add_commands(commands)
     campaign_tools.add_commands(commands)
     return parser
@@ -150,6 +172,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _new(args.slug, args.kits_dir, args.name)
     if args.command == "init":
         return _init(args)
+    if args.command == "pdf":
+        return _pdf(args.slug, args.output)
     return _schema(args.output, feed=args.feed, campaign=args.campaign)
 
 
@@ -189,6 +213,28 @@ def _check(paths: list[Path], *, strict: bool, pitches: Path | None = None) -> i
         f"{len(cautions)} warning(s)"
     )
     return 1 if checked.stopped else 0
+
+
+def _pdf(slug: str, output: Path | None) -> int:
+    """Write one kit's PDF media kit through the core pipeline (no MkDocs)."""
+    target = output or Path(f"{slug}-media-kit.pdf")
+    try:
+        made = media_kit_pdf(read_project(Path("mkdocs.yml")), slug, target)
+    except (ProjectError, LookupError) as exc:
+        print(exc.args[0] if isinstance(exc, LookupError) else exc, file=sys.stderr)
+        return 2
+    except MediaError as exc:
+        for problem in exc.problems:
+            print(f"{problem} [error]", file=sys.stderr)
+        return 1
+    for problem in made.problems:
+        label = "warning" if problem.severity == "warning" else "error"
+        print(f"{problem} [{label}]", file=sys.stderr)
+    if not made.written:
+        print("nothing written", file=sys.stderr)
+        return 1
+    print(f"wrote {target} ({made.pages} page{'s' if made.pages != 1 else ''})")
+    return 0
 
 
 def _new(slug: str, kits_dir: Path, name: str | None) -> int:

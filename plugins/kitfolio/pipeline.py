@@ -38,6 +38,7 @@ from kitfolio.outputs.extras import (
     load_agency_option,
     load_exchange_rates_option,
 )
+from kitfolio.outputs.pdf import PdfFacts, PdfOptions, media_kits, pdf_src
 from kitfolio.project import Project
 from kitfolio.public.site import Site, build_site
 from kitfolio.public.views import Settings
@@ -80,9 +81,10 @@ def derive(
     workers: int | None = None,
     social_cards: bool = True,
     agency: LoadedAgency | None = None,
+    pdfs: PdfOptions | None = None,
 ) -> BuildProducts:
-    """Read history, draw pictures, the agency's logo and cards (or find them in ``cache``),
-    build the views.
+    """Read history, draw pictures, the agency's logo, cards and PDFs (or find them in
+    ``cache``), build the views.
 
     Raises ``media.MediaError`` when an image cannot be converted, OSError when the cache
     cannot be written; the cache's manifest is written once, at the end of a successful run.
@@ -106,6 +108,9 @@ def derive(
         if facts is not None:
             avatars[loaded.slug] = facts
     cards = media.cards(site.kits, site_name, avatars) if social_cards else {}
+    if pdfs is not None:
+        links = media_kits(media, site.kits, pdfs)
+        site = replace(site, kits=[replace(v, pdf_url=links.get(v.slug)) for v in site.kits])
     cache.save()
     viewed = agency.with_logo(logo[0][1] if logo else None) if agency else None
     return BuildProducts(
@@ -218,8 +223,8 @@ def check(
 def build(
     project: Project, sources: Sources, cache: Cache, workers: int | None = None
 ) -> BuildProducts:
-    """The derive stage of a checked project: history, pictures, the agency's logo, the views
-    and the cards, drawn into ``cache`` (never into docs_dir). Raises like ``derive``."""
+    """The derive stage of a checked project: history, pictures, the agency's logo, the views,
+    the cards and the PDFs, drawn into ``cache`` (never into docs_dir). Raises like ``derive``."""
     return derive(
         sources.roster,
         project.settings,
@@ -229,4 +234,48 @@ def build(
         workers=workers,
         social_cards=project.social_cards,
         agency=sources.agency,
+        pdfs=pdf_options(project) if project.pdf else None,
     )
+
+
+@dataclass
+class MediaKitPdf:
+    """What ``media_kit_pdf`` did: the problems that stopped it, or the file and its pages."""
+
+    problems: list[Problem]
+    pages: int = 0
+    written: bool = False
+
+
+def media_kit_pdf(project: Project, slug: str, target: Path) -> MediaKitPdf:
+    """Write the PDF media kit of the kit ``slug`` to ``target``: the same file a build
+    publishes (the same view, template and cache; a kit a build drew is not drawn again).
+
+    Only that kit is read and drawn, under a cache owner of its own, so the work of the site's
+    builds stays in the cache. Raises ProjectError when a folder option is wrong, LookupError
+    when no kit has that slug, like ``build`` otherwise.
+    """
+    paths = [path for path in kit_files(project.kits_folder()) if path.stem == slug]
+    if not paths:
+        raise LookupError(f"no kit {slug!r} in {project.kits_dir}/")
+    project = replace(project, social_cards=False, pdf=True)
+    cache = project.cache(purpose="pdf")
+    sources = read_sources(project, cache, paths)
+    stopped = stopping(sources.problems, strict=project.strict)
+    if stopped:
+        return MediaKitPdf(stopped)
+    built = build(project, sources, cache)
+    wanted = pdf_src(slug)
+    for output in built.outputs:
+        if output.src == wanted:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            built.publish(output, target)
+            assert built.media is not None
+            facts = PdfFacts.model_validate(dict(built.media.facts(output)))
+            return MediaKitPdf(sources.problems, facts.pages, written=True)
+    return MediaKitPdf(sources.problems)
+
+
+def pdf_options(project: Project) -> PdfOptions:
+    """What the project's PDFs depend on besides the kits."""
+    return PdfOptions(project.site_url, project.settings.locale, project.theme_folder())

@@ -42,6 +42,10 @@ class Project:
     cache_dir: str = ".cache/kitfolio"
     growth_history: bool = True
     social_cards: bool = True
+    pdf: bool = True
+    """Make a PDF media kit per kit (``<slug>/<slug>-media-kit.pdf``)."""
+    custom_dir: str | None = None
+    """The theme's ``custom_dir``, whose templates override Kitfolio's (the PDF's too)."""
     site_name: str = ""
     site_url: str = ""
     use_directory_urls: bool = True
@@ -59,6 +63,10 @@ class Project:
     @property
     def docs_folder(self) -> Path:
         return (self.root / self.docs_dir).resolve()
+
+    def theme_folder(self) -> Path | None:
+        """``custom_dir`` as a folder, when the site has one."""
+        return (self.root / self.custom_dir).resolve() if self.custom_dir else None
 
     def kits_folder(self) -> Path:
         """``kits_dir``, checked: a folder inside the project, outside ``docs_dir``."""
@@ -92,9 +100,10 @@ class Project:
             )
         return folder
 
-    def cache(self) -> Cache:
+    def cache(self, purpose: str = "") -> Cache:
         """The build cache: never a folder of sources or of the site, nor one holding them, nor
-        a folder of files Kitfolio did not write (pruning it would delete them)."""
+        a folder of files Kitfolio did not write (pruning it would delete them). A ``purpose``
+        (``pdf``) keeps a manifest of its own, so its work and the builds' keep each other."""
         named = self.cache_dir
         folder = (self.root / named).resolve()
         guarded = {
@@ -117,7 +126,8 @@ class Project:
                 "outside the watched ones (default .cache/kitfolio)"
             )
         try:
-            return Cache(folder, owner=digest(str(self.config_file.resolve()))[:16])
+            owner = digest(str(self.config_file.resolve()))[:16]
+            return Cache(folder, owner=f"{owner}-{purpose}" if purpose else owner)
         except CacheRefused as exc:
             raise ProjectError(f"kitfolio: cache_dir {named!r} {exc}") from None
 
@@ -146,6 +156,9 @@ def read_project(config_file: Path) -> Project:
         "use_directory_urls": bool(config.get("use_directory_urls", True)),
         "language": str(language or "en"),
     }
+    custom_dir = theme.get("custom_dir") if isinstance(theme, dict) else None
+    if isinstance(custom_dir, str):
+        values["custom_dir"] = custom_dir
     for name, kind in _OPTIONS.items():
         if name in options:
             value = options[name]
@@ -167,6 +180,7 @@ _OPTIONS: dict[str, type] = {
     "cache_dir": str,
     "growth_history": bool,
     "social_cards": bool,
+    "pdf": bool,
     "agency": dict,
     "exchange_rates": dict,
 }

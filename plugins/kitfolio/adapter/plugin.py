@@ -44,6 +44,7 @@ from kitfolio.outputs import minify, protect
 from kitfolio.outputs import url_claims as claims
 from kitfolio.outputs.page_meta import page_meta
 from kitfolio.outputs.plan import PlannedPage, plan_pages
+from kitfolio.outputs.templates import theme_dir
 from kitfolio.pipeline import BuildProducts
 from kitfolio.present.messages import page_messages, text_direction, translations
 from kitfolio.project import Project, ProjectError
@@ -65,6 +66,8 @@ class KitfolioConfig(base.Config):
     """Read follower growth from the kits' git history."""
     social_cards = c.Type(bool, default=True)
     """Draw a social card per page; off for very large rosters, where drawing dominates a build."""
+    pdf = c.Type(bool, default=True)
+    """Make a PDF media kit per kit; off for sites that do not want one."""
     minify = c.Type(bool, default=True)
     """Serve Kitfolio's CSS and JavaScript minified; off to debug them in a browser."""
     agency = c.Optional(c.Type(dict))
@@ -102,12 +105,6 @@ class _Loaded:
     def restore(self, plugin: KitfolioPlugin) -> None:
         for f in fields(self):
             setattr(plugin, f.name, getattr(self, f.name))
-
-
-def theme_dir() -> Path:
-    """Kitfolio's templates: inside the wheel, or the checkout's ``theme/`` when editable."""
-    packaged = Path(__file__).parents[1] / "theme"
-    return packaged if packaged.is_dir() else Path(__file__).resolve().parents[3] / "theme"
 
 
 class KitfolioPlugin(BasePlugin[KitfolioConfig]):
@@ -199,6 +196,8 @@ class KitfolioPlugin(BasePlugin[KitfolioConfig]):
             cache_dir=options.cache_dir,
             growth_history=options.growth_history,
             social_cards=options.social_cards,
+            pdf=options.pdf,
+            custom_dir=config.theme.custom_dir,
             site_name=config.site_name,
             site_url=str(config.site_url or ""),
             strict=bool(config.strict),
@@ -225,6 +224,8 @@ class KitfolioPlugin(BasePlugin[KitfolioConfig]):
         if skipped := built.history.skipped_line(project.root):
             log.info(skipped)
         log.info(built.stats.summary())
+        if built.media is not None and built.media.made.jobs:
+            log.info(built.media.made.summary("PDFs"))
         return built
 
     def _report(self, problems: list[Problem], *, strict: bool, where: str = "kits") -> None:

@@ -95,10 +95,10 @@ class ImageStats:
             row[f"{kind}_seconds"] += job.seconds
         return out
 
-    def summary(self) -> str:
+    def summary(self, what: str = "images") -> str:
         kits = len({j.slug for j in self.jobs})
         return (
-            f"images of {kits} kit{'s' if kits != 1 else ''}: {self.cold} drawn in "
+            f"{what} of {kits} kit{'s' if kits != 1 else ''}: {self.cold} drawn in "
             f"{self.cold_seconds:.2f} s, {self.warm} reused from the cache in "
             f"{self.warm_seconds:.2f} s (thread time)"
         )
@@ -165,12 +165,15 @@ class Media:
         self.cache = cache
         self.workers = workers or min(8, os.cpu_count() or 2)
         self.stats = ImageStats()
+        self.made = ImageStats()
+        """The cost of the files other than pictures (PDFs), apart from the images'."""
         self.outputs: list[Output] = []
         self._entries: dict[str, Entry] = {}
         self._jobs: dict[str, _Job] = {}
         self._redrawn: dict[str, Path] = {}
         self._spare: tempfile.TemporaryDirectory[str] | None = None
-        self._lock = threading.Lock()
+        self._lock = threading.RLock()
+        """Reentrant: drawing a PDF again may draw again a picture it shows."""
 
     def _found(self, job: _Job) -> Entry | None:
         entry = self.cache.get(job.key)
@@ -182,8 +185,10 @@ class Media:
             return None
         return entry
 
-    def _run(self, jobs: list[_Job]) -> dict[str, Entry]:
-        """Every job's result by key: from the cache, or drawn in the pool (once per key)."""
+    def _run(self, jobs: list[_Job], stats: ImageStats | None = None) -> dict[str, Entry]:
+        """Every job's result by key: from the cache, or drawn in the pool (once per key); its
+        cost goes to ``stats`` (the images' by default)."""
+        costs = self.stats if stats is None else stats
 
         def one(job: _Job) -> tuple[_Job, Entry | None, Exception | None]:
             started = time.perf_counter()
@@ -194,7 +199,7 @@ class Media:
                     entry = self.cache.make(job.key, job.work)
             except Exception as exc:
                 return job, None, exc
-            self.stats.jobs.append(JobCost(job.slug, job.kind, cold, time.perf_counter() - started))
+            costs.jobs.append(JobCost(job.slug, job.kind, cold, time.perf_counter() - started))
             return job, entry, None
 
         unique = list({job.key: job for job in jobs}.values())
@@ -221,6 +226,10 @@ class Media:
         if self.cache.copy(entry, output.name, target):
             return
         shutil.copyfile(self._redraw(output.key) / output.name, target)
+
+    def facts(self, output: Output) -> Mapping[str, Any]:
+        """What the work that made ``output`` remembered (a PDF's page counts)."""
+        return self._entries[output.key].meta
 
     def _redraw(self, key: str) -> Path:
         with self._lock:
@@ -301,6 +310,14 @@ class Media:
             for slug in {*found, *accents}
         }
 
+    def make(self, wanted: Sequence[Made]) -> dict[str, Entry]:
+        """Make each wanted file (or find it in the cache); its entry by key, facts checked."""
+        jobs = [_Job(m.slug, m.kind, m.key, m.work, facts=m.facts) for m in wanted]
+        entries = self._run(jobs, self.made)
+        for one in wanted:
+            self._output(one.src, entries[one.key], one.name)
+        return entries
+
     def cards(
         self, views: Sequence[KitView], site_name: str, avatars: Mapping[str, ImageFacts]
     ) -> dict[tuple[str, str], Rendition]:
@@ -330,6 +347,20 @@ class Media:
                 self._output(src, entries[job.key], f"{kind}.png")
                 out[(view.slug, kind)] = Rendition(src, cards.WIDTH, cards.HEIGHT, "PNG")
         return out
+
+
+@dataclass(frozen=True)
+class Made:
+    """A file other than a picture that a build makes (a PDF), drawn like one: named by
+    ``key``, found in the cache or made by ``work`` into a folder, published at ``src``."""
+
+    slug: str
+    kind: str
+    key: str
+    work: Callable[[Path], Mapping[str, Any]]
+    facts: type[BaseModel]
+    src: str
+    name: str
 
 
 def _stem(slug: str, loc: Loc) -> str:

@@ -300,6 +300,8 @@ class KitView:
     availability_markdown: str | None = None
     language: str = "en"
     """The language of the view's words (labels, basis lines, chart titles)."""
+    pdf_url: str | None = None
+    """The site path of the kit's PDF media kit, when the site makes PDFs."""
 
 
 @dataclass(frozen=True)
