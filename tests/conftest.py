@@ -10,6 +10,7 @@ import gzip
 import html
 import os
 import re
+import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -115,6 +116,27 @@ def build_site(root: Path, **load_options: Any) -> Path:
     config = load_config(str(root / "mkdocs.yml"), **load_options)
     build(config)
     return Path(config.site_dir)
+
+
+SHOWCASE = Path(__file__).resolve().parents[1]
+
+
+def build_showcase(root: Path, language: str) -> Path:
+    """The showcase's kits, pitches, campaigns and mkdocs.yml, with ``theme.language`` set (and
+    the plugin's ``languages`` left out, so that it alone says the site's language) and its docs
+    folder empty (its pages are the site's own words), built strict into ``root``; returns
+    site_dir."""
+    for folder in ("kits", "pitches", "campaigns"):
+        if (SHOWCASE / folder).is_dir():
+            shutil.copytree(SHOWCASE / folder, root / folder)
+    config = yaml.safe_load((SHOWCASE / "mkdocs.yml").read_text("utf-8"))
+    (root / config.get("docs_dir", "docs")).mkdir()
+    config["theme"]["language"] = language
+    for plugin in config["plugins"]:
+        if isinstance(plugin, dict) and isinstance(plugin.get("kitfolio"), dict):
+            plugin["kitfolio"].pop("languages", None)
+    (root / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), "utf-8")
+    return build_site(root, strict=True)
 
 
 def build_error(root: Path, **load_options: Any) -> PluginError:

@@ -12,6 +12,7 @@ from conftest import MINIMAL_KIT, build_error, build_site, load_kits, read_html,
 from kitfolio.derive import figures
 from kitfolio.errors import errors, warnings
 from kitfolio.model.kit import Kit
+from kitfolio.present.wording import Wording
 from kitfolio.public.kit_view import build_view
 from kitfolio.public.views import Settings
 
@@ -44,7 +45,11 @@ def test_engagement_is_computed_from_all_four_averages(tmp_path: Path) -> None:
     assert found.rate == pytest.approx((1900 + 140 + 60 + 210) / 48200 * 100)
     assert found.stated is False
     assert found.formula == "(avg_likes + avg_comments + avg_shares + avg_saves) ÷ followers × 100"
-    assert found.basis == "average likes, comments, shares and saves per follower"
+    assert found.basis == ("avg_likes", "avg_comments", "avg_shares", "avg_saves")
+    assert (
+        Wording().engagement_basis(found.basis)
+        == "average likes, comments, shares and saves per follower"
+    )
 
 
 def test_engagement_is_computed_over_the_fields_given(tmp_path: Path) -> None:
@@ -53,7 +58,7 @@ def test_engagement_is_computed_over_the_fields_given(tmp_path: Path) -> None:
     assert found is not None
     assert found.rate == pytest.approx(1000 / 48200 * 100)
     assert found.formula == "(avg_likes + avg_saves) ÷ followers × 100"
-    assert found.basis == "average likes and saves per follower"
+    assert Wording().engagement_basis(found.basis) == "average likes and saves per follower"
 
 
 def test_no_averages_no_engagement(tmp_path: Path) -> None:

@@ -6,9 +6,11 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 
 import pytest
+import yaml
 
 from conftest import fill_in_placeholders, read_html
 
@@ -36,6 +38,16 @@ def test_an_initialised_site_builds_from_the_installed_wheel(tmp_path: Path) -> 
     wheels = tmp_path / "wheels"
     run(sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", wheels, ROOT, cwd=tmp_path)
     (wheel,) = wheels.glob("kitfolio-*.whl")
+    catalogs = sorted((ROOT / "plugins" / "kitfolio" / "locales").glob("*/LC_MESSAGES/*.mo"))
+    shipped = set(zipfile.ZipFile(wheel).namelist())
+    assert (
+        catalogs
+        and {
+            f"kitfolio/{mo.relative_to(ROOT / 'plugins' / 'kitfolio').as_posix()}"
+            for mo in catalogs
+        }
+        <= shipped
+    )
     venv = tmp_path / "venv"
     run(sys.executable, "-m", "venv", venv, cwd=tmp_path)
     bin_dir = venv / "bin"
@@ -56,3 +68,11 @@ def test_an_initialised_site_builds_from_the_installed_wheel(tmp_path: Path) -> 
     run(bin_dir / "kitfolio", "check", "--strict", cwd=site)
     run(bin_dir / "mkdocs", "build", "--strict", cwd=site)
     assert "Kari Nord" in read_html(site / "site" / "index.html").get_text()
+
+    config = yaml.safe_load((site / "mkdocs.yml").read_text("utf-8"))
+    config["theme"]["language"] = "de"
+    (site / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), "utf-8")
+    run(bin_dir / "mkdocs", "build", "--strict", cwd=site)
+    home = read_html(site / "site" / "index.html")
+    assert home.find(id="kf-platforms").get_text(strip=True) == "Plattformen"  # the catalogs
+    assert home.find("html")["lang"] == "de"

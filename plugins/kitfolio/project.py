@@ -61,7 +61,11 @@ class Project:
         published = site_languages(self.languages, self.language or "en")
         object.__setattr__(self, "site_languages", published)
         locale = self.locale or published[0]
-        settings = Settings(locale=locale, stale_after_days=self.stale_after_days)
+        # With a locale option, figures follow it and the words the site's first language.
+        language = published[0] if self.locale else None
+        settings = Settings(
+            locale=locale, stale_after_days=self.stale_after_days, language=language
+        )
         object.__setattr__(self, "settings", settings)
 
     def settings_for(self, language: str) -> Settings:
@@ -69,7 +73,7 @@ class Project:
         the first, which keeps the ``locale`` option when there is one."""
         if language == self.site_languages[0]:
             return self.settings
-        return replace(self.settings, locale=language.replace("-", "_"))
+        return replace(self.settings, locale=language.replace("-", "_"), language=None)
 
     @property
     def docs_folder(self) -> Path:

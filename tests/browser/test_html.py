@@ -42,6 +42,18 @@ OVERRIDES: dict[str, list[tuple[str, str]]] = {
             " aria-label=\"{{ lang.t('search') }}\">",
         ),
     ],
+    "partials/language.html": [
+        (
+            '"partials/languages/" ~ config.theme.language ~ ".html"',
+            '"partials/languages/" ~ (kitfolio_material_lang or config.theme.language) ~ ".html"',
+        ),
+        (
+            "{% macro t(key) %}{{ lang.t(key) or fallback.t(key) or key }}{% endmacro %}",
+            '{% macro t(key) %}{% if key == "language" and kitfolio_lang %}{{ kitfolio_lang }}'
+            '{% elif key == "direction" and kitfolio_dir %}{{ kitfolio_dir }}'
+            "{% else %}{{ lang.t(key) or fallback.t(key) or key }}{% endif %}{% endmacro %}",
+        ),
+    ],
 }
 
 

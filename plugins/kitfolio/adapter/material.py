@@ -6,12 +6,18 @@ attribute sits outside any template block, so instead of copying ``base.html`` (
 material release by its hashed asset names) the rendered page is corrected: the toggles join an
 empty form whose ``autocomplete="off"`` keeps material's intent, that browsers do not restore a
 toggle's state on back and forward.
+
+Material's words, ``<html lang>`` and ``<body dir>`` come from ``theme.language``; a Kitfolio page
+has its own language (``partials/language.html`` reads ``kitfolio_lang``), and ``dir`` goes on
+``<html>`` too.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import cache
+from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.contrib.search import LangOption
@@ -47,3 +53,29 @@ def search_languages(config: MkDocsConfig, languages: Sequence[str]) -> None:
 def _stemmed(lang: str) -> bool:
     found = LangOption().get_lunr_supported_lang(lang)  # type: ignore[no-untyped-call]
     return lang == "en" or found == lang
+
+
+_HTML_TAG = re.compile(r"<html\b([^>]*)>")
+
+
+def with_direction(html: str, direction: str) -> str:
+    """The page's ``<html>`` with ``dir``: material writes the direction on ``<body>`` only."""
+    return _HTML_TAG.sub(
+        lambda m: m.group(0) if " dir=" in m.group(1) else f'<html{m.group(1)} dir="{direction}">',
+        html,
+        count=1,
+    )
+
+
+@cache
+def material_language(tag: str) -> str | None:
+    """Material's own translation of a page language (``pt-BR``, else ``pt``), if it has one."""
+    try:
+        import material
+    except ImportError:
+        return None
+    folder = Path(material.__file__).parent / "templates" / "partials" / "languages"
+    for name in dict.fromkeys((tag, tag.split("-")[0])):
+        if (folder / f"{name}.html").is_file():
+            return name
+    return None

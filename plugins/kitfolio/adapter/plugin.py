@@ -29,7 +29,12 @@ from mkdocs.utils.templates import TemplateContext
 
 from kitfolio import pipeline
 from kitfolio.adapter import preview
-from kitfolio.adapter.material import search_languages, valid_toggles
+from kitfolio.adapter.material import (
+    material_language,
+    search_languages,
+    valid_toggles,
+    with_direction,
+)
 from kitfolio.cache import Cache
 from kitfolio.errors import Problem, errors, shown_path, warnings
 from kitfolio.media.work import MediaError, Output
@@ -47,6 +52,7 @@ from kitfolio.outputs.page_meta import page_meta
 from kitfolio.outputs.plan import PlannedPage, plan_pages
 from kitfolio.outputs.templates import theme_dir
 from kitfolio.pipeline import BuildProducts
+from kitfolio.present.messages import page_messages, text_direction, translations
 from kitfolio.project import Project, ProjectError
 from kitfolio.public import site as site_model
 from kitfolio.sources.kits import LoadedKits
@@ -361,6 +367,8 @@ class KitfolioPlugin(BasePlugin[KitfolioConfig]):
         extra: dict[str, Any] = context  # type: ignore[assignment]
         extra["kitfolio"] = self.sites.get(planned.language, self.site)
         extra["kit"] = planned.view
+        extra.update(page_messages(planned.language))
+        extra["kitfolio_material_lang"] = material_language(planned.language)
         page.title = Markup(html.escape(planned.title))
         page.meta["description"] = Markup(html.escape(planned.description))
         extra["kitfolio_versions"] = versions(planned, str(config.site_url))
@@ -399,6 +407,9 @@ class KitfolioPlugin(BasePlugin[KitfolioConfig]):
             except protect.ProtectionError as exc:
                 raise PluginError(f"kitfolio: {exc}") from None
         output = valid_toggles(output)
+        planned = self.pages.get(page.file.src_uri)
+        if planned is not None:
+            output = with_direction(output, text_direction(planned.language))
         if self.preview_problems:
             output = preview.with_banner(output, self.preview_problems)
         return output
@@ -463,7 +474,12 @@ class KitfolioPlugin(BasePlugin[KitfolioConfig]):
             return bool(previous(name) if callable(previous) else previous)
 
         env.autoescape = autoescape
-        return templates.prepared(env)
+        env = templates.prepared(env)
+        # Pages outside the plan (404, a site's own templates) speak the site's language;
+        # each planned page's context shadows these with its own (on_page_context).
+        language = self.site.settings.words_language if self.site is not None else "en"
+        env.install_gettext_translations(translations(language), newstyle=True)
+        return env
 
     def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:  # noqa: ARG002 (MkDocs event signature)
         """Called once the first build is served: from now on a failing rebuild keeps the

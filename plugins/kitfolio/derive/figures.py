@@ -26,25 +26,13 @@ class Engagement:
     stated: bool
     computed: float | None
     formula: str
-    basis: str = ""
-    """The computed rate in words: "average likes and comments per follower"."""
+    basis: tuple[str, ...] = ()
+    """The fields a computed rate adds up (``avg_likes``, ``avg_comments``), for its wording."""
 
 
-ENGAGEMENT_WORDS = {
-    "avg_likes": "likes",
-    "avg_comments": "comments",
-    "avg_shares": "shares",
-    "avg_saves": "saves",
-}
-
-
-def computed_basis(platform: Platform) -> str:
-    """The fields a computed rate uses, in words a brand reads, naming only those given."""
-    words = [
-        ENGAGEMENT_WORDS[name] for name in ENGAGEMENT_FIELDS if getattr(platform, name) is not None
-    ]
-    listed = ", ".join(words[:-1]) + f" and {words[-1]}" if len(words) > 1 else "".join(words)
-    return f"average {listed} per follower"
+def computed_basis(platform: Platform) -> tuple[str, ...]:
+    """The fields a computed rate uses: only those given."""
+    return tuple(name for name in ENGAGEMENT_FIELDS if getattr(platform, name) is not None)
 
 
 def computed_engagement(platform: Platform) -> tuple[float, str] | None:
@@ -61,7 +49,7 @@ def computed_engagement(platform: Platform) -> tuple[float, str] | None:
 def engagement(platform: Platform) -> Engagement | None:
     """The stated engagement rate, else the computed one, else None."""
     computed = computed_engagement(platform)
-    basis = computed_basis(platform) if computed else ""
+    basis = computed_basis(platform) if computed else ()
     if platform.engagement_rate is not None:
         formula = computed[1] if computed else ""
         return Engagement(

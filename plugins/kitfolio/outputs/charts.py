@@ -4,7 +4,9 @@ Each chart is an ``<svg role="img">`` with a ``<title>`` and a ``<desc>`` that s
 words, followed by a visually hidden table with the same numbers for screen readers. Colours are
 CSS custom properties (``--kf-chart-*``, set in kitfolio.css from the kit's accent and the
 theme), so light, dark and print styles recolour a chart without redrawing it. Every label is
-creator text and is escaped here; the result is Markup for the templates.
+creator text and is escaped here; the result is Markup for the templates. In a right-to-left
+language the bars grow from the right, their labels at the right edge (the SVG keeps
+``direction: ltr`` so that positions mean the same in every browser).
 """
 
 from __future__ import annotations
@@ -14,7 +16,9 @@ from dataclasses import dataclass
 
 from markupsafe import Markup, escape
 
-from kitfolio.present import wording
+from kitfolio.present.wording import Wording, wording
+
+ENGLISH = wording("en")
 
 LABEL_CHARS = 30
 FILL = "fill:var(--kf-chart-fill)"
@@ -52,14 +56,17 @@ def _short(text: str, limit: int = LABEL_CHARS) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-def _frame(ident: str, title: str, desc: str, height: float, body: list[str]) -> str:
+def _frame(
+    ident: str, title: str, desc: str, height: float, body: list[str], *, ltr: bool = False
+) -> str:
     """The outer SVG: as wide as its column, ``height`` pixels tall, text at the page's size.
 
     There is no viewBox, so lengths are CSS pixels and percentages of the chart's width: bars
     stretch with the column while labels keep a readable size on a phone and a wide screen.
     """
+    direction = 'style="direction:ltr" ' if ltr else ""
     return (
-        f'<svg class="kf-chart__svg" role="img" width="100%" height="{height:.0f}" '
+        f'<svg class="kf-chart__svg" role="img" width="100%" height="{height:.0f}" {direction}'
         f'aria-labelledby="{_e(ident)}-title {_e(ident)}-desc" xmlns="http://www.w3.org/2000/svg">'
         f'<title id="{_e(ident)}-title">{_e(title)}</title>'
         f'<desc id="{_e(ident)}-desc">{_e(desc)}</desc>' + "".join(body) + "</svg>"
@@ -86,8 +93,12 @@ def bar_chart(
     bars: Sequence[Bar],
     headers: tuple[str, str],
     scale: float | None = None,
+    words: Wording = ENGLISH,
 ) -> Markup | None:
     """Horizontal bars, label and value above each bar; ``scale`` is the full-width value."""
+    rtl = words.direction == "rtl"
+    far = 'x="100%" text-anchor="end"'
+    start, end = (far, 'x="0"') if rtl else ('x="0"', far)
     if not bars:
         return None
     top = scale or max((b.value for b in bars), default=0) or 1
@@ -98,14 +109,14 @@ def bar_chart(
         share = max(0.005, min(1.0, bar.value / top))
         body.append(
             f'<g class="kf-chart__row"><title>{_e(bar.label)}: {_e(bar.text)}</title>'
-            f'<text x="0" y="{y + 16}" style="{TEXT}">{_e(_short(bar.label))}</text>'
-            f'<text x="100%" y="{y + 16}" text-anchor="end" font-weight="600" '
+            f'<text {start} y="{y + 16}" style="{TEXT}">{_e(_short(bar.label))}</text>'
+            f'<text {end} y="{y + 16}" font-weight="600" '
             f'style="{TEXT}">{_e(bar.text)}</text>'
             f'<rect x="0" y="{y + 23}" width="100%" height="9" rx="4.5" style="{TRACK}"/>'
-            f'<rect x="0" y="{y + 23}" width="{share * 100:.1f}%" height="9" rx="4.5" '
-            f'style="{FILL}"/></g>'
+            f'<rect x="{(1 - share) * 100 if rtl else 0:.1f}%" y="{y + 23}" '
+            f'width="{share * 100:.1f}%" height="9" rx="4.5" style="{FILL}"/></g>'
         )
-    svg = _frame(ident, title, summary(bars), len(bars) * row, body)
+    svg = _frame(ident, title, summary(bars), len(bars) * row, body, ltr=rtl)
     table = _table(title, headers, [(b.label, b.text) for b in bars])
     return Markup(f'<figure class="kf-chart" id="{_e(ident)}">{svg}{table}</figure>')
 
@@ -130,7 +141,11 @@ def _scale(
 
 
 def line_chart(
-    ident: str, title: str, marks: Sequence[Mark], headers: tuple[str, str]
+    ident: str,
+    title: str,
+    marks: Sequence[Mark],
+    headers: tuple[str, str],
+    words: Wording = ENGLISH,
 ) -> Markup | None:
     """Followers over time: a line between its highest and lowest counts, first and last dates.
 
@@ -149,7 +164,7 @@ def line_chart(
         f'<line x1="1%" y1="{bottom}" x2="99%" y2="{bottom}" style="{GRID}"/>',
         f'<line x1="1%" y1="{top}" x2="99%" y2="{top}" style="{GRID}"/>',
         f'<text x="1%" y="{top - 12}" style="{MUTED}">'
-        f"{_e(wording.chart_highest(high.y_text))}</text>",
+        f"{_e(words.chart_highest(high.y_text))}</text>",
         f'<text x="1%" y="{bottom + 24}" style="{MUTED}">{_e(marks[0].x_text)}</text>',
         f'<text x="99%" y="{bottom + 24}" text-anchor="end" style="{MUTED}">'
         f"{_e(marks[-1].x_text)}</text>",
@@ -160,16 +175,18 @@ def line_chart(
     if low.y != high.y:
         body.append(
             f'<text x="99%" y="{top - 12}" text-anchor="end" style="{MUTED}">'
-            f"{_e(wording.chart_lowest(low.y_text))}</text>"
+            f"{_e(words.chart_lowest(low.y_text))}</text>"
         )
     first, last = marks[0], marks[-1]
-    desc = wording.chart_points(first.y_text, first.x_text, last.y_text, last.x_text, len(marks))
+    desc = words.chart_points(first.y_text, first.x_text, last.y_text, last.x_text, len(marks))
     svg = _frame(ident, title, desc, height, body)
     table = _table(title, headers, [(m.x_text, m.y_text) for m in marks])
     return Markup(f'<figure class="kf-chart" id="{_e(ident)}">{svg}{table}</figure>')
 
 
-def sparkline(ident: str, title: str, marks: Sequence[Mark]) -> Markup | None:
+def sparkline(
+    ident: str, title: str, marks: Sequence[Mark], words: Wording = ENGLISH
+) -> Markup | None:
     """A small line for a platform card; its title and desc say the first and last counts."""
     if len(marks) < 2:
         return None
@@ -178,7 +195,7 @@ def sparkline(ident: str, title: str, marks: Sequence[Mark]) -> Markup | None:
     path = " ".join(f"{x:.1f},{y:.1f}" for x, y in points)
     end_x, end_y = points[-1]
     first, last = marks[0], marks[-1]
-    desc = wording.chart_span(first.y_text, first.x_text, last.y_text, last.x_text)
+    desc = words.chart_span(first.y_text, first.x_text, last.y_text, last.x_text)
     return Markup(
         f'<svg class="kf-spark" role="img" viewBox="0 0 {width:.0f} {height:.0f}" '
         f'width="{width:.0f}" height="{height:.0f}" '

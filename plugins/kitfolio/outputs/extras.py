@@ -77,7 +77,7 @@ def load_additions(
             site.language,
             site.prefix,
             {view.slug: view for view in site.kits},
-            Formatter(site.settings.locale),
+            Formatter(site.settings.locale, site.settings.words_language),
         )
         for site in sites
     ]
@@ -103,7 +103,8 @@ def load_additions(
             site.kits,
             agency,
             exchange_rates,
-            language.fmt.short_date(exchange_rates.date) if exchange_rates else "",
+            language.fmt.words,
+            language.fmt.short_date(exchange_rates.date) if exchange_rates else None,
         )
         for site, language in zip(sites, languages, strict=True)
     }

@@ -215,7 +215,7 @@ def _display(view: KitView) -> FeedDisplay:
             cities=_share_texts(audience.cities),
             names={share.key: share.label for share in audience.countries if share.key},
         ),
-        terms={code: wording.TERM_LABELS[code] for code in view.term_markdown},
+        terms={code: wording.wording(view.language).term(code) for code in view.term_markdown},
     )
 
 

@@ -13,7 +13,7 @@ from typing import Any
 
 from kitfolio.media.renditions import Rendition
 from kitfolio.page_kinds import PageKind
-from kitfolio.present import wording
+from kitfolio.present.wording import wording
 from kitfolio.public.views import Image, KitView, PriceLine
 
 SCHEMA = "https://schema.org"
@@ -47,7 +47,7 @@ def page_meta(
         return PageMeta(_tags(title, description, url, "website", None, title))
     url = absolute(site_url, view.work_url if kind == PageKind.WORK else view.url)
     og_type = "profile" if kind == PageKind.KIT else "website"
-    alt = wording.image_alt(title, view.niche)
+    alt = wording(view.language).image_alt(title, view.niche)
     image = (absolute(site_url, card.src), card) if card else None
     tags = _tags(title, description, url, og_type, image, alt)
     data = (
@@ -121,7 +121,7 @@ def person(view: KitView, site_url: str) -> dict[str, Any]:
                 "name": p.label,
                 **({"url": p.url} if p.url else {}),
             },
-            "name": wording.audience_label(p.label, p.audience_word),
+            "name": wording(view.language).audience_label(p.label, p.audience_word),
         }
         for p in view.platforms
     ]
@@ -178,7 +178,7 @@ def offer_catalog(view: KitView, site_url: str) -> dict[str, Any]:
     return {
         "@context": SCHEMA,
         "@type": "OfferCatalog",
-        "name": wording.work_with(view.name),
+        "name": wording(view.language).work_with(view.name),
         "url": absolute(site_url, view.work_url),
         "itemListElement": [_offer(line, currency, provider) for line in lines],
     }

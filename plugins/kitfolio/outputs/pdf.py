@@ -30,6 +30,7 @@ from kitfolio.cache import digest, file_digest
 from kitfolio.media.work import Made, Media, Output
 from kitfolio.outputs.paper import Paper, paper_for
 from kitfolio.outputs.templates import environment
+from kitfolio.present.messages import page_messages
 from kitfolio.public.views import Image, KitView
 
 VERSION = "pdf-2"
@@ -146,6 +147,7 @@ def plan(
             image_url=lambda image: SITE + print_image(image),
             has_image=lambda image: image is not None and SITE + print_image(image) in pictures,
             font_root=FONT_ROOT,
+            **page_messages(view.language),  # the kit's words in its language, as its pages
         )
 
     return Sheet(view.slug, pdf_src(view.slug), render, pictures, identities)

@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from pathlib import PurePosixPath
 
 from kitfolio.page_kinds import PageKind
-from kitfolio.present import wording
+from kitfolio.present.wording import wording
 from kitfolio.public.campaign_view import CampaignView
 from kitfolio.public.site import Site, page_title, roster_description, work_search_text
 from kitfolio.public.views import KitView
@@ -106,10 +106,11 @@ class PlannedPage:
     pitch: PitchView | None = None
     home: bool = False
     """The site's home page (``index.md``), which the navigation may list."""
+    language: str = "en"
+    """The page's language (a BCP 47 tag): its interface text, ``lang`` and ``dir``, and,
+    where the kit has them, its words."""
     roster_page: RosterPage | None = None
     """Which creators a roster page lists."""
-    language: str = "en"
-    """The language of the page: its interface text and, where the kit has them, its words."""
     alternates: tuple[tuple[str, str], ...] = ()
     """(language, site path) of this page in each language of the site, its own included."""
     campaign: CampaignView | None = None
@@ -199,14 +200,15 @@ def sealed(page: PlannedPage) -> PlannedPage:
     unlisted, so that its plaintext reaches no title, meta tag, index or sitemap."""
     return replace(
         page,
-        title=wording.PROTECTED_TITLE,
-        description=wording.PROTECTED_DESCRIPTION,
+        title=wording(page.language).protected_title(),
+        description=wording(page.language).protected_description(),
         search_text="",
         inclusion=UNLISTED,
     )
 
 
 def _roster_pages(site: Site, site_name: str, language: str) -> list[PlannedPage]:
+    words = wording(site.settings.words_language)
     title = page_title(PageKind.ROSTER, None, site_name)
     description = roster_description(site, site_name)
     pages = roster_pages(len(site.kits), prefix=site.prefix)
@@ -215,7 +217,7 @@ def _roster_pages(site: Site, site_name: str, language: str) -> list[PlannedPage
             PageKind.ROSTER,
             f"{page.url_of(page.number)}index.md",
             TEMPLATES[PageKind.ROSTER],
-            title if page.number == 1 else wording.numbered_page(title, page.number, page.count),
+            title if page.number == 1 else words.numbered_page(title, page.number, page.count),
             description,
             roster_search_text(site) if page.number == 1 else "",
             LISTED if page.number == 1 else FOLLOWING_PAGES,
@@ -268,17 +270,19 @@ def _pitch_page(pitch: PitchView) -> PlannedPage:
 
 
 def _report_page(campaign: CampaignView) -> PlannedPage:
+    words = wording(campaign.kit.language)
     return PlannedPage(
         PageKind.REPORT,
         campaign.src,
         TEMPLATES[PageKind.REPORT],
-        wording.report_title(campaign.brand, campaign.kit.name),
-        wording.report_description(campaign.brand, campaign.kit.name),
+        words.report_title(campaign.brand, campaign.kit.name),
+        words.report_description(campaign.brand, campaign.kit.name),
         "",
         UNLISTED,
         view=campaign.kit,
         campaign=campaign,
         protect=campaign.protect,
+        language=campaign.kit.language,
     )
 
 
@@ -288,8 +292,8 @@ def roster_search_text(site: Site) -> str:
 
 
 def pitch_title(pitch: PitchView) -> str:
-    return f"{pitch.kit.name} for {pitch.brand}"
+    return wording(pitch.kit.language).pitch_title(pitch.kit.name, pitch.brand)
 
 
 def pitch_description(pitch: PitchView) -> str:
-    return f"A proposal for {pitch.brand} from {pitch.kit.name}"
+    return wording(pitch.kit.language).pitch_description(pitch.kit.name, pitch.brand)

@@ -18,7 +18,7 @@ from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.pbkdf2 import PBKDF2HMAC
 
-from kitfolio.present import wording
+from kitfolio.present import build_text
 from kitfolio.sources import passwords
 
 ITERATIONS = 600_000
@@ -108,7 +108,7 @@ def sealer_for(name: str, environ: Mapping[str, str] | None = None) -> Sealer:
     password = passwords.password_for(name, environ)
     if password is None:
         variable = passwords.page_variable(name)
-        raise ProtectionError(wording.missing_password(variable, passwords.SITE_VARIABLE))
+        raise ProtectionError(build_text.missing_password(variable, passwords.SITE_VARIABLE))
     return Sealer(password)
 
 
@@ -116,7 +116,7 @@ def check_sealed(name: str, page_html: str) -> None:
     """Fail closed: a protected page whose template published no payload (a ``custom_dir``
     template that skips the seal) would show its plaintext, so it stops the build instead."""
     if f"{PAYLOAD_ATTRIBUTE}=" not in page_html:
-        raise ProtectionError(wording.unsealed_page(name))
+        raise ProtectionError(build_text.unsealed_page(name))
 
 
 def _b64(data: bytes) -> str:

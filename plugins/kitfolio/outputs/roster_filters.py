@@ -11,8 +11,8 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from kitfolio.present import wording
-from kitfolio.present.wording import NETWORK_LABELS, OFFER_LABELS, TIER_LABELS
+from kitfolio.model.kit import Network, Offer
+from kitfolio.present.wording import TIER_LABELS, Wording, wording
 from kitfolio.public.views import KitView
 from kitfolio.sources.agency import AgencyView
 from kitfolio.sources.exchange_rates import ExchangeRates
@@ -20,14 +20,7 @@ from kitfolio.sources.exchange_rates import ExchangeRates
 TOP_VALUES = 40
 """How many values the filter offers as checkboxes; others still work from the URL."""
 
-SORTS = tuple(wording.SORT_LABELS.items())
-
-
-_NETWORKS = {network.value: label for network, label in NETWORK_LABELS.items()}
-_OFFERS = {offer.value: label for offer, label in OFFER_LABELS.items()}
-
-
-NO_CONVERSION = wording.BUDGET_SAME_CURRENCY
+ENGLISH = wording("en")
 
 
 @dataclass(frozen=True)
@@ -54,12 +47,12 @@ class RosterView:
     offers: list[Option]
     currencies: list[Option]
     age_bands: list[Option]
-    sorts: tuple[tuple[str, str], ...] = SORTS
-    labels: dict[str, str] = field(default_factory=lambda: dict(wording.FIGURE_LABELS))
+    sorts: tuple[tuple[str, str], ...] = ENGLISH.sorts()
+    labels: dict[str, str] = field(default_factory=ENGLISH.figure_labels)
     """The names of the headline figures, as the cards' comparison shows them."""
-    engagement_basis: str = wording.ENGAGEMENT_WEIGHTED
+    engagement_basis: str = ENGLISH.engagement_weighted()
     """What the engagement filter compares: each creator's follower-weighted rate."""
-    budget_note: str = NO_CONVERSION
+    budget_note: str = ENGLISH.exchange_note(None)
     """How a budget meets prices in other currencies: converted at the site's rates, or not."""
 
 
@@ -74,10 +67,13 @@ def build_roster(
     kits: list[KitView],
     agency: AgencyView | None,
     exchange: ExchangeRates | None = None,
-    exchange_date_text: str = "",
+    words: Wording = ENGLISH,
+    exchange_date_text: str | None = None,
 ) -> RosterView:
     """The filter choices of a roster of ``kits``; with exchange rates, a budget can be given in
     any currency they name."""
+    networks = {n.value: words.network(n) for n in Network}
+    offer_names = {o.value: words.offer(o) for o in Offer}
     platforms: Counter[str] = Counter()
     tiers: Counter[str] = Counter()
     countries: Counter[str] = Counter()
@@ -110,16 +106,19 @@ def build_roster(
     return RosterView(
         agency=agency,
         count=len(kits),
-        networks=[n for n in _NETWORKS if platforms[n]],
-        platforms=_options(platforms, _NETWORKS.__getitem__, _NETWORKS),
-        tiers=_options(tiers, TIER_LABELS.__getitem__, TIER_LABELS),
+        networks=[n for n in networks if platforms[n]],
+        platforms=_options(platforms, networks.__getitem__, networks),
+        tiers=_options(tiers, words.tier, TIER_LABELS),
         countries=_options(countries, lambda k: country_names.get(k, k)),
         languages=_options(languages, lambda k: language_names.get(k, k)),
         values=_options(values, value_names.__getitem__, sorted(top_values)),
-        offers=_options(offers, _OFFERS.__getitem__, _OFFERS),
+        offers=_options(offers, offer_names.__getitem__, offer_names),
         currencies=_currency_options(currencies, exchange),
         age_bands=_options(bands, str, sorted(bands, key=_band_start)),
-        budget_note=wording.budget_converted(exchange_date_text) if exchange else NO_CONVERSION,
+        sorts=words.sorts(),
+        labels=words.figure_labels(),
+        engagement_basis=words.engagement_weighted(),
+        budget_note=words.exchange_note(exchange_date_text if exchange else None),
     )
 
 

@@ -20,7 +20,7 @@ from kitfolio.cache import file_digest
 from kitfolio.media.palette import RGB, palette, parse
 from kitfolio.media.renditions import upright
 from kitfolio.page_kinds import PageKind
-from kitfolio.present import wording
+from kitfolio.present.wording import wording
 from kitfolio.public.views import KitView
 
 VERSION = "cards-7"
@@ -63,19 +63,20 @@ def card_for(view: KitView, kind: PageKind, site_name: str, avatar: Path | None)
     The footer names the page and the site, not its address: ``mkdocs serve`` previews under a
     local address, and the same card must serve both without being drawn twice.
     """
-    figures: list[tuple[str, str]] = [(view.total_reach_text, wording.CARD_TOTAL_REACH)]
+    words = wording(view.language)
+    figures: list[tuple[str, str]] = [(view.total_reach_text, words.card_figure("reach"))]
     if view.engagement_text:
-        figures.append((view.engagement_text, wording.CARD_ENGAGEMENT))
+        figures.append((view.engagement_text, words.card_figure("engagement")))
     if kind == PageKind.WORK and view.rates is not None and view.rates.lowest is not None:
-        figures.append((view.rates.lowest_money or "", wording.CARD_RATES_FROM))
+        figures.append((view.rates.lowest_money or "", words.card_figure("rates")))
     else:
         count = len(view.platforms)
-        figures.append((str(count), wording.card_platforms(count)))
-    footer = wording.CARD_FOOTERS[kind]
+        figures.append((str(count), words.card_figure("platforms", count)))
+    footer = words.card_footer(kind)
     if site_name and site_name != view.name:
         footer += f" · {site_name}"
     return Card(
-        title=wording.work_with(view.name) if kind == PageKind.WORK else view.name,
+        title=words.work_with(view.name) if kind == PageKind.WORK else view.name,
         eyebrow=view.niche,
         tagline=view.tagline or "",
         figures=tuple(figures),

@@ -1,4 +1,5 @@
-"""Numbers, money, dates, countries and languages in the site's locale, through Babel."""
+"""Numbers, money, dates, countries and languages in the site's locale, through Babel; words in the
+page's language, through the message catalogs."""
 
 from __future__ import annotations
 
@@ -17,15 +18,19 @@ from babel.numbers import (
     parse_pattern,
 )
 
+from kitfolio.present.wording import Wording, wording
+
 
 class Formatter:
-    """Formats figures for one locale; cheap to share across every kit of a build."""
+    """Formats figures for one locale and words for one language (the locale's, unless given);
+    cheap to share across every kit of a build."""
 
-    def __init__(self, locale: str = "en") -> None:
+    def __init__(self, locale: str = "en", language: str | None = None) -> None:
         try:
             self.locale = Locale.parse(locale.replace("-", "_"))
         except (UnknownLocaleError, ValueError):
             self.locale = Locale.parse("en")
+        self.words: Wording = wording((language or locale).replace("_", "-"))
 
     @cached_property
     def _currency_pattern(self) -> str:

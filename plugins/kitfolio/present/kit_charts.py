@@ -6,7 +6,6 @@ from markupsafe import Markup
 
 from kitfolio.derive import growth
 from kitfolio.outputs import charts
-from kitfolio.present import wording
 from kitfolio.present.formatting import Formatter
 from kitfolio.public.views import AudienceView, ChartSet, PlatformView, Share
 
@@ -23,8 +22,8 @@ def sparkline(
     view: PlatformView, points: list[growth.Point], fmt: Formatter, ident: str
 ) -> Markup | None:
     """The small growth line of a platform card."""
-    title = wording.over_time(view.label, view.audience_word)
-    return charts.sparkline(ident, title, marks(points, fmt))
+    title = fmt.words.over_time(view.label, view.audience_word)
+    return charts.sparkline(ident, title, marks(points, fmt), fmt.words)
 
 
 def platform_name(view: PlatformView) -> str:
@@ -39,8 +38,9 @@ def chart_set(audience: AudienceView, platforms: list[PlatformView], fmt: Format
         return [charts.Bar(s.label, s.value, s.text) for s in shares]
 
     def audience_chart(key: str, shares: list[Share]) -> Markup | None:
-        title = wording.AUDIENCE_CHART_TITLES[key]
-        return charts.bar_chart(f"kf-chart-{key}", title, bars(shares), wording.SHARE_AXES, 100)
+        title = fmt.words.audience_chart_title(key)
+        axes = fmt.words.share_axes()
+        return charts.bar_chart(f"kf-chart-{key}", title, bars(shares), axes, 100, words=fmt.words)
 
     comparison = [charts.Bar(platform_name(p), p.followers, p.followers_text) for p in platforms]
     return ChartSet(
@@ -49,7 +49,11 @@ def chart_set(audience: AudienceView, platforms: list[PlatformView], fmt: Format
         countries=audience_chart("countries", audience.countries),
         cities=audience_chart("cities", audience.cities),
         platforms=charts.bar_chart(
-            "kf-chart-platforms", wording.PLATFORM_CHART_TITLE, comparison, wording.PLATFORM_AXES
+            "kf-chart-platforms",
+            fmt.words.platform_chart_title(),
+            comparison,
+            fmt.words.platform_axes(),
+            words=fmt.words,
         )
         if len(platforms) > 1
         else None,
@@ -59,9 +63,10 @@ def chart_set(audience: AudienceView, platforms: list[PlatformView], fmt: Format
             if (
                 chart := charts.line_chart(
                     f"kf-chart-growth-{index}",
-                    wording.over_time(p.label, p.audience_word),
+                    fmt.words.over_time(p.label, p.audience_word),
                     marks(list(p.points), fmt),
-                    (wording.DATE_AXIS, p.audience_word.capitalize()),
+                    (fmt.words.date_axis(), p.audience_word.capitalize()),
+                    fmt.words,
                 )
             )
         ),

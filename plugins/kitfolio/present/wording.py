@@ -1,13 +1,25 @@
-"""Every English word Kitfolio writes into pages, feed display text, social cards and metadata.
+"""Every word Kitfolio writes into pages, feed display text, social cards and metadata.
 
-Keyed by codes (the kit format's enums and field names) and kept apart from the logic that
-chooses them, so that one language can later be swapped for another catalogue.
+The English source strings are marked here (``N_`` for tables, ``_``/``ngettext`` inside
+``Wording``) and extracted into the message catalogs; ``Wording(language)`` gives them in one
+language. Keyed by codes (the kit format's enums and field names), apart from the logic that
+chooses them.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from functools import cache
+
 from kitfolio.model.campaign import Status
 from kitfolio.model.kit import Network, Offer
+from kitfolio.present.messages import text_direction, translations
+
+
+def N_(message: str) -> str:
+    """Marks a message for extraction; ``Wording`` translates it where it is used."""
+    return message
+
 
 NETWORK_LABELS = {
     Network.instagram: "Instagram",
@@ -21,286 +33,380 @@ NETWORK_LABELS = {
     Network.linkedin: "LinkedIn",
     Network.facebook: "Facebook",
     Network.snapchat: "Snapchat",
-    Network.podcast: "Podcast",
-    Network.newsletter: "Newsletter",
-    Network.blog: "Blog",
-    Network.other: "Other",
+    Network.podcast: N_("Podcast"),
+    Network.newsletter: N_("Newsletter"),
+    Network.blog: N_("Blog"),
+    Network.other: N_("Other"),
 }
+"""Brand names stay as the brands write them; the generic kinds are translated."""
 AUDIENCE_WORD = {
-    Network.youtube: "subscribers",
-    Network.newsletter: "subscribers",
-    Network.podcast: "subscribers",
-    Network.blog: "readers",
+    Network.youtube: N_("subscribers"),
+    Network.newsletter: N_("subscribers"),
+    Network.podcast: N_("subscribers"),
+    Network.blog: N_("readers"),
 }
+FOLLOWERS = N_("followers")
 OFFER_LABELS = {
-    Offer.sponsored_content: "Sponsored content",
-    Offer.ambassador: "Ambassadorships",
-    Offer.affiliate: "Affiliate partnerships",
-    Offer.gifting: "Gifted products",
-    Offer.events: "Events and appearances",
-    Offer.product_collab: "Product collaborations",
-    Offer.speaking: "Speaking",
-    Offer.ugc: "User-generated content for your channels",
+    Offer.sponsored_content: N_("Sponsored content"),
+    Offer.ambassador: N_("Ambassadorships"),
+    Offer.affiliate: N_("Affiliate partnerships"),
+    Offer.gifting: N_("Gifted products"),
+    Offer.events: N_("Events and appearances"),
+    Offer.product_collab: N_("Product collaborations"),
+    Offer.speaking: N_("Speaking"),
+    Offer.ugc: N_("User-generated content for your channels"),
 }
 TIER_LABELS = {
-    "nano": "Nano (under 10K)",
-    "micro": "Micro (10K–100K)",
-    "mid": "Mid-tier (100K–500K)",
-    "macro": "Macro (500K–1M)",
-    "mega": "Mega (1M+)",
+    "nano": N_("Nano (under 10K)"),
+    "micro": N_("Micro (10K–100K)"),
+    "mid": N_("Mid-tier (100K–500K)"),
+    "macro": N_("Macro (500K–1M)"),
+    "mega": N_("Mega (1M+)"),
 }
-FIGURE_LABELS = {
-    "total_followers": "Total followers",
-    "engagement": "Engagement",
-    "tier": "Tier",
-}
-"""The names of a creator's headline figures, alike on the roster, in its comparison and feed."""
-SORT_LABELS = {
-    "name": "Name",
-    "followers": FIGURE_LABELS["total_followers"],
-    "engagement": "Engagement rate",
-    "price": "Lowest price",
-    "fresh": "Freshest stats",
-}
-"""The orders the roster offers, by the code its URL carries."""
 TERM_LABELS = {
-    "payment": "Payment",
-    "revisions": "Revisions",
-    "usage": "Usage rights",
-    "lead_time": "Lead time",
-    "kill_fee": "Kill fee",
-    "creative_control": "Creative control",
-    "disclosure": "Disclosure",
+    "payment": N_("Payment"),
+    "revisions": N_("Revisions"),
+    "usage": N_("Usage rights"),
+    "lead_time": N_("Lead time"),
+    "kill_fee": N_("Kill fee"),
+    "creative_control": N_("Creative control"),
+    "disclosure": N_("Disclosure"),
 }
 RESULT_LABELS = {
-    "reach": "Reach",
-    "impressions": "Impressions",
-    "views": "Views",
-    "engagement_rate": "Engagement rate",
-    "link_clicks": "Link clicks",
-    "conversions": "Conversions",
+    "reach": N_("Reach"),
+    "impressions": N_("Impressions"),
+    "views": N_("Views"),
+    "engagement_rate": N_("Engagement rate"),
+    "link_clicks": N_("Link clicks"),
+    "conversions": N_("Conversions"),
 }
 DEFAULT_PROCESS = (
     (
-        "Enquiry",
-        "Tell me about your brand, product and goal with the brief builder below or by email. "
-        "I reply within two working days.",
+        N_("Enquiry"),
+        N_(
+            "Tell me about your brand, product and goal with the brief builder below or by "
+            "email. I reply within two working days."
+        ),
     ),
     (
-        "Brief",
-        "We agree the deliverables, key messages, dates, budget and usage in a short brief.",
+        N_("Brief"),
+        N_("We agree the deliverables, key messages, dates, budget and usage in a short brief."),
     ),
     (
-        "Contract",
-        "A simple agreement sets out fees, payment terms, usage rights, exclusivity and "
-        "the kill fee before any work starts.",
+        N_("Contract"),
+        N_(
+            "A simple agreement sets out fees, payment terms, usage rights, exclusivity and "
+            "the kill fee before any work starts."
+        ),
     ),
     (
-        "Content and review",
-        "I create the content in my own voice. You review the draft against the "
-        "brief within the agreed revision round.",
+        N_("Content and review"),
+        N_(
+            "I create the content in my own voice. You review the draft against the "
+            "brief within the agreed revision round."
+        ),
     ),
-    ("Going live", "Content goes live on the agreed dates, clearly labelled as an ad or gifted."),
     (
-        "Reporting",
-        "You receive the performance figures (reach, engagement, clicks) with screenshots "
-        "from the platforms' own insights.",
+        N_("Going live"),
+        N_("Content goes live on the agreed dates, clearly labelled as an ad or gifted."),
     ),
-    ("Wrap-up", "We review what worked, settle the final invoice, and talk about what comes next."),
+    (
+        N_("Reporting"),
+        N_(
+            "You receive the performance figures (reach, engagement, clicks) with screenshots "
+            "from the platforms' own insights."
+        ),
+    ),
+    (
+        N_("Wrap-up"),
+        N_("We review what worked, settle the final invoice, and talk about what comes next."),
+    ),
 )
-
-
 AVERAGE_LABELS = {
-    "views": "views",
-    "likes": "likes",
-    "comments": "comments",
-    "shares": "shares",
-    "saves": "saves",
+    "views": N_("Avg. views"),
+    "likes": N_("Avg. likes"),
+    "comments": N_("Avg. comments"),
+    "shares": N_("Avg. shares"),
+    "saves": N_("Avg. saves"),
 }
-"""What each per-post average counts, as the platform card names it."""
+"""Each per-post average, as the platform card names it."""
+ENGAGEMENT_WORDS = {
+    "avg_likes": N_("likes"),
+    "avg_comments": N_("comments"),
+    "avg_shares": N_("shares"),
+    "avg_saves": N_("saves"),
+}
+"""What a computed engagement rate counts, in the words of its basis line."""
 AUDIENCE_CHART_TITLES = {
-    "age": "Audience by age",
-    "gender": "Audience by gender",
-    "countries": "Audience by country",
-    "cities": "Audience by city",
+    "age": N_("Audience by age"),
+    "gender": N_("Audience by gender"),
+    "countries": N_("Audience by country"),
+    "cities": N_("Audience by city"),
 }
-SHARE_AXES = ("Group", "Share of audience")
-PLATFORM_CHART_TITLE = "Followers by platform"
-PLATFORM_AXES = ("Platform", "Followers")
-DATE_AXIS = "Date"
-
-
-def audience_word(network: Network) -> str:
-    """What a network calls the people who follow it."""
-    return AUDIENCE_WORD.get(network, "followers")
-
-
-def over_time(platform_label: str, word: str) -> str:
-    """The title of a growth chart or sparkline."""
-    return f"{platform_label} {word} over time"
-
-
-def audience_label(platform_label: str, word: str) -> str:
-    """``Instagram followers``: a platform's audience named."""
-    return f"{platform_label} {word}"
-
-
-def price_from(money: str) -> str:
-    """A price shown as its lowest amount."""
-    return f"from {money}"
-
-
-def price_range(low: str, high: str) -> str:
-    return f"{low}–{high}"
-
-
-def addon_percent(percent: str) -> str:
-    """An add-on priced as a share of the base fee."""
-    return f"+{percent} of the base fee"
-
-
-def portrait_alt(name: str) -> str:
-    return f"Portrait of {name}"
-
-
-def logo_alt(brand: str) -> str:
-    return f"{brand} logo"
-
-
-def description(name: str, parts: list[str]) -> str:
-    """One sentence for meta descriptions and search results."""
-    return f"{name}: " + " · ".join(parts)
-
-
-def image_alt(title: str, niche: str) -> str:
-    """The alt text of a page's social image."""
-    return f"{title}: {niche}"
-
-
-CARD_TOTAL_REACH = "total reach"
-CARD_ENGAGEMENT = "engagement"
-CARD_RATES_FROM = "rates from"
-CARD_FOOTERS = {"kit": "Media kit", "work": "Rates, terms and how to book"}
-
-
-def card_platforms(count: int) -> str:
-    return "platform" if count == 1 else "platforms"
-
-
-def work_with(name: str) -> str:
-    """The title of a work-with-me page's card."""
-    return f"Work with {name}"
-
-
-def chart_highest(value: str) -> str:
-    return f"highest {value}"
-
-
-def chart_lowest(value: str) -> str:
-    return f"lowest {value}"
-
-
-def chart_span(first: str, first_date: str, last: str, last_date: str) -> str:
-    """What a sparkline says to a screen reader."""
-    return f"From {first} on {first_date} to {last} on {last_date}."
-
-
-def chart_points(first: str, first_date: str, last: str, last_date: str, count: int) -> str:
-    """What a growth chart says to a screen reader."""
-    return f"From {first} on {first_date} to {last} on {last_date}, {count} points."
-
-
-ENGAGEMENT_WEIGHTED = "weighted by followers"
-"""What the headline engagement is when several platforms state or give a rate."""
-
-
-def engagement_on(network: Network) -> str:
-    """What the headline engagement is when one platform alone has a rate."""
-    return f"on {NETWORK_LABELS[network]}"
-
-
-PROTECTED_TITLE = "Protected page"
+CARD_FOOTERS = {"kit": N_("Media kit"), "work": N_("Rates, terms and how to book")}
+PROTECTED_TITLE = N_("Protected page")
 """The title of a protected page, the one text about it published unencrypted."""
-PROTECTED_DESCRIPTION = "This page is protected by a password."
-
-
-def missing_password(page_variable: str, site_variable: str) -> str:
-    """The build error of a protected page without a password in the environment."""
-    return (
-        f"expected a password in the environment variable {page_variable} (or "
-        f"{site_variable}), found neither: a protected page is published only encrypted, "
-        "so it cannot be built without one (docs/protected-pages.md)"
-    )
-
-
-def short_password(shortest: int) -> str:
-    """The warning of a protected page whose password is easy to guess."""
-    return (
-        f"expected a password of at least {shortest} characters: anyone with the page can try "
-        "passwords against it offline; a few unrelated words make a strong one"
-    )
-
-
-def unsealed_page(name: str) -> str:
-    """The build error of a protected page whose template did not encrypt its content."""
-    return (
-        f"the protected page {name!r} was rendered without its encrypted payload (does a "
-        "custom_dir template replace kitfolio/base.html's content block?); it is not published"
-    )
-
-
-REVENUE = "Revenue"
+PROTECTED_DESCRIPTION = N_("This page is protected by a password.")
+FIGURE_LABELS = {
+    "total_followers": N_("Total followers"),
+    "engagement": N_("Engagement"),
+    "tier": N_("Tier"),
+}
+"""The names of a creator's headline figures, alike on the roster, in its comparison and feed."""
+REVENUE = N_("Revenue")
 CAMPAIGN_STATUS = {
-    Status.proposed: "Proposed",
-    Status.active: "Under way",
-    Status.wrapped: "Wrapped",
-    Status.cancelled: "Cancelled",
+    Status.proposed: N_("Proposed"),
+    Status.active: N_("Under way"),
+    Status.wrapped: N_("Wrapped"),
+    Status.cancelled: N_("Cancelled"),
 }
 
 
-def report_title(brand: str, creator: str) -> str:
-    """The title of a campaign's report page."""
-    return f"{brand} × {creator}: campaign report"
+class Wording:
+    """Kitfolio's words in one language (a BCP 47 tag); English when it has no catalog."""
+
+    def __init__(self, language: str = "en") -> None:
+        self.language = language
+        self.direction = text_direction(language)
+        catalog = translations(language)
+        self._ = catalog.gettext
+        self._n = catalog.ngettext
+
+    def network(self, network: Network) -> str:
+        return self._(NETWORK_LABELS[network])
+
+    def audience_word(self, network: Network) -> str:
+        """What a network calls the people who follow it."""
+        return self._(AUDIENCE_WORD.get(network, FOLLOWERS))
+
+    def offer(self, offer: Offer) -> str:
+        return self._(OFFER_LABELS[offer])
+
+    def tier(self, code: str) -> str:
+        return self._(TIER_LABELS[code])
+
+    def term(self, code: str) -> str:
+        return self._(TERM_LABELS[code])
+
+    def terms(self) -> list[tuple[str, str]]:
+        """(code, label) of every term, in the page's order."""
+        return [(code, self._(label)) for code, label in TERM_LABELS.items()]
+
+    def results(self) -> list[tuple[str, str]]:
+        """(code, label) of every partnership result."""
+        return [(code, self._(label)) for code, label in RESULT_LABELS.items()]
+
+    def default_process(self) -> list[tuple[str, str]]:
+        return [(self._(title), self._(detail)) for title, detail in DEFAULT_PROCESS]
+
+    def average(self, code: str) -> str:
+        return self._(AVERAGE_LABELS[code])
+
+    def audience_chart_title(self, key: str) -> str:
+        return self._(AUDIENCE_CHART_TITLES[key])
+
+    def share_axes(self) -> tuple[str, str]:
+        return (self._("Group"), self._("Share of audience"))
+
+    def platform_chart_title(self) -> str:
+        return self._("Followers by platform")
+
+    def platform_axes(self) -> tuple[str, str]:
+        return (self._("Platform"), self._("Followers"))
+
+    def date_axis(self) -> str:
+        return self._("Date")
+
+    def over_time(self, platform_label: str, word: str) -> str:
+        """The title of a growth chart or sparkline."""
+        return self._("%(platform)s %(audience)s over time") % {
+            "platform": platform_label,
+            "audience": word,
+        }
+
+    def audience_label(self, platform_label: str, word: str) -> str:
+        """``Instagram followers``: a platform's audience named."""
+        return self._("%(platform)s %(audience)s") % {"platform": platform_label, "audience": word}
+
+    def price_from(self, money: str) -> str:
+        """A price shown as its lowest amount."""
+        return self._("from %(price)s") % {"price": money}
+
+    def price_range(self, low: str, high: str) -> str:
+        return self._("%(low)s–%(high)s") % {"low": low, "high": high}
+
+    def addon_percent(self, percent: str) -> str:
+        """An add-on priced as a share of the base fee."""
+        return self._("+%(percent)s of the base fee") % {"percent": percent}
+
+    def portrait_alt(self, name: str) -> str:
+        return self._("Portrait of %(name)s") % {"name": name}
+
+    def logo_alt(self, brand: str) -> str:
+        return self._("%(brand)s logo") % {"brand": brand}
+
+    def description(self, name: str, parts: Iterable[str]) -> str:
+        """One sentence for meta descriptions and search results."""
+        return self._("%(name)s: %(details)s") % {"name": name, "details": " · ".join(parts)}
+
+    def image_alt(self, title: str, niche: str) -> str:
+        """The alt text of a page's social image."""
+        return self._("%(title)s: %(niche)s") % {"title": title, "niche": niche}
+
+    def card_figure(self, key: str, count: int = 0) -> str:
+        """The word under a figure on a social card."""
+        if key == "platforms":
+            return self._n("platform", "platforms", count)
+        labels = {
+            "reach": self._("total reach"),
+            "engagement": self._("engagement"),
+            "rates": self._("rates from"),
+        }
+        return labels[key]
+
+    def card_footer(self, kind: str) -> str:
+        return self._(CARD_FOOTERS[kind])
+
+    def work_with(self, name: str) -> str:
+        """The title of a work-with-me page and its card."""
+        return self._("Work with %(name)s") % {"name": name}
+
+    def media_kit_title(self, name: str) -> str:
+        return self._("%(name)s — media kit") % {"name": name}
+
+    def pitch_title(self, name: str, brand: str) -> str:
+        return self._("%(name)s for %(brand)s") % {"name": name, "brand": brand}
+
+    def pitch_description(self, name: str, brand: str) -> str:
+        return self._("A proposal for %(brand)s from %(name)s") % {"name": name, "brand": brand}
+
+    def roster_description(self, site_name: str, count: int, niches: list[str]) -> str:
+        """A sentence describing a roster, for meta tags."""
+        if niches:
+            return self._n(
+                "%(site)s: %(num)d creator in %(niches)s",
+                "%(site)s: %(num)d creators in %(niches)s",
+                count,
+            ) % {"site": site_name, "num": count, "niches": ", ".join(niches)}
+        return self._n("%(site)s: %(num)d creator", "%(site)s: %(num)d creators", count) % {
+            "site": site_name,
+            "num": count,
+        }
+
+    def chart_highest(self, value: str) -> str:
+        return self._("highest %(value)s") % {"value": value}
+
+    def chart_lowest(self, value: str) -> str:
+        return self._("lowest %(value)s") % {"value": value}
+
+    def chart_span(self, first: str, first_date: str, last: str, last_date: str) -> str:
+        """What a sparkline says to a screen reader."""
+        return self._("From %(first)s on %(first_date)s to %(last)s on %(last_date)s.") % {
+            "first": first,
+            "first_date": first_date,
+            "last": last,
+            "last_date": last_date,
+        }
+
+    def chart_points(
+        self, first: str, first_date: str, last: str, last_date: str, count: int
+    ) -> str:
+        """What a growth chart says to a screen reader."""
+        return self._n(
+            "From %(first)s on %(first_date)s to %(last)s on %(last_date)s, %(num)d point.",
+            "From %(first)s on %(first_date)s to %(last)s on %(last_date)s, %(num)d points.",
+            count,
+        ) % {
+            "first": first,
+            "first_date": first_date,
+            "last": last,
+            "last_date": last_date,
+            "num": count,
+        }
+
+    def engagement_weighted(self) -> str:
+        """What the headline engagement is when several platforms state or give a rate."""
+        return self._("weighted by followers")
+
+    def engagement_on(self, network: Network) -> str:
+        """What the headline engagement is when one platform alone has a rate."""
+        return self._("on %(platform)s") % {"platform": self.network(network)}
+
+    def engagement_basis(self, fields: Iterable[str]) -> str:
+        """The fields a computed rate uses, in words a brand reads: "average likes and comments
+        per follower"."""
+        words = [self._(ENGAGEMENT_WORDS[name]) for name in fields]
+        if len(words) > 1:
+            listed = self._("%(items)s and %(last)s") % {
+                "items": ", ".join(words[:-1]),
+                "last": words[-1],
+            }
+        else:
+            listed = "".join(words)
+        return self._("average %(counts)s per follower") % {"counts": listed}
+
+    def growth_period(self, days: int, since: str | None) -> str:
+        """When a follower change happened: "in 30 days", or "since 1 Sep 2026"."""
+        if since is not None:
+            return self._("since %(date)s") % {"date": since}
+        return self._n("in %(num)d day", "in %(num)d days", days) % {"num": days}
+
+    def exchange_note(self, date_text: str | None) -> str:
+        """How a roster's budget meets prices in other currencies."""
+        if date_text is None:
+            return self._("Budgets compare only with prices in the same currency.")
+        return self._("Prices in other currencies are converted at rates of %(date)s.") % {
+            "date": date_text
+        }
+
+    def protected_title(self) -> str:
+        return self._(PROTECTED_TITLE)
+
+    def protected_description(self) -> str:
+        return self._(PROTECTED_DESCRIPTION)
+
+    def figure_labels(self) -> dict[str, str]:
+        return {code: self._(label) for code, label in FIGURE_LABELS.items()}
+
+    def numbered_page(self, title: str, number: int, count: int) -> str:
+        """The title of one page of the roster's listing after the first."""
+        return self._("%(title)s · page %(number)s of %(count)s") % {
+            "title": title,
+            "number": number,
+            "count": count,
+        }
+
+    def report_title(self, brand: str, creator: str) -> str:
+        """The title of a campaign's report page."""
+        return self._("%(brand)s × %(creator)s: campaign report") % {
+            "brand": brand,
+            "creator": creator,
+        }
+
+    def report_description(self, brand: str, creator: str) -> str:
+        return self._(
+            "How the campaign of %(creator)s with %(brand)s is going: deliverables, results, "
+            "invoices"
+        ) % {"brand": brand, "creator": creator}
+
+    def revenue(self) -> str:
+        return self._(REVENUE)
+
+    def campaign_status(self, status: Status) -> str:
+        return self._(CAMPAIGN_STATUS[status])
+
+    def sorts(self) -> tuple[tuple[str, str], ...]:
+        """The roster's orders: (code, label)."""
+        return (
+            ("name", self._("Name")),
+            ("followers", self._("Total followers")),
+            ("engagement", self._("Engagement rate")),
+            ("price", self._("Lowest price")),
+            ("fresh", self._("Freshest stats")),
+        )
 
 
-def report_description(brand: str, creator: str) -> str:
-    return f"How the campaign of {creator} with {brand} is going: deliverables, results, invoices"
-
-
-SUMMARY_LABELS = {
-    "to": "To",
-    "status": "Status",
-    "dates": "Dates",
-    "brief": "Brief",
-    "deliverables": "Deliverables",
-    "due": "due",
-    "live": "live",
-    "not_live": "not live yet",
-    "results": "Results",
-    "source": "Source",
-    "invoices": "Invoices",
-    "paid": "paid",
-    "unpaid": "unpaid, due",
-    "overdue": "OVERDUE, was due",
-    "outstanding": "Outstanding",
-    "settled": "Settled",
-    "feedback": "Feedback",
-    "thanks": "Thank you",
-    "next": "Next",
-    "report": "Report",
-}
-"""The headings of ``kitfolio campaign report``, the plain-text summary a creator emails."""
-
-
-BUDGET_SAME_CURRENCY = "Budgets compare only with prices in the same currency."
-"""How the roster's budget filter meets prices when the site has no exchange rates."""
-
-
-def budget_converted(rates_date: str) -> str:
-    """How the roster's budget filter meets prices in other currencies."""
-    return f"Prices in other currencies are converted at rates of {rates_date}."
-
-
-def numbered_page(title: str, number: int, count: int) -> str:
-    """The title of one page of the roster's listing after the first."""
-    return f"{title} · page {number} of {count}"
+@cache
+def wording(language: str) -> Wording:
+    """The shared ``Wording`` of a language."""
+    return Wording(language)

@@ -15,9 +15,9 @@ from markupsafe import Markup
 
 from kitfolio.model.campaign import Campaign, Deliverable, Invoice, Status
 from kitfolio.model.kit import Results, Visibility
-from kitfolio.present import wording
 from kitfolio.present.formatting import Formatter
 from kitfolio.present.markdown import render, render_inline
+from kitfolio.present.wording import RESULT_LABELS
 from kitfolio.public.views import KitView, PartnershipView
 
 URL_PREFIX = "reports"
@@ -133,7 +133,7 @@ def campaign_view(
     contact = campaign.brand_contact
     results = _result_lines(campaign.results, fmt, full=True)
     if campaign.results and campaign.results.revenue is not None:
-        results.append((wording.REVENUE, fmt.money(campaign.results.revenue, currency)))
+        results.append((fmt.words.revenue(), fmt.money(campaign.results.revenue, currency)))
     written = {
         key: text
         for key in ("brief", "feedback", "thanks", "next")
@@ -150,7 +150,7 @@ def campaign_view(
         contact_name=contact.name if contact else None,
         contact_email=contact.email if contact else None,
         status=campaign.status,
-        status_label=wording.CAMPAIGN_STATUS[campaign.status],
+        status_label=fmt.words.campaign_status(campaign.status),
         start=campaign.start,
         start_text=fmt.date(campaign.start),
         start_month=fmt.month(campaign.start),
@@ -181,7 +181,7 @@ def campaign_view(
 def _deliverable(d: Deliverable, fmt: Formatter) -> DeliverableView:
     return DeliverableView(
         title=d.title,
-        platform=wording.NETWORK_LABELS[d.platform] if d.platform else None,
+        platform=fmt.words.network(d.platform) if d.platform else None,
         due=d.due,
         due_text=fmt.date(d.due) if d.due else None,
         url=d.url,
@@ -212,7 +212,7 @@ def _result_lines(results: Results | None, fmt: Formatter, *, full: bool) -> lis
     if results is None:
         return []
     lines = []
-    for key, label in wording.RESULT_LABELS.items():
+    for key, label in fmt.words.results():
         value = getattr(results, key)
         if value is None:
             continue
@@ -227,7 +227,7 @@ def _case_study(campaign: Campaign, fmt: Formatter) -> PartnershipView:
     results = campaign.results
     values = {}
     if results is not None:
-        for key in wording.RESULT_LABELS:
+        for key in RESULT_LABELS:
             value = getattr(results, key)
             if value is not None:
                 values[key] = value

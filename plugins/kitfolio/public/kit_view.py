@@ -13,9 +13,10 @@ from kitfolio.derive.history import platform_keys
 from kitfolio.media.palette import palette
 from kitfolio.media.renditions import Picture, highlight_stem, partner_logo_stem
 from kitfolio.model.kit import Addon, Kit, Partnership, Platform, Rates, Visibility
-from kitfolio.present import kit_charts, wording
+from kitfolio.present import kit_charts
 from kitfolio.present.formatting import Formatter
 from kitfolio.present.markdown import plain, render, render_inline
+from kitfolio.present.wording import TERM_LABELS
 from kitfolio.public import prices
 from kitfolio.public.views import (
     AudienceView,
@@ -47,7 +48,7 @@ def build_view(
 ) -> KitView:
     """The view of one loaded kit; ``derived`` adds pictures, a derived accent and history;
     ``prefix`` is where the pages of the view's language are (``es/``)."""
-    fmt = fmt or Formatter(settings.locale)
+    fmt = fmt or Formatter(settings.locale, settings.words_language)
     derived = derived or BuildFacts()
     kit = loaded.kit
     slug = loaded.slug
@@ -69,26 +70,26 @@ def build_view(
         initials=initials(kit.name),
         pronouns=kit.pronouns,
         tagline=kit.tagline,
-        description=description(kit),
+        description=description(kit, fmt),
         search_text=search_text(kit),
         location=kit.location,
         languages=[fmt.language(tag) for tag in kit.languages],
         bio=render(kit.bio) if kit.bio else None,
         niche=kit.niche.primary,
         tags=list(kit.niche.tags),
-        avatar=_avatar(loaded, slug, derived),
+        avatar=_avatar(loaded, slug, derived, fmt),
         accent=kit_palette.light if kit_palette else None,
         platforms=platforms,
         total_reach=reach,
         total_reach_text=fmt.compact(reach),
         total_reach_full=fmt.count(reach),
         tier=kit_tier,
-        tier_label=wording.TIER_LABELS[kit_tier],
+        tier_label=fmt.words.tier(kit_tier),
         best_engagement=best,
         best_engagement_text=fmt.percent(best) if best is not None else None,
         engagement=headline.rate if headline else None,
         engagement_text=fmt.percent(headline.rate) if headline else None,
-        engagement_basis=_engagement_basis(headline),
+        engagement_basis=_engagement_basis(headline, fmt),
         stats_as_of=fmt.date(kit.stats_as_of) if kit.stats_as_of else None,
         stats_date=kit.stats_as_of,
         stale=figures.is_stale(kit, settings.today, settings.stale_after_days),
@@ -96,10 +97,10 @@ def build_view(
         audience=audience,
         values=list(kit.values),
         dealbreakers=list(kit.dealbreakers),
-        offers=[(o.value, wording.OFFER_LABELS[o]) for o in kit.offers],
+        offers=[(o.value, fmt.words.offer(o)) for o in kit.offers],
         rates=rates_view(kit.rates, fmt) if kit.rates else None,
-        terms=_terms(kit),
-        process=_process(kit),
+        terms=_terms(kit, fmt),
+        process=_process(kit, fmt),
         partnerships=_partnerships(loaded, fmt, derived),
         testimonials=[QuoteView(q.quote, q.author) for q in kit.testimonials],
         highlights=_highlights(loaded, fmt, derived),
@@ -125,6 +126,7 @@ def build_view(
         term_markdown=_term_markdown(kit),
         bio_markdown=kit.bio,
         availability_markdown=kit.availability.note if kit.availability else None,
+        language=fmt.words.language,
     )
 
 
@@ -137,16 +139,16 @@ def initials(name: str) -> str:
     return letters.upper()
 
 
-def description(kit: Kit) -> str:
+def description(kit: Kit, fmt: Formatter) -> str:
     """One sentence for meta descriptions and search results, with no prices."""
     parts = [kit.tagline or kit.niche.primary]
     if kit.location:
         parts.append(kit.location)
-    return wording.description(kit.name, parts)
+    return fmt.words.description(kit.name, parts)
 
 
-def _avatar(loaded: LoadedKit, slug: str, derived: BuildFacts) -> Image | None:
-    alt = wording.portrait_alt(loaded.kit.name)
+def _avatar(loaded: LoadedKit, slug: str, derived: BuildFacts, fmt: Formatter) -> Image | None:
+    alt = fmt.words.portrait_alt(loaded.kit.name)
     return _picture(loaded, loaded.kit.avatar, f"{slug}/avatar", derived, alt)
 
 
@@ -176,12 +178,12 @@ def image_of(picture: Picture, alt: str) -> Image:
     )
 
 
-def _engagement_basis(headline: figures.HeadlineEngagement | None) -> str | None:
+def _engagement_basis(headline: figures.HeadlineEngagement | None, fmt: Formatter) -> str | None:
     if headline is None:
         return None
     if len(headline.platforms) == 1:
-        return wording.engagement_on(headline.platforms[0].network)
-    return wording.ENGAGEMENT_WEIGHTED
+        return fmt.words.engagement_on(headline.platforms[0].network)
+    return fmt.words.engagement_weighted()
 
 
 def _platforms(kit: Kit, fmt: Formatter, derived: BuildFacts) -> list[PlatformView]:
@@ -213,9 +215,9 @@ def _with_growth(
                 text=f"{sign}{fmt.compact(abs(found.delta))}",
                 percent_text=f"{sign}{fmt.percent(abs(percent))}" if percent is not None else None,
                 direction="up" if found.delta > 0 else "down" if found.delta < 0 else "flat",
-                period_text=f"in {found.days} days"
-                if found.names_window
-                else f"since {fmt.short_date(found.since)}",
+                period_text=fmt.words.growth_period(
+                    found.days, None if found.names_window else fmt.short_date(found.since)
+                ),
             )
         )
     line = kit_charts.sparkline(view, points, fmt, ident)
@@ -232,10 +234,10 @@ def _platform(platform: Platform, fmt: Formatter) -> PlatformView:
             stated=found.stated,
             formula=found.formula,
             computed_text=fmt.percent(found.computed) if found.computed is not None else None,
-            basis=found.basis,
+            basis=fmt.words.engagement_basis(found.basis) if found.basis else "",
         )
     averages = [
-        (wording.AVERAGE_LABELS[key], fmt.compact(value))
+        (fmt.words.average(key), fmt.compact(value))
         for key, value in (
             ("views", platform.avg_views),
             ("likes", platform.avg_likes),
@@ -246,7 +248,7 @@ def _platform(platform: Platform, fmt: Formatter) -> PlatformView:
         if value is not None
     ]
     platform_tier = figures.tier(platform.followers)
-    label = wording.NETWORK_LABELS[platform.network]
+    label = fmt.words.network(platform.network)
     return PlatformView(
         network=platform.network.value,
         label=label,
@@ -258,13 +260,13 @@ def _platform(platform: Platform, fmt: Formatter) -> PlatformView:
         followers=platform.followers,
         followers_text=fmt.compact(platform.followers),
         followers_full=fmt.count(platform.followers),
-        audience_word=wording.audience_word(platform.network),
+        audience_word=fmt.words.audience_word(platform.network),
         avg_views_text=fmt.compact(platform.avg_views) if platform.avg_views is not None else None,
         averages=averages,
         engagement=engagement,
         open_rate_text=fmt.percent(platform.open_rate) if platform.open_rate is not None else None,
         tier=platform_tier,
-        tier_label=wording.TIER_LABELS[platform_tier],
+        tier_label=fmt.words.tier(platform_tier),
         kind=platform.network,
         avg_views=platform.avg_views,
         open_rate=platform.open_rate,
@@ -298,16 +300,16 @@ def _price_text(shown: prices.ShownPrice | None, currency: str, fmt: Formatter) 
         return None
     low = fmt.money(shown.low, currency)
     if shown.high is None:
-        return wording.price_from(low)
+        return fmt.words.price_from(low)
     if shown.low == shown.high:
         return low
-    return wording.price_range(low, fmt.money(shown.high, currency))
+    return fmt.words.price_range(low, fmt.money(shown.high, currency))
 
 
 def _addon_text(addon: Addon, visibility: Visibility, currency: str, fmt: Formatter) -> str | None:
     percent = prices.shown_percent(addon.percent, visibility)
     if percent is not None:
-        return wording.addon_percent(fmt.percent(percent))
+        return fmt.words.addon_percent(fmt.percent(percent))
     return _price_text(prices.shown(addon.price, visibility), currency, fmt)
 
 
@@ -331,7 +333,7 @@ def rates_view(rates: Rates, fmt: Formatter, *, protected: bool = False) -> Rate
             lowest=_low(prices.shown(item.price, visibility)),
             highest=_high(prices.shown(item.price, visibility)),
             detail=render_inline(item.includes) if item.includes else None,
-            platform=wording.NETWORK_LABELS[item.platform] if item.platform else None,
+            platform=fmt.words.network(item.platform) if item.platform else None,
             network=item.platform,
         )
         for item in rates.items
@@ -371,7 +373,7 @@ def rates_view(rates: Rates, fmt: Formatter, *, protected: bool = False) -> Rate
         gifting=render(rates.gifting) if rates.gifting else None,
         affiliate=render(rates.affiliate) if rates.affiliate else None,
         lowest=floor,
-        lowest_text=wording.price_from(floor_money) if floor_money is not None else None,
+        lowest_text=fmt.words.price_from(floor_money) if floor_money is not None else None,
         lowest_money=floor_money,
         visibility_code=visibility,
         notes={
@@ -386,12 +388,12 @@ def rates_view(rates: Rates, fmt: Formatter, *, protected: bool = False) -> Rate
     )
 
 
-def _terms(kit: Kit) -> list[tuple[str, Markup]]:
+def _terms(kit: Kit, fmt: Formatter) -> list[tuple[str, Markup]]:
     if kit.terms is None:
         return []
     return [
         (label, render(value))
-        for key, label in wording.TERM_LABELS.items()
+        for key, label in fmt.words.terms()
         if (value := getattr(kit.terms, key))
     ]
 
@@ -399,20 +401,20 @@ def _terms(kit: Kit) -> list[tuple[str, Markup]]:
 def _term_markdown(kit: Kit) -> dict[str, str]:
     if kit.terms is None:
         return {}
-    return {key: value for key in wording.TERM_LABELS if (value := getattr(kit.terms, key))}
+    return {key: value for key in TERM_LABELS if (value := getattr(kit.terms, key))}
 
 
-def _process(kit: Kit) -> list[Step]:
+def _process(kit: Kit, fmt: Formatter) -> list[Step]:
     if kit.process:
         return [Step(s.title, render(s.detail) if s.detail else Markup("")) for s in kit.process]
-    return [Step(title, render(detail)) for title, detail in wording.DEFAULT_PROCESS]
+    return [Step(title, render(detail)) for title, detail in fmt.words.default_process()]
 
 
 def _partnerships(loaded: LoadedKit, fmt: Formatter, derived: BuildFacts) -> list[PartnershipView]:
     out = []
     for index, p in enumerate(loaded.kit.partnerships):
         stem = partner_logo_stem(loaded.slug, index)
-        logo = _picture(loaded, p.logo, stem, derived, wording.logo_alt(p.brand))
+        logo = _picture(loaded, p.logo, stem, derived, fmt.words.logo_alt(p.brand))
         out.append(_partnership(p, fmt, logo))
     return out
 
@@ -421,7 +423,7 @@ def _partnership(p: Partnership, fmt: Formatter, logo: Image | None) -> Partners
     results: list[tuple[str, str]] = []
     values: dict[str, float] = {}
     if p.results is not None:
-        for key, label in wording.RESULT_LABELS.items():
+        for key, label in fmt.words.results():
             value = getattr(p.results, key)
             if value is None:
                 continue
@@ -451,7 +453,7 @@ def _highlights(loaded: LoadedKit, fmt: Formatter, derived: BuildFacts) -> list[
             HighlightView(
                 title=h.title,
                 url=h.url,
-                platform=wording.NETWORK_LABELS[h.platform] if h.platform else None,
+                platform=fmt.words.network(h.platform) if h.platform else None,
                 views_text=fmt.compact(h.views) if h.views is not None else None,
                 network=h.platform,
                 views=h.views,

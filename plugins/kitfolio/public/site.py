@@ -15,6 +15,7 @@ from kitfolio.errors import Problem
 from kitfolio.model.translations import translated
 from kitfolio.page_kinds import PageKind
 from kitfolio.present.formatting import Formatter
+from kitfolio.present.wording import wording
 from kitfolio.public.kit_view import build_view
 from kitfolio.public.views import KitView, Settings
 from kitfolio.sources.kits import LoadedKits
@@ -47,7 +48,7 @@ def build_site(
     published = tuple(languages) or (language or settings.locale.replace("_", "-"),)
     shown = language or published[0]
     prefix = language_prefix(shown, published)
-    fmt = Formatter(settings.locale)
+    fmt = Formatter(settings.locale, settings.words_language)
     extra = derived or {}
     views = [
         build_view(
@@ -109,25 +110,24 @@ def image_folders(roster: LoadedKits, kits_dir: Path) -> set[Path]:
 
 
 def page_title(kind: PageKind, view: KitView | None, site_name: str) -> str:
-    """The title of a generated page."""
+    """The title of a generated page, in the language of its view."""
     if view is None:
         return site_name
     if kind == PageKind.WORK:
-        return f"Work with {view.name}"
-    return f"{view.name} — media kit"
+        return wording(view.language).work_with(view.name)
+    return wording(view.language).media_kit_title(view.name)
 
 
 def roster_description(site: Site, site_name: str) -> str:
     """A sentence describing the roster, for meta tags."""
-    count = len(site.kits)
     niches = sorted({k.niche for k in site.kits})[:4]
-    return f"{site_name}: {count} creator{'s' if count != 1 else ''}" + (
-        f" in {', '.join(niches)}" if niches else ""
-    )
+    words = wording(site.settings.words_language)
+    return words.roster_description(site_name, len(site.kits), niches)
 
 
 def work_search_text(view: KitView) -> str:
     """What the work-with-me page says for search: offers and process, never prices."""
-    parts = [f"Work with {view.name}", ", ".join(label for _, label in view.offers)]
+    title = wording(view.language).work_with(view.name)
+    parts = [title, ", ".join(label for _, label in view.offers)]
     parts += [step.title for step in view.process]
     return "\n\n".join(p for p in parts if p)

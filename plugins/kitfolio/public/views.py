@@ -298,6 +298,8 @@ class KitView:
     """Term code (``payment``) → its Markdown as written."""
     bio_markdown: str | None = None
     availability_markdown: str | None = None
+    language: str = "en"
+    """The language of the view's words (labels, basis lines, chart titles)."""
     pdf_url: str | None = None
     """The site path of the kit's PDF media kit, when the site makes PDFs."""
 
@@ -308,4 +310,13 @@ class Settings:
 
     locale: str = "en"
     stale_after_days: int = 90
+    language: str | None = None
+    """The language of the interface text when it is not the locale's (the plugin's ``locale``
+    formats figures in another); see ``words_language``."""
+
+    @property
+    def words_language(self) -> str:
+        """The BCP 47 tag of the interface text: ``language``, else the locale's (``de-CH``)."""
+        return (self.language or self.locale).replace("_", "-")
+
     today: date = field(default_factory=clock.today)

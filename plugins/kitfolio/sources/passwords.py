@@ -11,7 +11,7 @@ import os
 from collections.abc import Mapping
 
 from kitfolio.errors import Problem
-from kitfolio.present import wording
+from kitfolio.present import build_text
 from kitfolio.sources.documents import Document
 
 SITE_VARIABLE = "KITFOLIO_PASSWORD"
@@ -39,8 +39,8 @@ def password_problem(
     password = password_for(name, environ)
     if password is None:
         return doc.problem(
-            ("protect",), wording.missing_password(page_variable(name), SITE_VARIABLE)
+            ("protect",), build_text.missing_password(page_variable(name), SITE_VARIABLE)
         )
     if len(password) < SHORTEST:
-        return doc.problem(("protect",), wording.short_password(SHORTEST), severity="warning")
+        return doc.problem(("protect",), build_text.short_password(SHORTEST), severity="warning")
     return None

@@ -18,9 +18,9 @@ from kitfolio.errors import errors
 from kitfolio.model.fields import is_slug
 from kitfolio.model.schema import CAMPAIGN_SCHEMA_PATH, campaign_schema_text
 from kitfolio.pipeline import read_sources
+from kitfolio.present.build_text import SUMMARY_LABELS as SAY
 from kitfolio.present.formatting import Formatter
-from kitfolio.present.wording import SUMMARY_LABELS as SAY
-from kitfolio.present.wording import report_title
+from kitfolio.present.wording import wording
 from kitfolio.project import ProjectError, read_project
 from kitfolio.public.campaign_view import CampaignView
 from kitfolio.public.site import build_site
@@ -132,7 +132,7 @@ def _report(name: str) -> int:
 
 def summary(c: CampaignView, site_url: str = "") -> str:
     """The campaign as plain text: what the report page says, every amount included."""
-    lines = [report_title(c.brand, c.kit.name), ""]
+    lines = [wording("en").report_title(c.brand, c.kit.name), ""]
     dates = c.start_text + (f" – {c.end_text}" if c.end_text else "")
     lines.append(f"{SAY['status']}: {c.status_label} · {dates}")
     to = c.contact_name

@@ -1,25 +1,26 @@
-/* Kitfolio: the enquiry brief builder. Composes a structured email from the form; nothing is
-   sent anywhere but the brand's own mail app. Without JavaScript the form still posts to mailto. */
+/* Kitfolio: the enquiry brief builder. Composes a structured email from the form, in the page's
+   language (its words come from the form's data-kf-messages, see messages.js); nothing is sent
+   anywhere but the brand's own mail app. Without JavaScript the form still posts to mailto. */
 (function () {
   "use strict";
 
-  var LABELS = {
-    brand: "Brand", product: "Product or campaign", goal: "Goal", deliverables: "Deliverables",
-    start: "Start", end: "Go-live by", budget: "Budget", usage: "Usage", name: "Contact", notes: "Notes"
-  };
+  var FIELDS = ["brand", "product", "goal", "deliverables", "start", "end", "budget", "usage", "name", "notes"];
 
   function compose(form) {
+    var words = window.kitfolioMessages(form);
     var data = new FormData(form);
     var lines = [];
-    Object.keys(LABELS).forEach(function (key) {
+    FIELDS.forEach(function (key) {
       var values = data.getAll(key).map(function (v) { return String(v).trim(); })
         .filter(function (v) { return v !== ""; });
-      if (values.length) { lines.push(LABELS[key] + ": " + values.join(", ")); }
+      if (values.length) { lines.push(words.t("field." + key) + ": " + values.join(", ")); }
     });
     var brand = String(data.get("brand") || "").trim();
-    var subject = "Partnership enquiry" + (brand ? " from " + brand : "") + " for " + form.dataset.creator;
-    var body = "Hello " + form.dataset.creator + ",\n\n" +
-      "We'd like to work with you. Here is our brief:\n\n" + lines.join("\n") + "\n\nThank you!";
+    var creator = form.dataset.creator;
+    var subject = brand ? words.t("subject.brand", { brand: brand, creator: creator })
+      : words.t("subject", { creator: creator });
+    var body = words.t("greeting", { creator: creator }) + "\n\n" +
+      words.t("intro") + "\n\n" + lines.join("\n") + "\n\n" + words.t("thanks");
     // Built from parts, each encoded once: nothing in the address can add a header (?bcc=).
     return "mailto:" + encodeURIComponent(form.dataset.to).replace(/%40/g, "@") +
       "?subject=" + encodeURIComponent(subject) +
@@ -30,7 +31,7 @@
   // text fields that are still empty, and the checkboxes whose value it names.
   function prefill(form) {
     var params = new URLSearchParams(window.location.search);
-    Object.keys(LABELS).forEach(function (key) {
+    FIELDS.forEach(function (key) {
       var wanted = params.getAll(key);
       if (!wanted.length) { return; }
       Array.prototype.forEach.call(form.querySelectorAll("[name='" + key + "']"), function (field) {

@@ -70,13 +70,18 @@ function shareIn(shares, keys) {
   return [Math.min(share, 100), named];
 }
 
+/* A reason in English, the catalogs' source; the page passes its own language's (main.js). */
+function english(msgid, values) {
+  return msgid.replace(/%\((\w+)\)s/g, (whole, name) => (name in values ? String(values[name]) : whole));
+}
+
 /* One creator's fit: {slug, score, reasons, excluded}, excluded naming the dealbreaker hit. */
-function score(card, brief) {
+function score(card, brief, say) {
   const slug = String(card.slug || "");
   const category = brief.category;
   if (typeof category === "string" && category.trim()) {
     const hit = dealbreaker(card, category);
-    if (hit !== null) { return { slug, score: 0, reasons: [], excluded: "won't promote: " + hit }; }
+    if (hit !== null) { return { slug, score: 0, reasons: [], excluded: say("won't promote: %(what)s", { what: hit }) }; }
   }
   let earned = 0;
   let possible = 0;
@@ -88,14 +93,14 @@ function score(card, brief) {
     const theirs = new Map((card.platforms || []).map((p) => [String(p.network), String(p.label)]));
     const matched = platforms.filter((p) => theirs.has(p)).map((p) => theirs.get(p));
     earned += WEIGHTS.platforms * matched.length / platforms.length;
-    if (matched.length) { reasons.push("on " + matched.join(", ")); }
+    if (matched.length) { reasons.push(say("on %(platforms)s", { platforms: matched.join(", ") })); }
   }
 
   const budget = brief.budget;
   if (typeof budget === "number" && isFinite(budget)) {
     possible += WEIGHTS.budget;
     const within = withinBudget(card, budget, brief.currency, brief.exchange_rates);
-    if (within !== null) { earned += WEIGHTS.budget; reasons.push(within + " within budget"); }
+    if (within !== null) { earned += WEIGHTS.budget; reasons.push(say("%(item)s within budget", { item: within })); }
   }
 
   const niche = listOf(brief, "niche").flatMap((text) => words(String(text)));
@@ -105,7 +110,7 @@ function score(card, brief) {
     const theirWords = new Set(words(about));
     const found = niche.filter((w) => theirWords.has(w));
     earned += WEIGHTS.niche * found.length / niche.length;
-    if (found.length) { reasons.push("niche: " + found.join(", ")); }
+    if (found.length) { reasons.push(say("niche: %(words)s", { words: found.join(", ") })); }
   }
 
   const audience = card.audience || {};
@@ -114,7 +119,7 @@ function score(card, brief) {
     possible += WEIGHTS.countries;
     const [share, named] = shareIn(audience.countries || {}, countries);
     earned += WEIGHTS.countries * share / 100;
-    if (share > 0) { reasons.push(percent(share) + " of audience in " + named.join(", ")); }
+    if (share > 0) { reasons.push(say("%(share)s of audience in %(countries)s", { share: percent(share), countries: named.join(", ") })); }
   }
 
   const bands = listOf(brief, "age");
@@ -122,7 +127,7 @@ function score(card, brief) {
     possible += WEIGHTS.age;
     const [share, named] = shareIn(audience.age || {}, bands);
     earned += WEIGHTS.age * share / 100;
-    if (share > 0) { reasons.push(percent(share) + " of audience aged " + named.join(", ")); }
+    if (share > 0) { reasons.push(say("%(share)s of audience aged %(ages)s", { share: percent(share), ages: named.join(", ") })); }
   }
 
   const values = listOf(brief, "values").map((v) => String(v).trim()).filter(Boolean);
@@ -131,16 +136,17 @@ function score(card, brief) {
     const held = new Map((card.values || []).map((v) => [String(v).trim().toLowerCase(), String(v)]));
     const shared = values.filter((v) => held.has(v.toLowerCase())).map((v) => held.get(v.toLowerCase()));
     earned += WEIGHTS.values * shared.length / values.length;
-    if (shared.length) { reasons.push("values: " + shared.join(", ")); }
+    if (shared.length) { reasons.push(say("values: %(values)s", { values: shared.join(", ") })); }
   }
 
   const points = possible ? Math.floor(100 * earned / possible + 0.5) : 0;
   return { slug, score: points, reasons, excluded: null };
 }
 
-/* Every card's fit, best first; ties keep the cards' order and the excluded come last. */
-export function rank(cards, brief) {
-  const fits = cards.map((card) => score(card, brief));
+/* Every card's fit, best first; ties keep the cards' order and the excluded come last. The
+   reasons are worded by say(msgid, values), English unless the page gives its own. */
+export function rank(cards, brief, say = english) {
+  const fits = cards.map((card) => score(card, brief, say));
   const kept = fits.filter((f) => f.excluded === null);
   kept.sort((a, b) => b.score - a.score);
   return kept.concat(fits.filter((f) => f.excluded !== null));

@@ -13,11 +13,19 @@ import { Filters } from "./filters.js";
 import { rank } from "./fit.js";
 import { Listing, PAGE } from "./listing.js";
 import { Shortlist, toggled } from "./shortlist.js";
+import { t } from "./messages.js";
 import { AddressBar, MAX_COMPARE, briefOf, hasBrief, readState, stateQuery } from "./state.js";
+
+/* A brand-fit reason in the page's language: its message (keyed by the English msgid) with the
+   catalogs' %(name)s placeholders filled. */
+function reason(msgid, values) {
+  return t(msgid).replace(/%\((\w+)\)s/g, (whole, name) => (name in values ? String(values[name]) : whole));
+}
 
 class Roster {
   constructor(root, feed) {
-    this.numbers = new Intl.NumberFormat(document.documentElement.lang || "en");
+    // Latin digits, as in every figure the site wrote (Babel's default, also for Arabic).
+    this.numbers = new Intl.NumberFormat(document.documentElement.lang || "en", { numberingSystem: "latn" });
     this.controls = new Controls(root);
     this.listing = new Listing(root, this.numbers, { arrived: () => this.render() });
     this.shortlist = new Shortlist(root);
@@ -75,7 +83,7 @@ class Roster {
     if (this.exchange && brief.budget !== undefined) { brief.exchange_rates = this.exchange; }
     const key = JSON.stringify(brief);
     if (this.fitCache.key !== key) {
-      const fits = rank(this.kits, brief);
+      const fits = rank(this.kits, brief, reason);
       this.fitCache = { key, fits, bySlug: new Map(fits.map((f) => [f.slug, f])) };
     }
     return this.fitCache;
