@@ -34,6 +34,10 @@ VERSION = "pictures-4"
 """Bump when the output of ``render`` changes, so cached renditions are drawn again."""
 
 WEBP_QUALITY = 80
+WEBP_METHOD = 2
+"""libwebp's effort (0-6). Measured on the bench's 480 px photos: method 2 encodes in 6.7 ms
+against 19.8 ms for method 4 (Pillow's default), for files 7 % larger at the same quality; the
+WebP encodes were 40 % of a photo's cost."""
 JPEG_QUALITY = 82
 
 
@@ -268,7 +272,7 @@ def save(image: Image.Image, target: Path, kind: str) -> None:
     bare.paste(image)
     bare.info.clear()
     if kind == "WEBP":
-        bare.save(target, "WEBP", quality=WEBP_QUALITY, method=4)
+        bare.save(target, "WEBP", quality=WEBP_QUALITY, method=WEBP_METHOD)
     elif kind == "JPEG":
         bare.convert("RGB").save(
             target, "JPEG", quality=JPEG_QUALITY, optimize=True, progressive=True
