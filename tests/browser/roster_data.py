@@ -211,6 +211,7 @@ theme:
 plugins:
   - kitfolio:
       social_cards: {cards}
+      pdf: false
       growth_history: false
       agency: {{name: Northstar Talent, email: hello@example.org, url: "https://example.org/"}}
 {extra}"""
