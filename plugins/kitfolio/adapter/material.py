@@ -51,7 +51,7 @@ def search_languages(config: MkDocsConfig, languages: Sequence[str]) -> None:
 
 
 def _stemmed(lang: str) -> bool:
-    found = LangOption().get_lunr_supported_lang(lang)  # type: ignore[no-untyped-call]
+    found = LangOption().get_lunr_supported_lang(lang)
     return lang == "en" or found == lang
 
 

@@ -7,22 +7,17 @@ about kits live in the core modules; this file only wires them to MkDocs events.
 
 from __future__ import annotations
 
-import contextlib
 import html
 import json
-import logging
-from collections.abc import Iterator
 from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
 
 from markupsafe import Markup
-from mkdocs.config import base
-from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
-from mkdocs.structure.files import File, Files, InclusionLevel, get_files
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
@@ -35,9 +30,17 @@ from kitfolio.adapter.material import (
     valid_toggles,
     with_direction,
 )
+from kitfolio.adapter.options import KitfolioConfig
+from kitfolio.adapter.site_files import (
+    CachedFile,
+    engine_claims,
+    found_files,
+    front_matter,
+    minify_assets,
+)
 from kitfolio.cache import Cache
 from kitfolio.errors import Problem, errors, shown_path, warnings
-from kitfolio.media.work import MediaError, Output
+from kitfolio.media.work import MediaError
 from kitfolio.model.schema import (
     CAMPAIGN_SCHEMA_PATH,
     KIT_SCHEMA_PATH,
@@ -45,7 +48,7 @@ from kitfolio.model.schema import (
     kit_schema_text,
 )
 from kitfolio.outputs import extras as outputs
-from kitfolio.outputs import minify, protect, templates
+from kitfolio.outputs import protect, templates
 from kitfolio.outputs import url_claims as claims
 from kitfolio.outputs.language_versions import versions
 from kitfolio.outputs.page_meta import page_meta
@@ -58,31 +61,6 @@ from kitfolio.public import site as site_model
 from kitfolio.sources.kits import LoadedKits
 
 log = get_plugin_logger(__name__)
-
-
-class KitfolioConfig(base.Config):
-    """Options under ``plugins: - kitfolio:`` in mkdocs.yml."""
-
-    kits_dir = c.Type(str, default="kits")
-    stale_after_days = c.Type(int, default=90)
-    locale = c.Optional(c.Type(str))
-    cache_dir = c.Type(str, default=".cache/kitfolio")
-    """Where drawn images and parsed kit revisions are kept between builds."""
-    growth_history = c.Type(bool, default=True)
-    """Read follower growth from the kits' git history."""
-    social_cards = c.Type(bool, default=True)
-    """Draw a social card per page; off for very large rosters, where drawing dominates a build."""
-    pdf = c.Type(bool, default=True)
-    """Make a PDF media kit per kit; off for sites that do not want one."""
-    minify = c.Type(bool, default=True)
-    """Serve Kitfolio's CSS and JavaScript minified; off to debug them in a browser."""
-    agency = c.Optional(c.Type(dict))
-    exchange_rates = c.Optional(c.Type(dict))
-    """``{date, base, rates}``: how the roster converts prices to a brand's budget currency."""
-    pitches_dir = c.Type(str, default="pitches")
-    campaigns_dir = c.Type(str, default="campaigns")
-    languages = c.Optional(c.ListOfItems(c.Type(str)))
-    """The languages the site publishes, the first at ``/``, each other under ``/<tag>/``."""
 
 
 class _Stopped(PluginError):
@@ -275,7 +253,7 @@ class KitfolioPlugin(BasePlugin[KitfolioConfig]):
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         """Refuse two sources for one page before MkDocs cleans ``site/`` (before on_files)."""
-        self._check_claims(_found_files(config), config)
+        self._check_claims(found_files(config), config)
 
     def _check_claims(self, files: Files, config: MkDocsConfig) -> None:
         """Every path the build writes has one owner: a kit, a pitch, a docs file, the theme."""
@@ -293,7 +271,7 @@ class KitfolioPlugin(BasePlugin[KitfolioConfig]):
             agency_owner,
             self.additions.campaigns.campaigns,
         )
-        found = claims.clashes(ours, _engine_claims(files, config, self.root))
+        found = claims.clashes(ours, engine_claims(files, config, self.root))
         for problem in found:
             log.error(str(problem))
         if found:
@@ -310,7 +288,7 @@ class KitfolioPlugin(BasePlugin[KitfolioConfig]):
         built = self.built
         if built is not None:
             for output in built.outputs:
-                files.append(_CachedFile.of(config, output, built))
+                files.append(CachedFile.of(config, output, built))
         homes = {f.dest_uri.removesuffix("index.html") + "index.md" for f in files}
         sites = built.sites if built is not None else [self.site]
         planned = plan_pages(
@@ -326,7 +304,7 @@ class KitfolioPlugin(BasePlugin[KitfolioConfig]):
             listed = page.src == "index.md"
             inclusion = InclusionLevel.UNDEFINED if listed else InclusionLevel.NOT_IN_NAV
             files.append(
-                File.generated(config, page.src, content=_front_matter(page), inclusion=inclusion)
+                File.generated(config, page.src, content=front_matter(page), inclusion=inclusion)
             )
         files.append(File.generated(config, KIT_SCHEMA_PATH, content=kit_schema_text()))
         files.append(File.generated(config, CAMPAIGN_SCHEMA_PATH, content=campaign_schema_text()))
@@ -335,7 +313,7 @@ class KitfolioPlugin(BasePlugin[KitfolioConfig]):
         ):
             files.append(File.generated(config, src, content=text))
         if self.config.minify:
-            _minify_assets(files)
+            minify_assets(files)
         return files
 
     def on_page_content(
@@ -494,87 +472,5 @@ class KitfolioPlugin(BasePlugin[KitfolioConfig]):
         return server
 
 
-def _found_files(config: MkDocsConfig) -> Files:
-    """The documentation and theme files the build will find, looked for ahead of MkDocs.
-
-    MkDocs warns about its own walk (a README beside an index); this early one stays quiet.
-    """
-    walk = logging.getLogger("mkdocs.structure.files")
-    was = walk.disabled
-    walk.disabled = True
-    try:
-        files = get_files(config)
-        files.add_files_from_theme(config.theme.get_env(), config)
-    finally:
-        walk.disabled = was
-    return files
-
-
-def _engine_claims(files: Files, config: MkDocsConfig, root: Path) -> Iterator[claims.Claim]:
-    """What MkDocs writes besides Kitfolio's pages: docs files, theme files, its own outputs."""
-    docs_dir = shown_path(Path(config.docs_dir), root)
-    for file in files:
-        if not file.inclusion.is_in_serve():
-            continue
-        if file.generated_by:
-            owner, located = f"the {file.generated_by} plugin", False
-        elif file.abs_src_path and Path(file.abs_src_path).is_relative_to(config.docs_dir):
-            owner, located = f"{docs_dir}/{file.src_uri}", True
-        else:
-            owner, located = "the theme", False
-        yield claims.Claim(file.dest_uri, owner, located)
-    for template in config.theme.static_templates:
-        yield claims.Claim(template, "MkDocs")
-        if template == "sitemap.xml":
-            yield claims.Claim("sitemap.xml.gz", "MkDocs")
-    if any(name.rsplit("/", 1)[-1] == "search" for name in config.plugins):
-        yield claims.Claim("search/search_index.json", "the search plugin")
-
-
-class _CachedFile(File):
-    """A drawn image, written by the core from the build cache (checked again as it is read, and
-    drawn again if the cache lost it since), never copied blindly from a path."""
-
-    output: Output
-    built: BuildProducts
-
-    @classmethod
-    def of(cls, config: MkDocsConfig, output: Output, built: BuildProducts) -> _CachedFile:
-        file = cls.generated(config, output.src, abs_src_path=str(output.path))
-        assert isinstance(file, _CachedFile)
-        file.output, file.built = output, built
-        return file
-
-    def copy_file(self, dirty: bool = False) -> None:
-        if dirty:
-            with contextlib.suppress(OSError):  # the cached file may be gone: write it again
-                if not self.is_modified():
-                    return
-        target = Path(self.abs_dest_path)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        try:
-            self.built.publish(self.output, target)
-        except MediaError as exc:
-            for problem in exc.problems:
-                log.error(str(problem))
-            raise PluginError(
-                "kitfolio: an image vanished from the build cache and could not be drawn again"
-            ) from None
-
-
-def _minify_assets(files: Files) -> None:
-    """Serve Kitfolio's own CSS and JavaScript minified; the theme's sources stay readable."""
-    for file in files:
-        if minify.minifiable(file.src_uri) and file.abs_src_path is not None:
-            source = Path(file.abs_src_path).read_text(encoding="utf-8")
-            file.content_string = minify.minified(file.src_uri, source)
-
-
 _HINTED: set[Path] = set()
 """Projects already told why growth history is missing (once per process, not per rebuild)."""
-
-
-def _front_matter(page: PlannedPage) -> str:
-    """The plan's template and listing as front matter; ``hide`` is Material's."""
-    search = "" if page.inclusion.in_search else "search: {exclude: true}\n"
-    return f"---\ntemplate: {page.template}\nhide: [navigation, toc]\n{search}---\n"
