@@ -111,9 +111,9 @@ def test_tab_reaches_every_focusable_element_and_shows_focus(
     # Read focus styles as they end, not halfway through material's fades.
     page.add_style_tag(content="*, *::before, *::after { transition: none !important; }")
     expected: list[str] = page.evaluate(PREPARE)
-    # The site's pages keep material's header; a creator's pages (and the 404) carry the
+    # The site's pages keep material's header; a creator's pages (reports and the 404 too) carry the
     # creator's own, with the light/dark switch and no search.
-    creators = page_type.kind in ("kit", "work", "pitch", "protected", "404")
+    creators = page_type.kind in ("kit", "work", "pitch", "report", "protected", "404")
     for header_control in (
         ("a.kf-top__brand", "input#__palette_")
         if creators
