@@ -125,6 +125,23 @@ def test_amounts_are_formatted_in_the_sites_locale(tmp_path: Path) -> None:
     assert cells == ["850 £", "1.234,50 £", "2.084,50 £"]
 
 
+def test_a_report_is_published_in_each_language_of_the_site(tmp_path: Path) -> None:
+    mkdocs = MKDOCS.replace(
+        "plugins: [search, kitfolio]", "plugins: [{kitfolio: {languages: [en, es]}}]"
+    )
+    site = build_site(write(tmp_path, {"greenline-autumn": WRAPPED}, mkdocs=mkdocs))
+    english = report(site, "greenline-autumn")
+    spanish = read_html(site / "es" / "reports" / "greenline-autumn" / "index.html")
+    assert english.html is not None and english.html["lang"] == "en"
+    assert spanish.html is not None and spanish.html["lang"] == "es"
+    assert text(section(spanish, "kf-deliverables").h2) == "Entregables"  # type: ignore[arg-type]
+    assert text(spanish.select("td.kf-num")[0]) == "850 GBP"  # as Babel writes es
+    switch = {a.get_text(strip=True): a["href"] for a in spanish.select(".kf-languages a")}
+    assert switch == {"English": "../../../reports/greenline-autumn/"}
+    sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
+    assert "reports/" not in sitemap
+
+
 # --- Case studies and long-term partners on the media kit ----------------------------------
 
 

@@ -231,7 +231,7 @@ def check(
         return Checked(problems, extras.where(strict=project.strict), count, found, campaigns)
     clashes = url_claims.clashes(
         url_claims.kitfolio_claims(
-            sources.roster, sites, extras.pitches.pitches, campaigns=extras.campaigns.campaigns
+            sources.roster, sites, extras.pitches.pitches, campaigns=extras.every_campaign()
         ),
         url_claims.docs_claims(
             project.docs_folder,

@@ -269,7 +269,7 @@ class KitfolioPlugin(BasePlugin[KitfolioConfig]):
             self.additions.pitches.pitches,
             logo_paths,
             agency_owner,
-            self.additions.campaigns.campaigns,
+            self.additions.every_campaign(),
         )
         found = claims.clashes(ours, engine_claims(files, config, self.root))
         for problem in found:
@@ -297,6 +297,7 @@ class KitfolioPlugin(BasePlugin[KitfolioConfig]):
             config.site_name,
             homes_taken=homes,
             campaigns=self.additions.campaigns,
+            campaigns_by_language=self.additions.campaigns_by_language,
         )
         self.pages = {page.src: page for page in planned}
         self.sites = {site.language: site for site in sites}

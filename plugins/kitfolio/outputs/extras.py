@@ -18,6 +18,7 @@ from kitfolio.outputs import feed as data
 from kitfolio.outputs import feed_contract as contract
 from kitfolio.outputs.roster_filters import RosterView, build_roster
 from kitfolio.present.formatting import Formatter
+from kitfolio.public.campaign_view import CampaignView
 from kitfolio.public.site import Site
 from kitfolio.sources.agency import AgencyView, LoadedAgency, load_agency
 from kitfolio.sources.campaigns import Campaigns, campaign_files, load_campaigns
@@ -37,6 +38,13 @@ class SiteExtras:
     problems: list[Problem] = field(default_factory=list)
     exchange_rates: ExchangeRates | None = None
     campaigns: Campaigns = field(default_factory=Campaigns)
+    campaigns_by_language: dict[str, Campaigns] = field(default_factory=dict)
+    """The campaigns as each language's pages show them (reports, case studies), by tag."""
+
+    def every_campaign(self) -> list[CampaignView]:
+        """Each campaign in each language, for the paths their reports claim."""
+        versions = self.campaigns_by_language.values() or [self.campaigns]
+        return [view for each in versions for view in each.campaigns]
 
     def where(self, *, strict: bool) -> str:
         """What the problems that stop a build are in, as its message names them."""
@@ -71,7 +79,8 @@ def load_additions(
 ) -> SiteExtras:
     """The roster's filter choices, and every pitch and campaign checked against the kits' views
     (and their whole rate cards, ``kit_rates``, which only protected pitches show): pitches in
-    each of the site's languages (``sites``, the first first), campaigns in the first."""
+    each of the site's languages (``sites``, the first first), campaigns too: their problems
+    are the first language's, their report pages one per language."""
     languages = [
         Language(
             site.language,
@@ -81,15 +90,20 @@ def load_additions(
         )
         for site in sites
     ]
-    first = languages[0]
-    campaigns = load_campaigns(
-        campaign_files(campaigns_dir) if campaigns_dir else [],
-        root,
-        first.views,
-        known_slugs,
-        sites[0].settings.today,
-        first.fmt,
-    )
+    campaign_paths = campaign_files(campaigns_dir) if campaigns_dir else []
+    every_campaigns = {
+        language.tag: load_campaigns(
+            campaign_paths,
+            root,
+            language.views,
+            known_slugs,
+            sites[0].settings.today,
+            language.fmt,
+            prefix=language.prefix,
+        )
+        for language in languages
+    }
+    campaigns = every_campaigns[languages[0].tag]
     pitches = load_pitches(
         pitch_files(pitches_dir),
         root,
@@ -116,6 +130,7 @@ def load_additions(
         problems=pitches.problems + campaigns.problems,
         exchange_rates=exchange_rates,
         campaigns=campaigns,
+        campaigns_by_language=every_campaigns,
     )
 
 

@@ -7,7 +7,7 @@ can move to the message catalogs without touching the plan.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterator, Sequence
+from collections.abc import Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import PurePosixPath
 
@@ -136,6 +136,7 @@ def plan_pages(
     *,
     homes_taken: Collection[str] = (),
     campaigns: Campaigns | None = None,
+    campaigns_by_language: Mapping[str, Campaigns] | None = None,
 ) -> list[PlannedPage]:
     """The kit, work-with-me, pitch and report pages in each language of the site (``sites``,
     the first first; reports in the first only), and each language's home page unless the docs
@@ -144,10 +145,14 @@ def plan_pages(
     languages."""
     planned: list[PlannedPage] = []
     shown = campaigns or Campaigns()
+    by_language = campaigns_by_language or {}
     for site in sites:
-        planned += _language_pages(site, site_name, homes_taken, shown)
+        planned += _language_pages(
+            site, site_name, homes_taken, by_language.get(site.language, shown)
+        )
     planned += [_pitch_page(pitch) for pitch in pitches]
-    planned += [_report_page(campaign) for campaign in shown.campaigns]
+    reports = by_language.values() if by_language else [shown]
+    planned += [_report_page(campaign) for each in reports for campaign in each.campaigns]
     planned = _with_alternates(planned)
     return [sealed(page) if page.protect else page for page in planned]
 

@@ -113,9 +113,11 @@ def campaign_view(
     today: date,
     fmt: Formatter,
     every_amount: bool = False,
+    prefix: str = "",
 ) -> CampaignView:
-    """The view of a valid campaign of ``kit``, with dates judged by ``today``;
-    ``every_amount`` for the creator's own eyes (a summary printed in a terminal)."""
+    """The view of a valid campaign of ``kit``, with dates judged by ``today``, published under
+    the language's folder ``prefix`` (``es/``); ``every_amount`` for the creator's own eyes (a
+    summary printed in a terminal)."""
     shows_amounts = (
         every_amount
         or campaign.protect
@@ -142,8 +144,8 @@ def campaign_view(
     return CampaignView(
         name=name,
         source=source,
-        src=f"{URL_PREFIX}/{name}/index.md",
-        url=f"{URL_PREFIX}/{name}/",
+        src=f"{prefix}{URL_PREFIX}/{name}/index.md",
+        url=f"{prefix}{URL_PREFIX}/{name}/",
         kit=kit,
         brand=campaign.brand,
         brand_url=campaign.brand_url,

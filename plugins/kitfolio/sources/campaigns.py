@@ -56,6 +56,7 @@ def load_campaigns(
     *,
     every_amount: bool = False,
     environ: Mapping[str, str] | None = None,
+    prefix: str = "",
 ) -> Campaigns:
     """Check every campaign file against the kits; ``known`` are all kit slugs, valid or not
     (a campaign of a kit that has its own errors is not reported twice). ``every_amount``
@@ -97,6 +98,7 @@ def load_campaigns(
                 today=today,
                 fmt=fmt,
                 every_amount=every_amount,
+                prefix=prefix,
             )
         )
     return out
