@@ -19,7 +19,7 @@ pytestmark = pytest.mark.browser
 
 def test_every_kit_has_both_pages_in_the_list() -> None:
     assert len(KIT_SLUGS) >= 4, "the showcase has at least four kits"
-    kinds = [p.kind for p in PAGES]
+    kinds = [p.kind for p in PAGES if not p.id.startswith("es:")]  # the first language's pages
     assert kinds.count("kit") == kinds.count("work") == len(KIT_SLUGS)
     assert {"roster", "docs", "404"} <= set(kinds)
 
