@@ -16,14 +16,14 @@ from pathlib import Path
 
 from kitfolio.errors import Problem
 from kitfolio.model.campaign import Campaign, Status
-from kitfolio.model.validate import check_model, not_a_mapping
 from kitfolio.present.formatting import Formatter
 from kitfolio.public.campaign_view import CampaignView, campaign_view, with_case_studies
 from kitfolio.public.views import KitView
-from kitfolio.sources.documents import Document, load
-from kitfolio.sources.files import checked_sources, source_files
+from kitfolio.sources.documents import Document
+from kitfolio.sources.files import source_files
 from kitfolio.sources.passwords import password_problem
 from kitfolio.sources.pitches import unknown_name
+from kitfolio.sources.records import read_records
 
 
 @dataclass
@@ -64,19 +64,7 @@ def load_campaigns(
     (else the process's environment) holds the protected reports' passwords."""
     out = Campaigns()
     slugs = set(known)
-    sources, out.problems = checked_sources(paths, root)
-    for source in sources:
-        doc, problems = load(source.path, source.display)
-        if problems:
-            out.problems += problems
-            continue
-        if not isinstance(doc.data, dict):
-            out.problems.append(not_a_mapping(doc, "campaign", "campaign fields (kit, brand, ...)"))
-            continue
-        campaign, problems = check_model(doc, Campaign, doc.data)
-        if campaign is None:
-            out.problems += problems
-            continue
+    for source, doc, campaign in read_records(paths, root, Campaign, "campaign", out.problems):
         view = views.get(campaign.kit)
         if view is None:
             if campaign.kit not in slugs:

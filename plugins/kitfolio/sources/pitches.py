@@ -25,15 +25,15 @@ from kitfolio.errors import Problem, cut
 from kitfolio.model.fields import IsoDate, Line, Markdown, RequiredText
 from kitfolio.model.fields import Language as LanguageTag
 from kitfolio.model.kit import Rates
-from kitfolio.model.validate import check_model, not_a_mapping
 from kitfolio.present.formatting import Formatter
 from kitfolio.present.language_marks import InLanguage, primary
 from kitfolio.present.markdown import render
 from kitfolio.public.kit_view import rates_view
 from kitfolio.public.views import KitView, PartnershipView, PriceLine, RatesView
-from kitfolio.sources.documents import Document, Loc, load
-from kitfolio.sources.files import checked_sources, source_files
+from kitfolio.sources.documents import Document, Loc
+from kitfolio.sources.files import source_files
 from kitfolio.sources.passwords import password_problem
+from kitfolio.sources.records import read_records
 
 T = TypeVar("T")
 URL_PREFIX = "for"
@@ -137,19 +137,7 @@ def load_pitches(
     views = languages[0].views
     tags = [language.tag for language in languages]
     slugs = set(known)
-    sources, out.problems = checked_sources(paths, root)
-    for source in sources:
-        doc, problems = load(source.path, source.display)
-        if problems:
-            out.problems += problems
-            continue
-        if not isinstance(doc.data, dict):
-            out.problems.append(not_a_mapping(doc, "pitch", "pitch fields (kit, brand, ...)"))
-            continue
-        pitch, problems = check_model(doc, Pitch, doc.data)
-        if pitch is None:
-            out.problems += problems
-            continue
+    for source, doc, pitch in read_records(paths, root, Pitch, "pitch", out.problems):
         view = views.get(pitch.kit)
         if view is None:
             if pitch.kit not in slugs:
