@@ -13,7 +13,7 @@ from kitfolio.derive import figures
 from kitfolio.errors import errors, warnings
 from kitfolio.model.kit import Kit
 from kitfolio.present.wording import Wording
-from kitfolio.public.kit_view import build_view
+from kitfolio.public.site import view_kit
 from kitfolio.public.views import Settings
 
 STATS_DATE = date(2026, 10, 31)
@@ -93,7 +93,7 @@ def test_the_view_says_whether_a_rate_is_stated_or_computed(tmp_path: Path) -> N
         "    avg_likes: 50\n"
     )
     loaded = load_kits(tmp_path, {"ava": text}).kits[0]
-    view = build_view(loaded, Settings(today=STATS_DATE))
+    view = view_kit(loaded, Settings(today=STATS_DATE))
     assert [p.engagement.stated if p.engagement else None for p in view.platforms] == [
         True,
         False,
@@ -190,9 +190,9 @@ def test_stale_after_days_defaults_to_90_and_can_be_set(tmp_path: Path) -> None:
     loaded = load_kits(tmp_path, {"ava": MINIMAL_KIT}).kits[0]
     day_91 = STATS_DATE + timedelta(days=91)
     assert Settings().stale_after_days == 90
-    assert build_view(loaded, Settings(today=day_91)).stale is True
-    assert build_view(loaded, Settings(today=day_91, stale_after_days=120)).stale is False
-    assert build_view(loaded, Settings(today=STATS_DATE + timedelta(days=90))).stale is False
+    assert view_kit(loaded, Settings(today=day_91)).stale is True
+    assert view_kit(loaded, Settings(today=day_91, stale_after_days=120)).stale is False
+    assert view_kit(loaded, Settings(today=STATS_DATE + timedelta(days=90))).stale is False
 
 
 # -- consistency warnings ------------------------------------------------------------------------

@@ -14,7 +14,7 @@ from conftest import MINIMAL_KIT, build_site, write_site
 from kitfolio.outputs import social_card as cards
 from kitfolio.outputs.social_card import Card, card_for
 from kitfolio.present.formatting import Formatter
-from kitfolio.public.kit_view import build_view
+from kitfolio.public.site import view_kit
 from kitfolio.public.views import Settings
 from kitfolio.sources.kits import kit_files, read_kits
 
@@ -158,7 +158,7 @@ def test_a_card_shows_only_the_prices_the_page_shows(
     (tmp_path / "kits").mkdir()
     (tmp_path / "kits" / "ava.yml").write_text(kit(visibility), encoding="utf-8")
     roster = read_kits(kit_files(tmp_path / "kits"), tmp_path)
-    view = build_view(roster.kits[0], Settings(), Formatter("en"))
+    view = view_kit(roster.kits[0], Settings(), Formatter("en"))
     work = card_for(view, "work", "Kits", None)
     media = card_for(view, "kit", "Kits", None)
     prices = [value for value, label in work.figures if label == "rates from"]

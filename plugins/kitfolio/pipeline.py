@@ -41,6 +41,7 @@ from kitfolio.outputs.extras import (
 )
 from kitfolio.outputs.pdf import PdfFacts, PdfOptions, media_kits, pdf_src
 from kitfolio.project import Project
+from kitfolio.public.gate import public_rates
 from kitfolio.public.site import Site, build_sites, language_slugs
 from kitfolio.public.views import Settings
 from kitfolio.sources.agency import AgencyView, LoadedAgency
@@ -193,7 +194,12 @@ def read_pitches(
         pitches_dir=project.pitches_folder(),
         known_slugs=[path.stem for path in sources.kit_paths],
         exchange_rates=sources.exchange_rates,
-        kit_rates={loaded.slug: loaded.kit.rates for loaded in sources.roster.kits},
+        kit_rates={
+            loaded.slug: public_rates(loaded.kit.rates, protected=True)
+            if loaded.kit.rates
+            else None
+            for loaded in sources.roster.kits
+        },
         campaigns_dir=project.campaigns_folder(),
     )
 

@@ -13,12 +13,12 @@ from typing import Any
 
 from kitfolio.cache import Memory
 from kitfolio.errors import Problem, errors, shown_path
-from kitfolio.model.kit import Rates
 from kitfolio.outputs import feed as data
 from kitfolio.outputs import feed_contract as contract
 from kitfolio.outputs.roster_filters import RosterView, build_roster
 from kitfolio.present.formatting import Formatter
 from kitfolio.public.campaign_view import CampaignView
+from kitfolio.public.model import PublicRates
 from kitfolio.public.site import Site
 from kitfolio.sources.agency import AgencyView, LoadedAgency, load_agency
 from kitfolio.sources.campaigns import Campaigns, campaign_files, load_campaigns
@@ -74,7 +74,7 @@ def load_additions(
     pitches_dir: Path,
     known_slugs: list[str],
     exchange_rates: ExchangeRates | None = None,
-    kit_rates: Mapping[str, Rates | None] | None = None,
+    kit_rates: Mapping[str, PublicRates | None] | None = None,
     campaigns_dir: Path | None = None,
 ) -> SiteExtras:
     """The roster's filter choices, and every pitch and campaign checked against the kits' views

@@ -1,7 +1,9 @@
 """The public data feed: ``kits.json`` (the roster) and ``<slug>/kit.json`` (one kit).
 
-Built from views only, so whatever the rate visibility hides never reaches the feed. The models
-it fills are the contract in ``feed_contract``.
+Figures, codes, dates and Markdown come from each view's public model (``public.gate``), so
+whatever the rate visibility hides never reaches the feed and nothing is parsed back from
+display text; the display strings beside them come from the view. The models it fills are the
+contract in ``feed_contract``.
 """
 
 from __future__ import annotations
@@ -45,14 +47,14 @@ from kitfolio.outputs.feed_contract import (
 )
 from kitfolio.present import wording
 from kitfolio.present.markdown import plain, text_of
-from kitfolio.public.views import (
-    AudienceView,
-    KitView,
-    PlatformView,
-    PriceLine,
-    RatesView,
-    Share,
+from kitfolio.public.model import (
+    PublicAudience,
+    PublicImage,
+    PublicPlatform,
+    PublicPrice,
+    PublicRates,
 )
+from kitfolio.public.views import Image, KitView, PlatformView, PriceLine, RatesView, Share
 from kitfolio.sources.agency import AgencyView
 from kitfolio.sources.exchange_rates import ExchangeRates
 
@@ -65,29 +67,25 @@ def _absolute(base: str, path: str) -> str:
     return base.rstrip("/") + "/" + path
 
 
-def _shares(shares: list[Share]) -> dict[str, float]:
-    return {share.key or share.label: share.value for share in shares}
-
-
 def _share_texts(shares: list[Share]) -> dict[str, str]:
     return {share.key or share.label: share.text for share in shares}
 
 
-def _audience(audience: AudienceView) -> FeedAudience:
+def _audience(audience: PublicAudience) -> FeedAudience:
     return FeedAudience(
         source=audience.source,
-        age=_shares(audience.age),
-        gender=_shares(audience.gender),
-        countries=_shares(audience.countries),
-        cities=_shares(audience.cities),
+        age=dict(audience.age),
+        gender=dict(audience.gender),
+        countries=dict(audience.countries),
+        cities=dict(audience.cities),
     )
 
 
-def _platform(p: PlatformView) -> FeedPlatform:
+def _platform(p: PublicPlatform, shown: PlatformView) -> FeedPlatform:
     return FeedPlatform(
-        network=p.kind,
-        label=p.label,
-        name=p.display_name,
+        network=p.network,
+        label=shown.label,
+        name=shown.display_name,
         handle=p.handle,
         url=p.url,
         followers=p.followers,
@@ -99,34 +97,36 @@ def _platform(p: PlatformView) -> FeedPlatform:
     )
 
 
-def _price(line: PriceLine, package: bool = False) -> FeedPrice:
+def _price(price: PublicPrice, shown: PriceLine, package: bool = False) -> FeedPrice:
     return FeedPrice(
-        name=line.name,
-        platform=line.network,
-        min=line.lowest,
-        max=line.highest,
-        text=line.price,
-        includes=list(line.includes) if package else None,
-        note=line.note if package else None,
+        name=price.name,
+        platform=price.platform,
+        min=price.low,
+        max=price.high,
+        text=shown.price,
+        includes=list(price.includes) if package else None,
+        note=price.note if package else None,
     )
 
 
-def _rates(rates: RatesView, detail: bool) -> FeedRates:
+def _rates(rates: PublicRates, shown: RatesView, detail: bool) -> FeedRates:
     common: dict[str, Any] = {
-        "visibility": rates.visibility_code,
-        "currency": rates.currency or None,
+        "visibility": rates.visibility,
+        "currency": rates.currency,
         "lowest": rates.lowest,
-        "lowest_text": rates.lowest_text,
-        "items": [_price(i) for i in rates.items],
-        "packages": [_price(p, package=True) for p in rates.packages],
+        "lowest_text": shown.lowest_text,
+        "items": [_price(i, t) for i, t in zip(rates.items, shown.items, strict=True)],
+        "packages": [
+            _price(p, t, package=True) for p, t in zip(rates.packages, shown.packages, strict=True)
+        ],
     }
     if not detail:
         return FeedRates(**common)
     return FeedRatesDetail(
         **common,
         addons=[
-            FeedAddon(name=a.name, percent=a.percent, min=a.lowest, max=a.highest, text=a.price)
-            for a in rates.addons
+            FeedAddon(name=a.name, percent=a.percent, min=a.low, max=a.high, text=t.price)
+            for a, t in zip(rates.addons, shown.addons, strict=True)
         ],
         long_term=_plain(rates.notes.get("long_term")),
         gifting=_plain(rates.notes.get("gifting")),
@@ -134,49 +134,52 @@ def _rates(rates: RatesView, detail: bool) -> FeedRates:
     )
 
 
+def _avatar(avatar: PublicImage | None, shown: Image | None, base: str) -> FeedImage | None:
+    if avatar is None or shown is None:
+        return None
+    return FeedImage(
+        url=_absolute(base, avatar.src), width=avatar.width, height=avatar.height, alt=shown.alt
+    )
+
+
 def _card_fields(view: KitView, base: str, detail: bool) -> dict[str, Any]:
-    avatar = view.avatar
-    contact = view.contact
+    """The card's fields: figures, codes and dates from the public model, display text (labels,
+    alt text, price text) from the view formatted from it."""
+    kit = view.public
+    contact = kit.contact
     return {
-        "slug": view.slug,
+        "slug": kit.slug,
         "path": view.url,
         "url": _absolute(base, view.url),
         "work_url": _absolute(base, view.work_url),
         "kit_json": _absolute(base, view.url + KIT_FILE),
-        "name": view.name,
-        "pronouns": view.pronouns,
-        "tagline": view.tagline,
-        "location": view.location,
-        "languages": list(view.language_tags),
-        "niche": view.niche,
-        "tags": list(view.tags),
-        "avatar": FeedImage(
-            url=_absolute(base, avatar.src),
-            width=avatar.width,
-            height=avatar.height,
-            alt=avatar.alt,
-        )
-        if avatar
+        "name": kit.name,
+        "pronouns": kit.pronouns,
+        "tagline": kit.tagline,
+        "location": kit.location,
+        "languages": list(kit.languages),
+        "niche": kit.niche,
+        "tags": list(kit.tags),
+        "avatar": _avatar(kit.avatar, view.avatar, base),
+        "platforms": [_platform(p, t) for p, t in zip(kit.platforms, view.platforms, strict=True)],
+        "total_followers": kit.total_reach,
+        "tier": kit.tier,
+        "best_engagement": round(kit.best_engagement, 2)
+        if kit.best_engagement is not None
         else None,
-        "platforms": [_platform(p) for p in view.platforms],
-        "total_followers": view.total_reach,
-        "tier": view.tier,
-        "best_engagement": round(view.best_engagement, 2)
-        if view.best_engagement is not None
-        else None,
-        "engagement": round(view.engagement, 2) if view.engagement is not None else None,
-        "stats_as_of": view.stats_date,
-        "stale": view.stale,
-        "audience": _audience(view.audience),
-        "values": list(view.values),
-        "dealbreakers": list(view.dealbreakers),
-        "offers": list(view.offer_codes),
-        "rates": _rates(view.rates, detail) if view.rates else None,
+        "engagement": round(kit.engagement, 2) if kit.engagement is not None else None,
+        "stats_as_of": kit.stats_as_of,
+        "stale": kit.stale,
+        "audience": _audience(kit.audience),
+        "values": list(kit.values),
+        "dealbreakers": list(kit.dealbreakers),
+        "offers": list(kit.offers),
+        "rates": _rates(kit.rates, view.rates, detail) if kit.rates and view.rates else None,
         "availability": FeedAvailability(
-            booked_until=view.booked_until_date,
-            note=_plain(view.availability_markdown),
+            booked_until=kit.booked_until,
+            note=_plain(kit.availability_note),
         )
-        if view.booked_until_date or view.availability_note
+        if kit.booked_until or kit.availability_note
         else None,
         "contact": FeedContact(
             email=contact.email,
@@ -215,17 +218,19 @@ def _display(view: KitView) -> FeedDisplay:
             cities=_share_texts(audience.cities),
             names={share.key: share.label for share in audience.countries if share.key},
         ),
-        terms={code: wording.wording(view.language).term(code) for code in view.term_markdown},
+        terms={code: wording.wording(view.language).term(code) for code in view.public.terms},
     )
 
 
 def detail(view: KitView, base: str) -> KitDetail:
-    """A kit in full, as far as it is public."""
+    """A kit in full, as far as it is public; case studies from the view, which adds the
+    campaigns' to the kit's own partnerships."""
+    kit = view.public
     return KitDetail(
         **_card_fields(view, base, detail=True),
         display=_display(view),
-        bio=_plain(view.bio_markdown),
-        terms={code: plain(body) for code, body in view.term_markdown.items()},
+        bio=_plain(kit.bio),
+        terms={code: plain(body) for code, body in kit.terms.items()},
         partnerships=[
             FeedPartnership(
                 brand=p.brand,
@@ -240,10 +245,10 @@ def detail(view: KitView, base: str) -> KitDetail:
             )
             for p in view.partnerships
         ],
-        testimonials=[FeedQuote(quote=q.quote, author=q.author) for q in view.testimonials],
+        testimonials=[FeedQuote(quote=q.quote, author=q.author) for q in kit.testimonials],
         highlights=[
-            FeedHighlight(title=h.title, url=h.url, platform=h.network, views=h.views)
-            for h in view.highlights
+            FeedHighlight(title=h.title, url=h.url, platform=h.platform, views=h.views)
+            for h in kit.highlights
         ],
     )
 

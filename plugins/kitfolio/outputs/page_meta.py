@@ -1,7 +1,8 @@
 """What a page tells link previews and search engines: Open Graph, Twitter card and JSON-LD.
 
-Everything is read from the KitView, which has already removed hidden prices, so a preview or
-a search result can show no more than the page. URLs are absolute, from the site's ``site_url``.
+Figures and prices are read from the view's public model, which the privacy gate made without
+hidden prices, so a preview or a search result can show no more than the page. URLs are
+absolute, from the site's ``site_url``.
 The JSON-LD is a plain dict; the template writes it with Jinja's ``tojson``, which escapes
 ``<``, ``>`` and ``&`` so creator text cannot close the script element.
 """
@@ -14,7 +15,8 @@ from typing import Any
 from kitfolio.media.renditions import Rendition
 from kitfolio.page_kinds import PageKind
 from kitfolio.present.wording import wording
-from kitfolio.public.views import Image, KitView, PriceLine
+from kitfolio.public.model import PublicImage, PublicPrice
+from kitfolio.public.views import KitView
 
 SCHEMA = "https://schema.org"
 
@@ -90,27 +92,29 @@ def _tags(
     return tags
 
 
-def _image(site_url: str, image: Image | None) -> str | None:
+def _image(site_url: str, image: PublicImage | None) -> str | None:
     return absolute(site_url, image.src) if image else None
 
 
 def person(view: KitView, site_url: str) -> dict[str, Any]:
     """The creator as a schema.org Person: profiles (``sameAs``) and follower counts."""
+    kit = view.public
     data: dict[str, Any] = {
         "@type": "Person",
-        "name": view.name,
+        "name": kit.name,
         "url": absolute(site_url, view.url),
     }
-    if view.tagline:
-        data["description"] = view.tagline
-    if image := _image(site_url, view.avatar):
+    if kit.tagline:
+        data["description"] = kit.tagline
+    if image := _image(site_url, kit.avatar):
         data["image"] = image
-    if view.location:
-        data["homeLocation"] = {"@type": "Place", "name": view.location}
-    data["knowsAbout"] = [view.niche, *view.tags]
-    same = [p.url for p in view.platforms if p.url]
+    if kit.location:
+        data["homeLocation"] = {"@type": "Place", "name": kit.location}
+    data["knowsAbout"] = [kit.niche, *kit.tags]
+    same = [p.url for p in kit.platforms if p.url]
     if same:
         data["sameAs"] = same
+    words = wording(view.language)
     data["interactionStatistic"] = [
         {
             "@type": "InteractionCounter",
@@ -118,12 +122,12 @@ def person(view: KitView, site_url: str) -> dict[str, Any]:
             "userInteractionCount": p.followers,
             "interactionService": {
                 "@type": "WebSite",
-                "name": p.label,
+                "name": shown.label,
                 **({"url": p.url} if p.url else {}),
             },
-            "name": wording(view.language).audience_label(p.label, p.audience_word),
+            "name": words.audience_label(shown.label, shown.audience_word),
         }
-        for p in view.platforms
+        for p, shown in zip(kit.platforms, view.platforms, strict=True)
     ]
     return data
 
@@ -138,8 +142,8 @@ def profile_page(view: KitView, site_url: str, title: str) -> dict[str, Any]:
         "description": view.description,
         "mainEntity": person(view, site_url),
     }
-    if view.stats_date:
-        data["dateModified"] = view.stats_date.isoformat()
+    if view.public.stats_as_of:
+        data["dateModified"] = view.public.stats_as_of.isoformat()
     return data
 
 
@@ -147,24 +151,24 @@ def _amount(value: float) -> int | float:
     return int(value) if float(value).is_integer() else value
 
 
-def _offer(line: PriceLine, currency: str, provider: dict[str, Any]) -> dict[str, Any]:
-    service: dict[str, Any] = {"@type": "Service", "name": line.name, "provider": provider}
-    if line.includes:
-        service["description"] = ", ".join(line.includes)
-    offer: dict[str, Any] = {"@type": "Offer", "name": line.name, "itemOffered": service}
-    if line.lowest is None or not currency:
+def _offer(price: PublicPrice, currency: str | None, provider: dict[str, Any]) -> dict[str, Any]:
+    service: dict[str, Any] = {"@type": "Service", "name": price.name, "provider": provider}
+    if price.includes:
+        service["description"] = ", ".join(price.includes)
+    offer: dict[str, Any] = {"@type": "Offer", "name": price.name, "itemOffered": service}
+    if price.low is None or not currency:
         return offer
-    if line.highest is not None and line.highest == line.lowest:
-        offer["price"] = _amount(line.lowest)
+    if price.high is not None and price.high == price.low:
+        offer["price"] = _amount(price.low)
         offer["priceCurrency"] = currency
         return offer
     spec: dict[str, Any] = {
         "@type": "PriceSpecification",
-        "minPrice": _amount(line.lowest),
+        "minPrice": _amount(price.low),
         "priceCurrency": currency,
     }
-    if line.highest is not None:
-        spec["maxPrice"] = _amount(line.highest)
+    if price.high is not None:
+        spec["maxPrice"] = _amount(price.high)
     offer["priceSpecification"] = spec
     return offer
 
@@ -172,13 +176,13 @@ def _offer(line: PriceLine, currency: str, provider: dict[str, Any]) -> dict[str
 def offer_catalog(view: KitView, site_url: str) -> dict[str, Any]:
     """The work-with-me page as a schema.org OfferCatalog, with the prices the page shows."""
     provider = {"@type": "Person", "name": view.name, "url": absolute(site_url, view.url)}
-    rates = view.rates
-    lines = [*rates.items, *rates.packages] if rates else []
-    currency = rates.currency if rates and rates.shows_prices else ""
+    rates = view.public.rates
+    prices = [*rates.items, *rates.packages] if rates else []
+    currency = rates.currency if rates else None
     return {
         "@context": SCHEMA,
         "@type": "OfferCatalog",
         "name": wording(view.language).work_with(view.name),
         "url": absolute(site_url, view.work_url),
-        "itemListElement": [_offer(line, currency, provider) for line in lines],
+        "itemListElement": [_offer(price, currency, provider) for price in prices],
     }

@@ -91,7 +91,7 @@ def build_roster(
         for share in kit.audience.countries:
             countries[share.key] += 1
             country_names.setdefault(share.key, share.label)
-        for tag, name in zip(kit.language_tags, kit.languages, strict=False):
+        for tag, name in zip(kit.public.languages, kit.languages, strict=False):
             primary = tag.split("-")[0].lower()
             languages[primary] += 1
             language_names.setdefault(primary, name if tag.lower() == primary else primary)

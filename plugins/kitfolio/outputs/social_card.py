@@ -1,8 +1,9 @@
 """Social cards: the 1200×630 picture a link preview shows for a media kit or work-with-me page.
 
-A card is drawn from the KitView, which has already removed every price the rate visibility
-hides, so a card can only ever show what the page itself shows. Text is set in Inter, shipped
-in the package (``fonts/``), so no font is fetched and every machine draws the same card.
+A card is drawn from the KitView, formatted from the public model that the privacy gate made
+without the prices the rate visibility hides, so a card can only ever show what the page shows.
+Text is set in Inter, shipped in the package (``fonts/``), so no font is fetched and every
+machine draws the same card.
 """
 
 from __future__ import annotations
@@ -67,7 +68,8 @@ def card_for(view: KitView, kind: PageKind, site_name: str, avatar: Path | None)
     figures: list[tuple[str, str]] = [(view.total_reach_text, words.card_figure("reach"))]
     if view.engagement_text:
         figures.append((view.engagement_text, words.card_figure("engagement")))
-    if kind == PageKind.WORK and view.rates is not None and view.rates.lowest is not None:
+    rates = view.public.rates
+    if kind == PageKind.WORK and rates is not None and rates.lowest is not None and view.rates:
         figures.append((view.rates.lowest_money or "", words.card_figure("rates")))
     else:
         count = len(view.platforms)

@@ -16,9 +16,10 @@ from kitfolio.model.translations import translated
 from kitfolio.page_kinds import PageKind
 from kitfolio.present.formatting import Formatter
 from kitfolio.present.wording import wording
+from kitfolio.public.gate import public_kit
 from kitfolio.public.kit_view import build_view
 from kitfolio.public.views import KitView, Settings
-from kitfolio.sources.kits import LoadedKits
+from kitfolio.sources.kits import LoadedKit, LoadedKits
 
 
 @dataclass(frozen=True)
@@ -51,7 +52,7 @@ def build_site(
     fmt = Formatter(settings.locale, settings.words_language)
     extra = derived or {}
     views = [
-        build_view(
+        view_kit(
             replace(k, kit=translated(k.kit, shown, published[0])),
             settings,
             fmt,
@@ -61,6 +62,21 @@ def build_site(
         for k in roster.kits
     ]
     return Site(views, settings, shown, prefix)
+
+
+def view_kit(
+    loaded: LoadedKit,
+    settings: Settings,
+    fmt: Formatter | None = None,
+    derived: BuildFacts | None = None,
+    *,
+    prefix: str = "",
+) -> KitView:
+    """One kit through the privacy gate, then formatted: the two steps every view takes."""
+    public = public_kit(
+        loaded, derived, today=settings.today, stale_after_days=settings.stale_after_days
+    )
+    return build_view(public, settings, fmt, prefix=prefix)
 
 
 def build_sites(

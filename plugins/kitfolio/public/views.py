@@ -1,4 +1,4 @@
-"""The views templates read: everything a page shows about one kit, formatted, private data gone."""
+"""The views templates read: a kit's public model formatted for one language and locale."""
 
 from __future__ import annotations
 
@@ -10,8 +10,9 @@ from markupsafe import Markup
 from kitfolio import clock
 from kitfolio.derive import growth
 from kitfolio.media.palette import Palette
-from kitfolio.model.kit import Network, Offer, Visibility
+from kitfolio.model.kit import Network, Visibility
 from kitfolio.present import mailto
+from kitfolio.public.model import PublicKit
 
 
 @dataclass(frozen=True)
@@ -137,8 +138,6 @@ class RatesView:
     lowest: float | None
     lowest_text: str | None
     visibility_code: Visibility = Visibility.public
-    notes: dict[str, str] = field(default_factory=dict)
-    """``long_term``, ``gifting``, ``affiliate`` → their Markdown as written."""
     lowest_money: str | None = None
     """The lowest visible price alone, without the words around it."""
 
@@ -284,20 +283,16 @@ class KitView:
     booked_until: str | None
     booked_until_date: date | None
     contact: ContactView
+    public: PublicKit
+    """What the view was formatted from: the numbers, codes and Markdown behind its text."""
     palette: Palette | None = None
     cover: Image | None = None
     charts: ChartSet = field(default_factory=ChartSet)
-    language_tags: list[str] = field(default_factory=list)
     engagement: float | None = None
     """The follower-weighted rate (``figures.headline_engagement``) the kit leads with."""
     engagement_text: str | None = None
     engagement_basis: str | None = None
     """What ``engagement`` is: "weighted by followers", or "on Instagram" when one has a rate."""
-    offer_codes: list[Offer] = field(default_factory=list)
-    term_markdown: dict[str, str] = field(default_factory=dict)
-    """Term code (``payment``) → its Markdown as written."""
-    bio_markdown: str | None = None
-    availability_markdown: str | None = None
     language: str = "en"
     """The language of the view's words (labels, basis lines, chart titles)."""
     pdf_url: str | None = None

@@ -24,11 +24,11 @@ from pydantic import BaseModel, ConfigDict
 from kitfolio.errors import Problem, cut
 from kitfolio.model.fields import IsoDate, Line, Markdown, RequiredText
 from kitfolio.model.fields import Language as LanguageTag
-from kitfolio.model.kit import Rates
 from kitfolio.present.formatting import Formatter
 from kitfolio.present.language_marks import InLanguage, primary
 from kitfolio.present.markdown import render
-from kitfolio.public.kit_view import rates_view
+from kitfolio.public.model import PublicRates
+from kitfolio.public.rate_card import rates_view
 from kitfolio.public.views import KitView, PartnershipView, PriceLine, RatesView
 from kitfolio.sources.documents import Document, Loc
 from kitfolio.sources.files import source_files
@@ -123,7 +123,7 @@ def load_pitches(
     languages: Sequence[Language],
     known: Iterable[str],
     today: date,
-    kit_rates: Mapping[str, Rates | None] | None = None,
+    kit_rates: Mapping[str, PublicRates | None] | None = None,
     environ: Mapping[str, str] | None = None,
 ) -> Pitches:
     """Check every pitch file against the kits (in ``languages``, the site's first first);
@@ -203,7 +203,7 @@ class _Published:
     chosen: tuple[list[PriceLine], list[PriceLine], list[PartnershipView]]
 
     def versions(
-        self, languages: Sequence[Language], kit_rates: Mapping[str, Rates | None]
+        self, languages: Sequence[Language], kit_rates: Mapping[str, PublicRates | None]
     ) -> list[PitchView]:
         """The pitch in each language of the site, or in the one it names, at ``/for/<name>/``."""
         pitch = self.pitch
@@ -211,7 +211,7 @@ class _Published:
         return [self._in(lang, kit_rates, languages[0].tag) for lang in wanted]
 
     def _in(
-        self, language: Language, kit_rates: Mapping[str, Rates | None], written_in: str
+        self, language: Language, kit_rates: Mapping[str, PublicRates | None], written_in: str
     ) -> PitchView:
         """The pitch in ``language``; its note, without a language of its own, is in the
         site's first (``written_in``) and is marked so on the other languages' versions."""
@@ -258,14 +258,14 @@ def _same(chosen: list[T], named: Any, shown: Any, what: str) -> list[T]:
 
 
 def _shown_rates(
-    pitch: Pitch, view: KitView, kit_rates: Mapping[str, Rates | None], fmt: Formatter
+    pitch: Pitch, view: KitView, kit_rates: Mapping[str, PublicRates | None], fmt: Formatter
 ) -> RatesView | None:
     """The rate card a pitch shows: the kit's view, or its whole card when the pitch is
     protected (the price gate's one exception, public/prices.page_visibility)."""
     if not pitch.protect:
         return view.rates
     whole = kit_rates.get(view.slug)
-    return rates_view(whole, fmt, protected=True) if whole else None
+    return rates_view(whole, fmt) if whole else None
 
 
 def _choose(
