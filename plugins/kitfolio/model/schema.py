@@ -1,10 +1,12 @@
-"""The JSON Schema of the kit format, generated from the models (draft-07, for editors)."""
+"""The JSON Schemas Kitfolio publishes, generated from the models (draft-07, for editors):
+one document builder for the kit, campaign and feed formats."""
 
 from __future__ import annotations
 
 import json
 from typing import Any
 
+from pydantic import BaseModel
 from pydantic.json_schema import GenerateJsonSchema
 
 from kitfolio.model.campaign import Campaign
@@ -29,42 +31,56 @@ class _Draft07(GenerateJsonSchema):
         return out
 
 
-def kit_schema() -> dict[str, Any]:
-    """The kit format as a JSON Schema document."""
-    body = Kit.model_json_schema(schema_generator=_Draft07, ref_template="#/definitions/{model}")
-    body.pop("title", None)
+def document(schema_id: str, title: str, description: str, body: dict[str, Any]) -> dict[str, Any]:
+    """A published JSON Schema document: its header, then the generated ``body`` (whose own
+    title and description, taken from a docstring, give way to the header's)."""
+    rest = {key: value for key, value in body.items() if key not in ("title", "description")}
     return {
         "$schema": DRAFT,
-        "$id": ID,
-        "title": "Kitfolio kit",
-        "description": "One creator's media kit: kits/<slug>.yml. See docs/kit-format.md.",
-        **body,
+        "$id": schema_id,
+        "title": title,
+        "description": description,
+        **rest,
     }
+
+
+def _body(model: type[BaseModel]) -> dict[str, Any]:
+    return model.model_json_schema(schema_generator=_Draft07, ref_template="#/definitions/{model}")
+
+
+def text(schema: dict[str, Any]) -> str:
+    """A schema as committed under schema/: indented JSON, one newline at the end."""
+    return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
+
+
+def kit_schema() -> dict[str, Any]:
+    """The kit format as a JSON Schema document."""
+    return document(
+        ID,
+        "Kitfolio kit",
+        "One creator's media kit: kits/<slug>.yml. See docs/kit-format.md.",
+        _body(Kit),
+    )
 
 
 def kit_schema_text() -> str:
     """The schema as committed at schema/kit.schema.json."""
-    return json.dumps(kit_schema(), indent=2, ensure_ascii=False) + "\n"
+    return text(kit_schema())
 
 
 def campaign_schema() -> dict[str, Any]:
     """The campaign format as a JSON Schema document."""
-    body = Campaign.model_json_schema(
-        schema_generator=_Draft07, ref_template="#/definitions/{model}"
+    return document(
+        CAMPAIGN_ID,
+        "Kitfolio campaign",
+        "One partnership: campaigns/<name>.yml. See docs/campaigns.md.",
+        _body(Campaign),
     )
-    body.pop("title", None)
-    return {
-        "$schema": DRAFT,
-        "$id": CAMPAIGN_ID,
-        "title": "Kitfolio campaign",
-        **body,
-        "description": "One partnership: campaigns/<name>.yml. See docs/campaigns.md.",
-    }
 
 
 def campaign_schema_text() -> str:
     """The schema as committed at schema/campaign.schema.json."""
-    return json.dumps(campaign_schema(), indent=2, ensure_ascii=False) + "\n"
+    return text(campaign_schema())
 
 
 Draft07 = _Draft07

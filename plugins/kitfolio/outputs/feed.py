@@ -46,7 +46,7 @@ from kitfolio.outputs.feed_contract import (
     RosterIndex,
 )
 from kitfolio.present import wording
-from kitfolio.present.markdown import plain, text_of
+from kitfolio.present.markdown import plain
 from kitfolio.public.model import (
     PublicAudience,
     PublicImage,
@@ -274,7 +274,7 @@ def _agency(agency: AgencyView | None, base: str) -> FeedAgency | None:
         url=agency.url,
         email=agency.email,
         logo=_absolute(base, agency.logo.src) if agency.logo else None,
-        text=text_of(agency.text) if agency.text else None,
+        text=_plain(agency.markdown),
     )
 
 

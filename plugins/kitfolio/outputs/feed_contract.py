@@ -6,14 +6,13 @@ Its JSON Schema is generated from these models and published at ``schema/feed.sc
 
 from __future__ import annotations
 
-import json
 from datetime import date
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PlainSerializer, TypeAdapter, WithJsonSchema
 
 from kitfolio.model.kit import Network, Offer, Visibility
-from kitfolio.model.schema import DRAFT, Draft07
+from kitfolio.model.schema import Draft07, document, text
 
 VERSION: Literal[2] = 2
 SCHEMA_PATH = "schema/feed.schema.json"
@@ -405,20 +404,17 @@ def feed_schema() -> dict[str, Any]:
         schema_generator=Draft07,
         ref_template="#/definitions/{model}",
     )
-    return {
-        "$schema": DRAFT,
-        "$id": SCHEMA_ID,
-        "title": "Kitfolio data feed",
-        "description": (
-            "kits.json (feed: kitfolio-roster) lists every kit of a site as a card; "
-            "<slug>/kit.json (feed: kitfolio-kit) is one kit in full; kits-index.json "
-            "(feed: kitfolio-roster-index) is the roster's compact index. Only what the rate "
-            "visibility shows is present. See docs/data-feed.md."
-        ),
-        **body,
-    }
+    return document(
+        SCHEMA_ID,
+        "Kitfolio data feed",
+        "kits.json (feed: kitfolio-roster) lists every kit of a site as a card; "
+        "<slug>/kit.json (feed: kitfolio-kit) is one kit in full; kits-index.json "
+        "(feed: kitfolio-roster-index) is the roster's compact index. Only what the rate "
+        "visibility shows is present. See docs/data-feed.md.",
+        body,
+    )
 
 
 def feed_schema_text() -> str:
     """The schema as committed at schema/feed.schema.json."""
-    return json.dumps(feed_schema(), indent=2, ensure_ascii=False) + "\n"
+    return text(feed_schema())

@@ -93,8 +93,3 @@ def render_inline(text: str) -> Markup:
 def plain(text: str) -> str:
     """The text of a Markdown field with every tag removed, for meta descriptions and data."""
     return html.unescape(nh3.clean(str(_render(str(text))), tags=set())).strip()
-
-
-def text_of(rendered: str) -> str:
-    """The text of already rendered, sanitised HTML, for data feeds that carry plain text."""
-    return html.unescape(nh3.clean(str(rendered), tags=set())).strip()

@@ -51,6 +51,8 @@ class AgencyView:
     text: Markup | None
     email: str | None
     url: str | None
+    markdown: str | None = None
+    """``text`` as written, for the feed's plain text (never parsed back out of the HTML)."""
 
     @property
     def email_href(self) -> str | None:
@@ -105,6 +107,7 @@ def load_agency(
         name=agency.name,
         logo=None,
         text=render(agency.text) if agency.text else None,
+        markdown=agency.text,
         email=agency.email,
         url=agency.url,
     )
