@@ -16,7 +16,7 @@ from pydantic_core import PydanticCustomError
 
 from kitfolio.errors import printable
 from kitfolio.present import markdown as markup
-from kitfolio.sources.documents import FLOAT, INT
+from kitfolio.sources.yaml_scalars import FLOAT, INT
 
 DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 DATE_SCHEMA = r"(?:199[0-9]|20[0-9]{2}|2100)-[0-9]{2}-[0-9]{2}"

@@ -23,7 +23,6 @@ from kitfolio.outputs.feed_contract import (
     FeedAvailability,
     FeedContact,
     FeedDisplay,
-    FeedExchangeRates,
     FeedHighlight,
     FeedImage,
     FeedManager,
@@ -35,16 +34,19 @@ from kitfolio.outputs.feed_contract import (
     FeedRates,
     FeedRatesDetail,
     FeedSite,
-    IndexAudience,
-    IndexAvailability,
-    IndexCard,
-    IndexPlatform,
     KitCard,
     KitDetail,
     KitFeed,
     RosterFeed,
+)
+from kitfolio.outputs.feed_index import (
+    IndexAudience,
+    IndexAvailability,
+    IndexCard,
+    IndexPlatform,
     RosterIndex,
 )
+from kitfolio.outputs.feed_values import FeedExchangeRates
 from kitfolio.present import wording
 from kitfolio.present.markdown import plain
 from kitfolio.public.model import (

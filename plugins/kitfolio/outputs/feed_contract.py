@@ -1,4 +1,5 @@
-"""The data feed's contract: the pydantic models of ``kits.json`` and ``<slug>/kit.json``.
+"""The data feed's contract: the pydantic models of ``kits.json`` and ``<slug>/kit.json``
+(``kits-index.json`` in ``feed_index``, the shared value types in ``feed_values``).
 
 Its JSON Schema is generated from these models and published at ``schema/feed.schema.json``
 (see docs/data-feed.md); a change here is a change to a published contract.
@@ -7,43 +8,32 @@ Its JSON Schema is generated from these models and published at ``schema/feed.sc
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated, Any, Literal
+from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PlainSerializer, TypeAdapter, WithJsonSchema
+from pydantic import BaseModel, Field, TypeAdapter
 
 from kitfolio.model.kit import Network, Offer, Visibility
 from kitfolio.model.schema import Draft07, document, text
+from kitfolio.outputs.feed_index import RosterIndex
+from kitfolio.outputs.feed_values import (
+    FEED_CONFIG,
+    VERSION,
+    Amount,
+    FeedExchangeRates,
+    Figure,
+    Percent,
+    Tier,
+)
 
-VERSION: Literal[2] = 2
 SCHEMA_PATH = "schema/feed.schema.json"
 ROSTER_PATH = "kits.json"
 INDEX_PATH = "kits-index.json"
 KIT_FILE = "kit.json"
 SCHEMA_ID = "https://kitfolio.dev/schema/feed.schema.json"
 
-Tier = Literal["nano", "micro", "mid", "macro", "mega"]
-
-
-def _compact(value: float) -> float | int:
-    return int(value) if float(value).is_integer() else value
-
-
-Amount = Annotated[
-    float, PlainSerializer(_compact, return_type=Any), WithJsonSchema({"type": "number"})
-]
-"""Money in the kit's currency; whole amounts are written without a fraction."""
-Percent = Annotated[
-    float, PlainSerializer(_compact, return_type=Any), WithJsonSchema({"type": "number"})
-]
-"""A percentage from 0 to 100; whole ones are written without a fraction."""
-Figure = Annotated[
-    float, PlainSerializer(_compact, return_type=Any), WithJsonSchema({"type": "number"})
-]
-"""A count or a percentage as the creator stated it; whole ones are written without a fraction."""
-
 
 class _Feed(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = FEED_CONFIG
 
 
 class FeedImage(_Feed):
@@ -287,14 +277,6 @@ class FeedAgency(_Feed):
     text: str | None = Field(None, description="Plain text")
 
 
-class FeedExchangeRates(_Feed):
-    """The site's exchange rates: units of each currency per one ``base``, as of ``date``."""
-
-    date: date
-    base: str
-    rates: dict[str, float]
-
-
 class RosterFeed(_Feed):
     """``kits.json``: every kit of the site as a card, sorted by name."""
 
@@ -307,80 +289,6 @@ class RosterFeed(_Feed):
         None, description="To compare a budget with prices in another currency"
     )
     kits: list[KitCard]
-
-
-class IndexPrice(_Feed):
-    """A price as the filters read it: its name and lowest amount."""
-
-    name: str
-    min: Amount | None = None
-
-
-class IndexPlatform(_Feed):
-    """A platform as the filters read it."""
-
-    network: Network
-    label: str
-    followers: int
-    engagement_rate: Percent | None = None
-
-
-class IndexAudience(_Feed):
-    """The audience shares the filters read."""
-
-    countries: dict[str, Percent] = {}
-    age: dict[str, Percent] = {}
-
-
-class IndexRates(_Feed):
-    """The rates the budget filter reads, as far as the visibility allows."""
-
-    visibility: Visibility
-    currency: str | None = None
-    lowest: Amount | None = None
-    items: list[IndexPrice] = []
-    packages: list[IndexPrice] = []
-
-
-class IndexAvailability(_Feed):
-    """When the creator is booked until, for the availability filter."""
-
-    booked_until: date | None = None
-
-
-class IndexCard(_Feed):
-    """A kit as the roster's filters, sorting and brand fit read it: the card's own field names
-    and values, without what only showing or contacting a creator needs."""
-
-    slug: str
-    path: str
-    name: str
-    tagline: str | None = None
-    location: str | None = None
-    languages: list[str] = []
-    niche: str
-    tags: list[str] = []
-    platforms: list[IndexPlatform]
-    total_followers: int
-    tier: Tier
-    engagement: Percent | None = None
-    stats_as_of: date | None = None
-    audience: IndexAudience = IndexAudience()
-    values: list[str] = []
-    dealbreakers: list[str] = []
-    offers: list[Offer] = []
-    rates: IndexRates | None = None
-    availability: IndexAvailability | None = None
-
-
-class RosterIndex(_Feed):
-    """``kits-index.json``: the roster's compact index, what its page fetches to filter."""
-
-    schema_: str = Field(alias="$schema")
-    feed: Literal["kitfolio-roster-index"] = "kitfolio-roster-index"
-    version: Literal[2] = VERSION
-    exchange_rates: FeedExchangeRates | None = None
-    kits: list[IndexCard]
 
 
 class KitFeed(_Feed):

@@ -1,13 +1,13 @@
 """Read a YAML file with YAML 1.2 core-schema scalars, keeping where every value stands.
 
 PyYAML implements YAML 1.1, where ``NO`` (Norway) and ``on`` become booleans and ``2026-10-31``
-a date. Kits follow YAML 1.2, so plain scalars are resolved here by the 1.2 core schema rules,
-duplicate keys are refused, and each value's position is kept for error messages.
+a date. Kits follow YAML 1.2, so plain scalars are resolved by the 1.2 core schema rules
+(``yaml_scalars``), duplicate keys are refused, and each value's position is kept for error
+messages.
 """
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -20,53 +20,14 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from kitfolio.errors import Problem, cut, printable
 from kitfolio.sources.swallowed_text import swallowed
 from kitfolio.sources.yaml_messages import plain_words
+from kitfolio.sources.yaml_scalars import PLAIN, scalar
 
 Loc = tuple[str | int, ...]
 
-_PLAIN = "tag:kitfolio,2026:plain"
-_STR = "tag:yaml.org,2002:str"
 _MAX_NODES = 200_000
 _MAX_DEPTH = 50
 
-_NULL = re.compile(r"(?:~|null|Null|NULL|)")
-_BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
-INT = re.compile(r"[-+]?[0-9]+")
-"""A YAML 1.2 core-schema integer (decimal); ``FLOAT`` its float, shared with the model's fields."""
-_OCT = re.compile(r"0o[0-7]+")
-_HEX = re.compile(r"0x[0-9a-fA-F]+")
-FLOAT = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?")
-_INF = re.compile(r"[-+]?\.(?:inf|Inf|INF)")
-_NAN = re.compile(r"\.(?:nan|NaN|NAN)")
 _BREAK = re.compile("\r\n|[\n\r\x85\u2028\u2029]")
-
-
-class YamlInt(int):
-    """An integer read from a plain scalar that remembers how it was written (``007``, ``0x1F``),
-    so a text field such as a handle keeps the creator's spelling."""
-
-    source: str
-
-    def __new__(cls, value: int, source: str) -> YamlInt:
-        self = super().__new__(cls, value)
-        self.source = source
-        return self
-
-    def __reduce__(self) -> tuple[type[YamlInt], tuple[int, str]]:
-        return YamlInt, (int(self), self.source)
-
-
-class YamlFloat(float):
-    """A float read from a plain scalar that remembers how it was written (``1e3``, ``.inf``)."""
-
-    source: str
-
-    def __new__(cls, value: float, source: str) -> YamlFloat:
-        self = super().__new__(cls, value)
-        self.source = source
-        return self
-
-    def __reduce__(self) -> tuple[type[YamlFloat], tuple[float, str]]:
-        return YamlFloat, (float(self), self.source)
 
 
 @dataclass(frozen=True)
@@ -139,7 +100,7 @@ class _Plain:
 
     def resolve(self, kind: type[Node], value: Any, implicit: Any) -> str:
         if kind is ScalarNode and implicit[0]:
-            return _PLAIN
+            return PLAIN
         return str(super().resolve(kind, value, implicit))  # type: ignore[misc]
 
 
@@ -184,7 +145,7 @@ class _Builder:
         mark = Mark(node.start_mark.line + 1, node.start_mark.column + 1)
         self.doc.values[loc] = mark
         if isinstance(node, ScalarNode):
-            value = self._scalar(node)
+            value = scalar(node.tag, node.value)
             lost = swallowed(node, value, self.lines)
             if lost is not None:
                 self.problems.append(
@@ -242,58 +203,6 @@ class _Builder:
             self.doc.keys[where] = key_mark
             out[key] = self.build(value_node, where)
         return out
-
-    def _scalar(self, node: ScalarNode) -> Any:
-        text = node.value
-        if node.tag != _PLAIN:
-            if node.tag == _STR:
-                return text
-            if node.tag.endswith(":int"):
-                integer = INT.fullmatch(text) or _OCT.fullmatch(text) or _HEX.fullmatch(text)
-                whole = _int(text) if integer else None
-                return text if whole is None else whole
-            if node.tag.endswith(":float"):
-                return _float(text)
-            if node.tag.endswith(":bool"):
-                return _BOOL.get(text, text)
-            if node.tag.endswith(":null"):
-                return None
-            return text
-        if _NULL.fullmatch(text):
-            return None
-        if text in _BOOL:
-            return _BOOL[text]
-        if INT.fullmatch(text) or _OCT.fullmatch(text) or _HEX.fullmatch(text):
-            whole = _int(text)
-            return text if whole is None else YamlInt(whole, text)
-        if FLOAT.fullmatch(text) or _INF.fullmatch(text) or _NAN.fullmatch(text):
-            number = _float(text)
-            return YamlFloat(number, text) if isinstance(number, float) else number
-        return text
-
-
-def _int(text: str) -> int | None:
-    """The integer ``text`` writes, or None past the digits Python converts (4,300): the
-    creator's digits stay text, and a field that wants a number says it is too large."""
-    try:
-        if text.startswith("0o"):
-            return int(text[2:], 8)
-        if text.startswith("0x"):
-            return int(text[2:], 16)
-        return int(text)
-    except ValueError:
-        return None
-
-
-def _float(text: str) -> float | str:
-    if _INF.fullmatch(text):
-        return -math.inf if text.startswith("-") else math.inf
-    if _NAN.fullmatch(text):
-        return math.nan
-    try:
-        return float(text)
-    except ValueError:
-        return text
 
 
 class _TooLarge(Exception):
