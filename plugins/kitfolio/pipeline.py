@@ -13,9 +13,9 @@ runs the whole pipeline without MkDocs:
         print(built.stats.summary(), built.stats.per_kit())
 
 The order matters: sources first (kits, images, the agency option), then pictures and history,
-then the views (the avatar gives the accent, the accent and history shape the view), then the
-pitches checked against the views; the view (private prices already gone) is what a social card
-shows.
+then each kit's public model (``public.gate``: private prices gone) and the views formatted from
+it (the avatar gives the accent, the accent and history shape the view), then the pitches checked
+against the views; the view is what a social card shows.
 """
 
 from __future__ import annotations

@@ -1,1 +1,1 @@
-"""The public view: what a page may show of a kit, private data already gone."""
+"""The privacy gate and the views: a kit's public model (gate, model) and what pages read of it."""
