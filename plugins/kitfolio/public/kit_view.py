@@ -15,8 +15,8 @@ from kitfolio.media.renditions import Picture, highlight_stem, partner_logo_stem
 from kitfolio.model.kit import Addon, Kit, Partnership, Platform, Rates, Visibility
 from kitfolio.present import kit_charts
 from kitfolio.present.formatting import Formatter
+from kitfolio.present.labels import TERM_LABELS
 from kitfolio.present.markdown import plain, render, render_inline
-from kitfolio.present.wording import TERM_LABELS
 from kitfolio.public import prices
 from kitfolio.public.views import (
     AudienceView,
