@@ -64,6 +64,9 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
         site_url=SITE_URL,
         plugins=["search", {"kitfolio": {"languages": LANGUAGES}}],
     )
+    (root / "docs" / "es").mkdir()
+    (root / "docs" / "about.md").write_text("# About\n\nWho we are.\n", encoding="utf-8")
+    (root / "docs" / "es" / "about.md").write_text("# Quiénes somos\n\nNosotros.\n", "utf-8")
     (root / "pitches").mkdir()
     (root / "pitches" / "acme.yml").write_text(
         "kit: ava\nbrand: Acme\npackages: [Launch bundle]\n", encoding="utf-8"
@@ -110,10 +113,31 @@ def test_hreflang_sets_are_complete_and_reciprocal(site: Path, path: str) -> Non
         assert listed[SITE_URL + prefix(language) + path] == expected
 
 
-def test_pages_leave_alternates_out_of_their_head(site: Path) -> None:
-    """Material's JavaScript fetches a sitemap.xml below every <link rel=alternate> it finds."""
-    for path in ("es/ava/", "ava/", "es/"):
-        assert not page(site, path).find("link", rel="alternate", hreflang=True)
+def head_versions(soup: BeautifulSoup) -> dict[str, str]:
+    """hreflang → URL of the page's ``<link rel=alternate>``, as a crawler reads the head."""
+    assert soup.head is not None
+    links = soup.head.find_all("link", rel="alternate", hreflang=True)
+    return {str(link["hreflang"]): str(link["href"]) for link in links}
+
+
+@pytest.mark.parametrize("path", PAGES)
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_page_lists_its_versions_in_its_head(site: Path, language: str, path: str) -> None:
+    expected = {lang: SITE_URL + prefix(lang) + path for lang in LANGUAGES}
+    expected["x-default"] = SITE_URL + path
+    assert head_versions(page(site, prefix(language) + path)) == expected
+
+
+def test_a_pitch_in_one_language_has_no_versions(site: Path) -> None:
+    assert head_versions(page(site, "for/acme-es/")) == {}
+
+
+def test_the_site_s_own_pages_are_versions_of_each_other_by_path(site: Path) -> None:
+    expected = {"en": SITE_URL + "about/", "es": SITE_URL + "es/about/"}
+    expected["x-default"] = expected["en"]
+    for path in ("about/", "es/about/"):
+        assert head_versions(page(site, path)) == expected
+        assert sitemap(site)[SITE_URL + path] == expected
 
 
 def test_the_sitemap_is_mkdocs_own_with_the_versions_added() -> None:
