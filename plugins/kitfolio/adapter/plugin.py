@@ -50,7 +50,7 @@ from kitfolio.model.schema import (
 from kitfolio.outputs import extras as outputs
 from kitfolio.outputs import protect, templates
 from kitfolio.outputs import url_claims as claims
-from kitfolio.outputs.language_versions import versions
+from kitfolio.outputs.language_versions import Versions, document_versions, versions
 from kitfolio.outputs.page_meta import page_meta
 from kitfolio.outputs.plan import PlannedPage, plan_pages
 from kitfolio.outputs.templates import theme_dir
@@ -113,6 +113,9 @@ class KitfolioPlugin(BasePlugin[KitfolioConfig]):
         self.preview_problems: list[str] = []
         self.languages: tuple[str, ...] = ()
         self.sites: dict[str, site_model.Site] = {}
+        self.documents: dict[str, str] = {}
+        """The site's own pages: source path → URL."""
+        self.document_urls: frozenset[str] = frozenset()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Declared so that MkDocs keeps this one plugin across the rebuilds of ``mkdocs serve``
@@ -301,6 +304,8 @@ class KitfolioPlugin(BasePlugin[KitfolioConfig]):
         )
         self.pages = {page.src: page for page in planned}
         self.sites = {site.language: site for site in sites}
+        self.documents = {f.src_uri: f.url for f in files.documentation_pages()}
+        self.document_urls = frozenset(self.documents.values())
         for page in planned:
             listed = page.src == "index.md"
             inclusion = InclusionLevel.UNDEFINED if listed else InclusionLevel.NOT_IN_NAV
@@ -341,9 +346,11 @@ class KitfolioPlugin(BasePlugin[KitfolioConfig]):
         nav: Navigation,  # noqa: ARG002 (MkDocs event signature)
     ) -> TemplateContext:
         planned = self.pages.get(page.file.src_uri)
+        extra: dict[str, Any] = context  # type: ignore[assignment]
+        if planned is None:
+            extra["kitfolio_versions"] = self._own_versions(page.url, str(config.site_url))
         if planned is None or self.site is None:
             return context
-        extra: dict[str, Any] = context  # type: ignore[assignment]
         extra["kitfolio"] = self.sites.get(planned.language, self.site)
         extra["kit"] = planned.view
         extra.update(page_messages(planned.language))
@@ -424,8 +431,16 @@ class KitfolioPlugin(BasePlugin[KitfolioConfig]):
             context["pages"] = [f for f in pages if f.src_uri not in unlisted]
         site_url = str(config.site_url or "")
         extra: dict[str, Any] = context  # type: ignore[assignment]
-        extra["kitfolio_sitemap"] = {src: versions(p, site_url) for src, p in self.pages.items()}
+        extra["kitfolio_sitemap"] = {
+            **{src: self._own_versions(url, site_url) for src, url in self.documents.items()},
+            **{src: versions(p, site_url) for src, p in self.pages.items()},
+        }
         return context
+
+    def _own_versions(self, url: str, site_url: str) -> Versions:
+        """A page of the site's own in each language's folder (about/, es/about/)."""
+        prefixes = {language: site.prefix for language, site in self.sites.items()}
+        return document_versions(url, prefixes, self.document_urls, site_url)
 
     @event_priority(-100)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
