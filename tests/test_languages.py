@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 from urllib.parse import urljoin, urlparse
 from xml.etree import ElementTree
 
@@ -243,14 +244,43 @@ def test_the_feed_is_published_per_language(site: Path) -> None:
     assert english["kits"][0]["tagline"] == "Slow fashion on a real budget"
 
 
-def test_search_indexes_every_language_and_stems_each(site: Path) -> None:
-    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    assert index["config"]["lang"] == LANGUAGES
+def search_index(site: Path, language: str) -> dict[str, Any]:
+    path = site / prefix(language) / "search" / "search_index.json"
+    index: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    return index
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_each_language_has_its_own_search_index_with_its_stemmer(site: Path, language: str) -> None:
+    index = search_index(site, language)
+    assert index["config"]["lang"] == [language]
     locations = {doc["location"].split("#")[0] for doc in index["docs"]}
-    assert {"ava/", "es/ava/", "ar/ava/"} <= locations
-    assert not [loc for loc in locations if "for/" in loc]
-    (spanish,) = [d for d in index["docs"] if d["location"] == "es/ava/"]
-    assert "Moda lenta" in spanish["text"]
+    assert {"", "ava/", "ava/work-with-me/", "bo/"} <= locations
+    assert not [loc for loc in locations if "for/" in loc or loc.startswith(("es/", "ar/"))]
+    (ava,) = [d for d in index["docs"] if d["location"] == "ava/"]
+    tagline = {"es": "Moda lenta"}.get(language, "Slow fashion")
+    assert tagline in ava["text"]
+
+
+def test_the_site_s_own_pages_are_searched_in_their_language(site: Path) -> None:
+    assert "about/" in {d["location"] for d in search_index(site, "en")["docs"]}
+    assert "about/" in {d["location"] for d in search_index(site, "es")["docs"]}
+    assert "about/" not in {d["location"] for d in search_index(site, "ar")["docs"]}
+
+
+def test_a_page_with_search_reads_its_language_s_index(site: Path) -> None:
+    """Material fetches search/search_index.json below the page's __config base."""
+    for language in LANGUAGES:
+        for path in ("", "about/"):
+            if language == "ar" and path:
+                continue
+            soup = page(site, prefix(language) + path)
+            config = soup.find("script", id="__config")
+            assert isinstance(config, Tag)
+            base = json.loads(config.get_text())["base"]
+            here = SITE_URL + prefix(language) + path
+            found = urljoin(urljoin(here, base), "search/search_index.json")  # as a browser does
+            assert found == SITE_URL + prefix(language) + "search/search_index.json"
 
 
 def test_a_wrong_language_option_stops_the_build(tmp_path: Path) -> None:
