@@ -8,7 +8,6 @@ about kits live in the core modules; this file only wires them to MkDocs events.
 from __future__ import annotations
 
 import html
-import json
 from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
@@ -26,9 +25,11 @@ from kitfolio import pipeline
 from kitfolio.adapter import preview
 from kitfolio.adapter.material import (
     material_language,
-    search_languages,
+    search_first_language,
+    search_settings,
     valid_toggles,
     with_direction,
+    with_search_base,
 )
 from kitfolio.adapter.options import KitfolioConfig
 from kitfolio.adapter.site_files import (
@@ -48,7 +49,7 @@ from kitfolio.model.schema import (
     kit_schema_text,
 )
 from kitfolio.outputs import extras as outputs
-from kitfolio.outputs import protect, templates
+from kitfolio.outputs import protect, search_indexes, templates
 from kitfolio.outputs import url_claims as claims
 from kitfolio.outputs.language_versions import Versions, document_versions, versions
 from kitfolio.outputs.page_meta import page_meta
@@ -129,7 +130,7 @@ class KitfolioPlugin(BasePlugin[KitfolioConfig]):
         self._install_theme(config)
         try:
             self._load(config)
-            search_languages(config, self.languages)
+            search_first_language(config, self.languages)
         except PluginError as exc:
             if not self.serving or self.last_good is None:
                 raise
@@ -396,6 +397,9 @@ class KitfolioPlugin(BasePlugin[KitfolioConfig]):
         planned = self.pages.get(page.file.src_uri)
         if planned is not None:
             output = with_direction(output, text_direction(planned.language))
+        output = with_search_base(
+            output, self._folder_of(planned.language if planned else None, page.url)
+        )
         if self.preview_problems:
             output = preview.with_banner(output, self.preview_problems)
         return output
@@ -444,20 +448,21 @@ class KitfolioPlugin(BasePlugin[KitfolioConfig]):
 
     @event_priority(-100)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        """Pitches, reports and protected pages are unlisted: whichever search plugin ran, its
-        index leaves them out."""
-        index = Path(config.site_dir) / "search" / "search_index.json"
+        """Each language's pages search their language only (outputs/search_indexes.py), and
+        pitches, reports and protected pages are in no index, whichever search plugin ran."""
         unlisted = {page.url for page in self.pages.values() if not page.inclusion.in_search}
-        if not unlisted or not index.is_file():
-            return
-        data = json.loads(index.read_text(encoding="utf-8"))
-        docs = data.get("docs", [])
-        kept = [d for d in docs if str(d.get("location", "")).split("#")[0] not in unlisted]
-        if len(kept) != len(docs):
-            data["docs"] = kept
-            index.write_text(
-                json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8"
-            )
+        prefixes = {language: site.prefix for language, site in self.sites.items()}
+        settings = {lang: search_settings(config, lang) for lang in list(prefixes)[1:]}
+        search_indexes.write_indexes(Path(config.site_dir), prefixes, unlisted, settings)
+
+    def _folder_of(self, language: str | None, url: str) -> str:
+        """The folder of a page's language (``es/``): a planned page's own, else its address's."""
+        if language is not None:
+            site = self.sites.get(language)
+            return site.prefix if site is not None else ""
+        return next(
+            (s.prefix for s in self.sites.values() if s.prefix and url.startswith(s.prefix)), ""
+        )
 
     def on_env(self, env: Any, config: MkDocsConfig, files: Files) -> Any:  # noqa: ARG002 (MkDocs event signature)
         previous = env.autoescape
