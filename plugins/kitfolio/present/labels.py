@@ -139,6 +139,18 @@ AUDIENCE_CHART_TITLES = {
     "countries": N_("Audience by country"),
     "cities": N_("Audience by city"),
 }
+GENDER_LABELS = {
+    # Translators: a group on a creator's audience-by-gender chart (the kit's own key).
+    "women": N_("women"),
+    # Translators: a group on a creator's audience-by-gender chart (the kit's own key).
+    "men": N_("men"),
+    # Translators: a group on a creator's audience-by-gender chart: any other gender.
+    "other": N_("other"),
+    # Translators: a group on a creator's audience-by-gender chart (the kit's own key).
+    "non-binary": N_("non-binary"),
+}
+"""The gender groups kits use (kit-format.md), shown in the page's language; a group a kit names
+otherwise is shown as the kit writes it."""
 CARD_FOOTERS = {"kit": N_("Media kit"), "work": N_("Rates, terms and how to book")}
 PROTECTED_TITLE = N_("Protected page")
 """The title of a protected page, the one text about it published unencrypted."""

@@ -22,6 +22,7 @@ from kitfolio.present.labels import (
     ENGAGEMENT_WORDS,
     FIGURE_LABELS,
     FOLLOWERS,
+    GENDER_LABELS,
     NETWORK_LABELS,
     OFFER_LABELS,
     PROTECTED_DESCRIPTION,
@@ -73,6 +74,15 @@ class Wording:
 
     def average(self, code: str) -> str:
         return self._(AVERAGE_LABELS[code])
+
+    def gender(self, key: str) -> str:
+        """An audience's gender group in this language; the kit's own word where it is not one
+        of the groups the catalogs know, or where this language writes it as the kit does."""
+        label = GENDER_LABELS.get(key) or GENDER_LABELS.get(key.strip().lower())
+        if label is None:
+            return key
+        said = self._(label)
+        return key if said == label else said
 
     def audience_chart_title(self, key: str) -> str:
         return self._(AUDIENCE_CHART_TITLES[key])

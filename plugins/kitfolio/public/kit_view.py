@@ -274,7 +274,7 @@ def _platform(platform: Platform, fmt: Formatter) -> PlatformView:
 
 
 def _shares(values: dict[str, float], fmt: Formatter, label: object = None) -> list[Share]:
-    name = fmt.country if label == "country" else str
+    name = {"country": fmt.country, "gender": fmt.gender}.get(str(label), str)
     return [Share(name(key), value, fmt.percent(value), key) for key, value in values.items()]
 
 
@@ -289,7 +289,7 @@ def _audience(kit: Kit, fmt: Formatter) -> AudienceView:
     return AudienceView(
         source=audience.source,
         age=_shares(audience.age, fmt),
-        gender=_shares(_by_share(audience.gender), fmt),
+        gender=_shares(_by_share(audience.gender), fmt, "gender"),
         countries=_shares(_by_share(audience.countries), fmt, "country"),
         cities=_shares(_by_share(audience.cities), fmt),
     )
