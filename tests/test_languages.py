@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 from urllib.parse import urljoin, urlparse
 from xml.etree import ElementTree
 
@@ -64,6 +65,9 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
         site_url=SITE_URL,
         plugins=["search", {"kitfolio": {"languages": LANGUAGES}}],
     )
+    (root / "docs" / "es").mkdir()
+    (root / "docs" / "about.md").write_text("# About\n\nWho we are.\n", encoding="utf-8")
+    (root / "docs" / "es" / "about.md").write_text("# Quiénes somos\n\nNosotros.\n", "utf-8")
     (root / "pitches").mkdir()
     (root / "pitches" / "acme.yml").write_text(
         "kit: ava\nbrand: Acme\npackages: [Launch bundle]\n", encoding="utf-8"
@@ -110,10 +114,31 @@ def test_hreflang_sets_are_complete_and_reciprocal(site: Path, path: str) -> Non
         assert listed[SITE_URL + prefix(language) + path] == expected
 
 
-def test_pages_leave_alternates_out_of_their_head(site: Path) -> None:
-    """Material's JavaScript fetches a sitemap.xml below every <link rel=alternate> it finds."""
-    for path in ("es/ava/", "ava/", "es/"):
-        assert not page(site, path).find("link", rel="alternate", hreflang=True)
+def head_versions(soup: BeautifulSoup) -> dict[str, str]:
+    """hreflang → URL of the page's ``<link rel=alternate>``, as a crawler reads the head."""
+    assert soup.head is not None
+    links = soup.head.find_all("link", rel="alternate", hreflang=True)
+    return {str(link["hreflang"]): str(link["href"]) for link in links}
+
+
+@pytest.mark.parametrize("path", PAGES)
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_page_lists_its_versions_in_its_head(site: Path, language: str, path: str) -> None:
+    expected = {lang: SITE_URL + prefix(lang) + path for lang in LANGUAGES}
+    expected["x-default"] = SITE_URL + path
+    assert head_versions(page(site, prefix(language) + path)) == expected
+
+
+def test_a_pitch_in_one_language_has_no_versions(site: Path) -> None:
+    assert head_versions(page(site, "for/acme-es/")) == {}
+
+
+def test_the_site_s_own_pages_are_versions_of_each_other_by_path(site: Path) -> None:
+    expected = {"en": SITE_URL + "about/", "es": SITE_URL + "es/about/"}
+    expected["x-default"] = expected["en"]
+    for path in ("about/", "es/about/"):
+        assert head_versions(page(site, path)) == expected
+        assert sitemap(site)[SITE_URL + path] == expected
 
 
 def test_the_sitemap_is_mkdocs_own_with_the_versions_added() -> None:
@@ -219,14 +244,43 @@ def test_the_feed_is_published_per_language(site: Path) -> None:
     assert english["kits"][0]["tagline"] == "Slow fashion on a real budget"
 
 
-def test_search_indexes_every_language_and_stems_each(site: Path) -> None:
-    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    assert index["config"]["lang"] == LANGUAGES
+def search_index(site: Path, language: str) -> dict[str, Any]:
+    path = site / prefix(language) / "search" / "search_index.json"
+    index: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    return index
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_each_language_has_its_own_search_index_with_its_stemmer(site: Path, language: str) -> None:
+    index = search_index(site, language)
+    assert index["config"]["lang"] == [language]
     locations = {doc["location"].split("#")[0] for doc in index["docs"]}
-    assert {"ava/", "es/ava/", "ar/ava/"} <= locations
-    assert not [loc for loc in locations if "for/" in loc]
-    (spanish,) = [d for d in index["docs"] if d["location"] == "es/ava/"]
-    assert "Moda lenta" in spanish["text"]
+    assert {"", "ava/", "ava/work-with-me/", "bo/"} <= locations
+    assert not [loc for loc in locations if "for/" in loc or loc.startswith(("es/", "ar/"))]
+    (ava,) = [d for d in index["docs"] if d["location"] == "ava/"]
+    tagline = {"es": "Moda lenta"}.get(language, "Slow fashion")
+    assert tagline in ava["text"]
+
+
+def test_the_site_s_own_pages_are_searched_in_their_language(site: Path) -> None:
+    assert "about/" in {d["location"] for d in search_index(site, "en")["docs"]}
+    assert "about/" in {d["location"] for d in search_index(site, "es")["docs"]}
+    assert "about/" not in {d["location"] for d in search_index(site, "ar")["docs"]}
+
+
+def test_a_page_with_search_reads_its_language_s_index(site: Path) -> None:
+    """Material fetches search/search_index.json below the page's __config base."""
+    for language in LANGUAGES:
+        for path in ("", "about/"):
+            if language == "ar" and path:
+                continue
+            soup = page(site, prefix(language) + path)
+            config = soup.find("script", id="__config")
+            assert isinstance(config, Tag)
+            base = json.loads(config.get_text())["base"]
+            here = SITE_URL + prefix(language) + path
+            found = urljoin(urljoin(here, base), "search/search_index.json")  # as a browser does
+            assert found == SITE_URL + prefix(language) + "search/search_index.json"
 
 
 def test_a_wrong_language_option_stops_the_build(tmp_path: Path) -> None:

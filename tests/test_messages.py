@@ -3,7 +3,8 @@
 The catalogs are checked against the strings marked in the source right now (extracted the way
 ``scripts/messages`` does), so a new ``_()`` without translations fails here; the compiled
 ``.mo`` files are checked against their ``.po``. Then the showcase is built in German and in
-Arabic and every Kitfolio page is read for English interface text, ``lang`` and ``dir``.
+Arabic, and in three languages at once (``languages: [en, es, ar]``), and every Kitfolio page is
+read for English interface text, ``lang`` and ``dir``.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from bs4 import BeautifulSoup, NavigableString, Tag
 from conftest import MINIMAL_KIT, SITE_OPTIONS, build_showcase, build_site, read_html, write_site
 from kitfolio.present.messages import LOCALES_DIR, plural_forms, text_direction, translations
 from kitfolio.present.wording import Wording
+from multilingual import SPANISH_PITCH, build_multilingual_showcase, page_paths, prefix
 
 ROOT = Path(__file__).resolve().parents[1]
 LANGUAGES = ("en", "es", "fr", "de", "pt", "it", "ja", "ar")
@@ -248,7 +250,7 @@ def _json_strings(value: Any) -> Iterator[str]:
 
 
 def kitfolio_pages(site: Path) -> list[Path]:
-    pages = [site / "index.html"]
+    pages = [site / "index.html", site / "404.html"]
     pages += [site / "for" / p.stem / "index.html" for p in (ROOT / "pitches").glob("*.yml")]
     pages += [site / "reports" / c.stem / "index.html" for c in (ROOT / "campaigns").glob("*.yml")]
     for kit in sorted((ROOT / "kits").glob("*.yml")):
@@ -317,6 +319,76 @@ def test_the_brief_builder_writes_in_the_page_language(translated_site: tuple[st
     expected = translations(language)
     assert words["field.brand"] == expected.gettext("Brand") != "Brand"
     assert words["greeting"] == expected.gettext("Hello %(creator)s,")
+
+
+@pytest.fixture(scope="module")
+def multilingual_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build_multilingual_showcase(tmp_path_factory.mktemp("showcase-en-es-ar"))
+
+
+def page_language(path: str, language: str) -> str:
+    return "es" if path == f"for/{SPANISH_PITCH}/" else language
+
+
+@pytest.mark.parametrize("language", ["es", "ar"])
+def test_every_page_type_of_a_multilingual_site_speaks_its_language(
+    multilingual_site: Path, language: str
+) -> None:
+    """``languages: [en, es, ar]``: the es and ar versions of every page type (and the pitch
+    that names Spanish as its language) hold no English interface text, and say their
+    language and direction."""
+    site, own = multilingual_site, site_words(multilingual_site.parent)
+    found, said = {}, {}
+    for path in page_paths(language):
+        file = site / path / "index.html"
+        lang = page_language(path, language)
+        found[path] = english_found(file, lang, own)
+        soup = read_html(file)
+        assert soup.html is not None and soup.body is not None
+        said[path] = (soup.html.get("lang"), soup.html.get("dir"), soup.body.get("dir"))
+        direction = text_direction(lang)
+        assert said[path] == (lang, direction, direction), path
+    assert not {path: texts for path, texts in found.items() if texts}
+
+
+def kit_strings(value: Any) -> set[str]:
+    """Every text a kit (or part of one) holds, stripped."""
+    if isinstance(value, str):
+        return {value.strip()}
+    if isinstance(value, dict):
+        return set().union(*(kit_strings(v) for v in value.values())) if value else set()
+    if isinstance(value, list):
+        return set().union(*(kit_strings(v) for v in value)) if value else set()
+    return set()
+
+
+@pytest.mark.parametrize("language", ["es", "ar"])
+def test_kit_words_without_a_translation_carry_the_kit_s_language(
+    multilingual_site: Path, language: str
+) -> None:
+    """On a page in another language than the kit's, each text that is the kit's own words
+    (and not the same in its translation) sits inside an element with the kit's ``lang``.
+    E-mail addresses belong to no language."""
+    unmarked: dict[str, set[str]] = {}
+    for path in sorted((ROOT / "kits").glob("*.yml")):
+        kit = yaml.safe_load(path.read_text("utf-8"))
+        kit_language = kit["languages"][0]
+        if kit_language == language:
+            continue
+        own = kit_strings({k: v for k, v in kit.items() if k != "translations"})
+        translated = kit_strings((kit.get("translations") or {}).get(language, {}))
+        for page in ("", "work-with-me/"):
+            soup = read_html(multilingual_site / prefix(language) / path.stem / page / "index.html")
+            for node in soup.select_one(".kf-page").find_all(string=True):  # type: ignore[union-attr]
+                text = str(node).strip()
+                if text not in own or text in translated or re.fullmatch(r"\S+@\S+", text):
+                    continue
+                if node.find_parent(class_="kf-languages") or node.parent.name == "script":
+                    continue
+                marked = node.find_parent(attrs={"lang": True})
+                if marked is None or marked.get("lang") != kit_language:
+                    unmarked.setdefault(f"{path.stem}/{page}", set()).add(text)
+    assert not unmarked
 
 
 SCRIPTS = ROOT / "theme" / "assets" / "kitfolio"

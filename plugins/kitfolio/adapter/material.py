@@ -14,10 +14,12 @@ has its own language (``partials/language.html`` reads ``kitfolio_lang``), and `
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.contrib.search import LangOption
@@ -36,18 +38,57 @@ def valid_toggles(html: str) -> str:
     return fixed[:first] + form + fixed[first:]
 
 
-def search_languages(config: MkDocsConfig, languages: Sequence[str]) -> None:
-    """Have the search plugin stem every language the site publishes: its one index holds the
-    pages of them all. Languages its stemmers lack are left to its own fallback (English)."""
+def search_settings(config: MkDocsConfig, language: str) -> dict[str, Any]:
+    """What the search plugin would set for a site in ``language`` (from material's translation
+    of that language, as its own ``on_config`` does), with the language's stemmer where lunr
+    has one: the ``config`` of that language's index."""
+    tag = language.split("-")[0].lower()
+    translated = material_language(language)
+    env = config.theme.get_env()
+    own = env.get_template(f"partials/languages/{translated or 'en'}.html").module
+    english = env.get_template("partials/languages/en.html").module
+
+    def t(key: str) -> str:
+        return str(own.t(key)) or str(english.t(key))  # type: ignore[attr-defined]
+
+    pipeline = [step for step in re.split(r"\s*,\s*", t("search.config.pipeline")) if step.strip()]
+    return {
+        "lang": [tag if _stemmed(tag) else t("search.config.lang")],
+        "separator": t("search.config.separator"),
+        "pipeline": pipeline,
+    }
+
+
+def search_first_language(config: MkDocsConfig, languages: Sequence[str]) -> None:
+    """Have the search plugin stem the site's first language: its index is that language's
+    (outputs/search_indexes.py gives each other language one of its own). A ``lang`` the site
+    sets itself stands; a language lunr lacks is left to the plugin's fallback (English)."""
     for name, plugin in config.plugins.items():
-        if name.rsplit("/", 1)[-1] != "search":
+        if name.rsplit("/", 1)[-1] != "search" or not languages:
             continue
         options = getattr(plugin, "config", None)
-        current = list(options.get("lang") or []) if options is not None else []
-        wanted = [*current, *(tag.split("-")[0].lower() for tag in languages)]
-        stemmed = list(dict.fromkeys(lang for lang in wanted if _stemmed(lang)))
-        if options is not None and stemmed:
-            options["lang"] = stemmed
+        first = languages[0].split("-")[0].lower()
+        if options is not None and not options.get("lang") and _stemmed(first):
+            options["lang"] = [first]
+
+
+def with_search_base(html: str, prefix: str) -> str:
+    """The page's search reads its language's index: material fetches
+    ``search/search_index.json`` below ``base`` in the page's ``__config`` (and resolves the
+    results' locations against it), so a page with a search box in a language with a folder
+    of its own (``es/``) starts from that folder."""
+    if not prefix or 'data-md-component="search"' not in html:
+        return html
+    found = _CONFIG.search(html)
+    if found is None:
+        return html
+    settings = json.loads(found.group(2))
+    settings["base"] = str(settings.get("base") or ".").rstrip("/") + "/" + prefix
+    text = json.dumps(settings, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
+    return html[: found.start(2)] + text + html[found.end(2) :]
+
+
+_CONFIG = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.S)
 
 
 def _stemmed(lang: str) -> bool:

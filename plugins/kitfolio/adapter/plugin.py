@@ -8,7 +8,6 @@ about kits live in the core modules; this file only wires them to MkDocs events.
 from __future__ import annotations
 
 import html
-import json
 from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
@@ -26,9 +25,11 @@ from kitfolio import pipeline
 from kitfolio.adapter import preview
 from kitfolio.adapter.material import (
     material_language,
-    search_languages,
+    search_first_language,
+    search_settings,
     valid_toggles,
     with_direction,
+    with_search_base,
 )
 from kitfolio.adapter.options import KitfolioConfig
 from kitfolio.adapter.site_files import (
@@ -48,9 +49,9 @@ from kitfolio.model.schema import (
     kit_schema_text,
 )
 from kitfolio.outputs import extras as outputs
-from kitfolio.outputs import protect, templates
+from kitfolio.outputs import protect, search_indexes, templates
 from kitfolio.outputs import url_claims as claims
-from kitfolio.outputs.language_versions import versions
+from kitfolio.outputs.language_versions import Versions, document_versions, versions
 from kitfolio.outputs.page_meta import page_meta
 from kitfolio.outputs.plan import PlannedPage, plan_pages
 from kitfolio.outputs.templates import theme_dir
@@ -113,6 +114,9 @@ class KitfolioPlugin(BasePlugin[KitfolioConfig]):
         self.preview_problems: list[str] = []
         self.languages: tuple[str, ...] = ()
         self.sites: dict[str, site_model.Site] = {}
+        self.documents: dict[str, str] = {}
+        """The site's own pages: source path → URL."""
+        self.document_urls: frozenset[str] = frozenset()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Declared so that MkDocs keeps this one plugin across the rebuilds of ``mkdocs serve``
@@ -126,7 +130,7 @@ class KitfolioPlugin(BasePlugin[KitfolioConfig]):
         self._install_theme(config)
         try:
             self._load(config)
-            search_languages(config, self.languages)
+            search_first_language(config, self.languages)
         except PluginError as exc:
             if not self.serving or self.last_good is None:
                 raise
@@ -301,6 +305,8 @@ class KitfolioPlugin(BasePlugin[KitfolioConfig]):
         )
         self.pages = {page.src: page for page in planned}
         self.sites = {site.language: site for site in sites}
+        self.documents = {f.src_uri: f.url for f in files.documentation_pages()}
+        self.document_urls = frozenset(self.documents.values())
         for page in planned:
             listed = page.src == "index.md"
             inclusion = InclusionLevel.UNDEFINED if listed else InclusionLevel.NOT_IN_NAV
@@ -341,9 +347,11 @@ class KitfolioPlugin(BasePlugin[KitfolioConfig]):
         nav: Navigation,  # noqa: ARG002 (MkDocs event signature)
     ) -> TemplateContext:
         planned = self.pages.get(page.file.src_uri)
+        extra: dict[str, Any] = context  # type: ignore[assignment]
+        if planned is None:
+            extra["kitfolio_versions"] = self._own_versions(page.url, str(config.site_url))
         if planned is None or self.site is None:
             return context
-        extra: dict[str, Any] = context  # type: ignore[assignment]
         extra["kitfolio"] = self.sites.get(planned.language, self.site)
         extra["kit"] = planned.view
         extra.update(page_messages(planned.language))
@@ -389,6 +397,9 @@ class KitfolioPlugin(BasePlugin[KitfolioConfig]):
         planned = self.pages.get(page.file.src_uri)
         if planned is not None:
             output = with_direction(output, text_direction(planned.language))
+        output = with_search_base(
+            output, self._folder_of(planned.language if planned else None, page.url)
+        )
         if self.preview_problems:
             output = preview.with_banner(output, self.preview_problems)
         return output
@@ -424,25 +435,34 @@ class KitfolioPlugin(BasePlugin[KitfolioConfig]):
             context["pages"] = [f for f in pages if f.src_uri not in unlisted]
         site_url = str(config.site_url or "")
         extra: dict[str, Any] = context  # type: ignore[assignment]
-        extra["kitfolio_sitemap"] = {src: versions(p, site_url) for src, p in self.pages.items()}
+        extra["kitfolio_sitemap"] = {
+            **{src: self._own_versions(url, site_url) for src, url in self.documents.items()},
+            **{src: versions(p, site_url) for src, p in self.pages.items()},
+        }
         return context
+
+    def _own_versions(self, url: str, site_url: str) -> Versions:
+        """A page of the site's own in each language's folder (about/, es/about/)."""
+        prefixes = {language: site.prefix for language, site in self.sites.items()}
+        return document_versions(url, prefixes, self.document_urls, site_url)
 
     @event_priority(-100)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        """Pitches, reports and protected pages are unlisted: whichever search plugin ran, its
-        index leaves them out."""
-        index = Path(config.site_dir) / "search" / "search_index.json"
+        """Each language's pages search their language only (outputs/search_indexes.py), and
+        pitches, reports and protected pages are in no index, whichever search plugin ran."""
         unlisted = {page.url for page in self.pages.values() if not page.inclusion.in_search}
-        if not unlisted or not index.is_file():
-            return
-        data = json.loads(index.read_text(encoding="utf-8"))
-        docs = data.get("docs", [])
-        kept = [d for d in docs if str(d.get("location", "")).split("#")[0] not in unlisted]
-        if len(kept) != len(docs):
-            data["docs"] = kept
-            index.write_text(
-                json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8"
-            )
+        prefixes = {language: site.prefix for language, site in self.sites.items()}
+        settings = {lang: search_settings(config, lang) for lang in list(prefixes)[1:]}
+        search_indexes.write_indexes(Path(config.site_dir), prefixes, unlisted, settings)
+
+    def _folder_of(self, language: str | None, url: str) -> str:
+        """The folder of a page's language (``es/``): a planned page's own, else its address's."""
+        if language is not None:
+            site = self.sites.get(language)
+            return site.prefix if site is not None else ""
+        return next(
+            (s.prefix for s in self.sites.values() if s.prefix and url.startswith(s.prefix)), ""
+        )
 
     def on_env(self, env: Any, config: MkDocsConfig, files: Files) -> Any:  # noqa: ARG002 (MkDocs event signature)
         previous = env.autoescape

@@ -12,7 +12,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from kitfolio.model.kit import Network, Offer
-from kitfolio.present.wording import TIER_LABELS, Wording, wording
+from kitfolio.present.labels import TIER_LABELS
+from kitfolio.present.wording import Wording, wording
 from kitfolio.public.views import KitView
 from kitfolio.sources.agency import AgencyView
 from kitfolio.sources.exchange_rates import ExchangeRates

@@ -85,6 +85,10 @@ class Formatter:
         """A country's name: NO → Norway."""
         return str(self.locale.territories.get(code, code))
 
+    def gender(self, key: str) -> str:
+        """An audience's gender group: women → mujeres."""
+        return self.words.gender(key)
+
     def language(self, tag: str) -> str:
         """A language's name: pt-BR → Portuguese (Brazil)."""
         try:

@@ -1,9 +1,8 @@
-"""Every word Kitfolio writes into pages, feed display text, social cards and metadata.
+"""Every sentence Kitfolio writes into pages, feed display text, social cards and metadata.
 
-The English source strings are marked here (``N_`` for tables, ``_``/``ngettext`` inside
-``Wording``) and extracted into the message catalogs; ``Wording(language)`` gives them in one
-language. Keyed by codes (the kit format's enums and field names), apart from the logic that
-chooses them.
+``Wording(language)`` gives Kitfolio's words in one language: the sentences are marked here
+(``_``/``ngettext``), the labels by code in present/labels.py (``N_``); both are extracted into
+the message catalogs. The codes are the kit format's enums and field names.
 """
 
 from __future__ import annotations
@@ -13,153 +12,27 @@ from functools import cache
 
 from kitfolio.model.campaign import Status
 from kitfolio.model.kit import Network, Offer
-from kitfolio.present.messages import text_direction, translations
-
-
-def N_(message: str) -> str:
-    """Marks a message for extraction; ``Wording`` translates it where it is used."""
-    return message
-
-
-NETWORK_LABELS = {
-    Network.instagram: "Instagram",
-    Network.tiktok: "TikTok",
-    Network.youtube: "YouTube",
-    Network.twitch: "Twitch",
-    Network.pinterest: "Pinterest",
-    Network.x: "X",
-    Network.threads: "Threads",
-    Network.bluesky: "Bluesky",
-    Network.linkedin: "LinkedIn",
-    Network.facebook: "Facebook",
-    Network.snapchat: "Snapchat",
-    Network.podcast: N_("Podcast"),
-    Network.newsletter: N_("Newsletter"),
-    Network.blog: N_("Blog"),
-    Network.other: N_("Other"),
-}
-"""Brand names stay as the brands write them; the generic kinds are translated."""
-AUDIENCE_WORD = {
-    Network.youtube: N_("subscribers"),
-    Network.newsletter: N_("subscribers"),
-    Network.podcast: N_("subscribers"),
-    Network.blog: N_("readers"),
-}
-FOLLOWERS = N_("followers")
-OFFER_LABELS = {
-    Offer.sponsored_content: N_("Sponsored content"),
-    Offer.ambassador: N_("Ambassadorships"),
-    Offer.affiliate: N_("Affiliate partnerships"),
-    Offer.gifting: N_("Gifted products"),
-    Offer.events: N_("Events and appearances"),
-    Offer.product_collab: N_("Product collaborations"),
-    Offer.speaking: N_("Speaking"),
-    Offer.ugc: N_("User-generated content for your channels"),
-}
-TIER_LABELS = {
-    "nano": N_("Nano (under 10K)"),
-    "micro": N_("Micro (10K–100K)"),
-    "mid": N_("Mid-tier (100K–500K)"),
-    "macro": N_("Macro (500K–1M)"),
-    "mega": N_("Mega (1M+)"),
-}
-TERM_LABELS = {
-    "payment": N_("Payment"),
-    "revisions": N_("Revisions"),
-    "usage": N_("Usage rights"),
-    "lead_time": N_("Lead time"),
-    "kill_fee": N_("Kill fee"),
-    "creative_control": N_("Creative control"),
-    "disclosure": N_("Disclosure"),
-}
-RESULT_LABELS = {
-    "reach": N_("Reach"),
-    "impressions": N_("Impressions"),
-    "views": N_("Views"),
-    "engagement_rate": N_("Engagement rate"),
-    "link_clicks": N_("Link clicks"),
-    "conversions": N_("Conversions"),
-}
-DEFAULT_PROCESS = (
-    (
-        N_("Enquiry"),
-        N_(
-            "Tell me about your brand, product and goal with the brief builder below or by "
-            "email. I reply within two working days."
-        ),
-    ),
-    (
-        N_("Brief"),
-        N_("We agree the deliverables, key messages, dates, budget and usage in a short brief."),
-    ),
-    (
-        N_("Contract"),
-        N_(
-            "A simple agreement sets out fees, payment terms, usage rights, exclusivity and "
-            "the kill fee before any work starts."
-        ),
-    ),
-    (
-        N_("Content and review"),
-        N_(
-            "I create the content in my own voice. You review the draft against the "
-            "brief within the agreed revision round."
-        ),
-    ),
-    (
-        N_("Going live"),
-        N_("Content goes live on the agreed dates, clearly labelled as an ad or gifted."),
-    ),
-    (
-        N_("Reporting"),
-        N_(
-            "You receive the performance figures (reach, engagement, clicks) with screenshots "
-            "from the platforms' own insights."
-        ),
-    ),
-    (
-        N_("Wrap-up"),
-        N_("We review what worked, settle the final invoice, and talk about what comes next."),
-    ),
+from kitfolio.present.labels import (
+    AUDIENCE_CHART_TITLES,
+    AUDIENCE_WORD,
+    AVERAGE_LABELS,
+    CAMPAIGN_STATUS,
+    CARD_FOOTERS,
+    DEFAULT_PROCESS,
+    ENGAGEMENT_WORDS,
+    FIGURE_LABELS,
+    FOLLOWERS,
+    GENDER_LABELS,
+    NETWORK_LABELS,
+    OFFER_LABELS,
+    PROTECTED_DESCRIPTION,
+    PROTECTED_TITLE,
+    RESULT_LABELS,
+    REVENUE,
+    TERM_LABELS,
+    TIER_LABELS,
 )
-AVERAGE_LABELS = {
-    "views": N_("Avg. views"),
-    "likes": N_("Avg. likes"),
-    "comments": N_("Avg. comments"),
-    "shares": N_("Avg. shares"),
-    "saves": N_("Avg. saves"),
-}
-"""Each per-post average, as the platform card names it."""
-ENGAGEMENT_WORDS = {
-    "avg_likes": N_("likes"),
-    "avg_comments": N_("comments"),
-    "avg_shares": N_("shares"),
-    "avg_saves": N_("saves"),
-}
-"""What a computed engagement rate counts, in the words of its basis line."""
-AUDIENCE_CHART_TITLES = {
-    "age": N_("Audience by age"),
-    "gender": N_("Audience by gender"),
-    "countries": N_("Audience by country"),
-    "cities": N_("Audience by city"),
-}
-CARD_FOOTERS = {"kit": N_("Media kit"), "work": N_("Rates, terms and how to book")}
-PROTECTED_TITLE = N_("Protected page")
-"""The title of a protected page, the one text about it published unencrypted."""
-PROTECTED_DESCRIPTION = N_("This page is protected by a password.")
-FIGURE_LABELS = {
-    "total_followers": N_("Total followers"),
-    "engagement": N_("Engagement"),
-    "tier": N_("Tier"),
-}
-"""The names of a creator's headline figures, alike on the roster, in its comparison and feed."""
-REVENUE = N_("Revenue")
-CAMPAIGN_STATUS = {
-    Status.proposed: N_("Proposed"),
-    Status.active: N_("Under way"),
-    Status.wrapped: N_("Wrapped"),
-    Status.cancelled: N_("Cancelled"),
-}
+from kitfolio.present.messages import text_direction, translations
 
 
 class Wording:
@@ -201,6 +74,15 @@ class Wording:
 
     def average(self, code: str) -> str:
         return self._(AVERAGE_LABELS[code])
+
+    def gender(self, key: str) -> str:
+        """An audience's gender group in this language; the kit's own word where it is not one
+        of the groups the catalogs know, or where this language writes it as the kit does."""
+        label = GENDER_LABELS.get(key) or GENDER_LABELS.get(key.strip().lower())
+        if label is None:
+            return key
+        said = self._(label)
+        return key if said == label else said
 
     def audience_chart_title(self, key: str) -> str:
         return self._(AUDIENCE_CHART_TITLES[key])

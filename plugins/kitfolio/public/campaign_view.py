@@ -16,8 +16,8 @@ from markupsafe import Markup
 from kitfolio.model.campaign import Campaign, Deliverable, Invoice, Status
 from kitfolio.model.kit import Results, Visibility
 from kitfolio.present.formatting import Formatter
+from kitfolio.present.labels import RESULT_LABELS
 from kitfolio.present.markdown import render, render_inline
-from kitfolio.present.wording import RESULT_LABELS
 from kitfolio.public.views import KitView, PartnershipView
 
 URL_PREFIX = "reports"

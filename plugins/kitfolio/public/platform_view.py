@@ -87,8 +87,8 @@ def platform_view(platform: PublicPlatform, fmt: Formatter) -> PlatformView:
     )
 
 
-def _shares(values: dict[str, float], fmt: Formatter, *, countries: bool = False) -> list[Share]:
-    name = fmt.country if countries else str
+def _shares(values: dict[str, float], fmt: Formatter, label: str = "") -> list[Share]:
+    name = {"country": fmt.country, "gender": fmt.gender}.get(label, str)
     return [Share(name(key), value, fmt.percent(value), key) for key, value in values.items()]
 
 
@@ -97,7 +97,7 @@ def audience_view(audience: PublicAudience, fmt: Formatter) -> AudienceView:
     return AudienceView(
         source=audience.source,
         age=_shares(audience.age, fmt),
-        gender=_shares(audience.gender, fmt),
-        countries=_shares(audience.countries, fmt, countries=True),
+        gender=_shares(audience.gender, fmt, "gender"),
+        countries=_shares(audience.countries, fmt, "country"),
         cities=_shares(audience.cities, fmt),
     )
