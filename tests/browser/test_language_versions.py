@@ -1,16 +1,21 @@
 """The showcase's languages (``languages: [en, es]``) in a real browser: the ``hreflang`` links in
 each page's head cost no request (material's language script would fetch a sitemap.xml below
 each, off the site where ``site_url`` is another host), the switcher keeps the page, and search on
-a Spanish page finds the Spanish pages only.
+a Spanish page finds the Spanish pages only. Then the showcase in three languages
+(tests/multilingual.py): the es and ar version of every page type passes axe-core and the Nu Html
+Checker, and Arabic search works.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import Page, expect
+
+from multilingual import build_multilingual_showcase, page_paths
 
 pytestmark = pytest.mark.browser
 
@@ -75,3 +80,50 @@ def test_search_on_the_spanish_pages_finds_spanish_pages_only(
     english = search(page, site_server, "Ava")
     assert root + "ava-green/" in english
     assert not [path for path in english if path.startswith(root + "es/")], english
+
+
+# --- The showcase in three languages: the es and ar versions of every page type -------------
+
+MULTILINGUAL_PAGES = [path for language in ("es", "ar") for path in page_paths(language)]
+
+
+@pytest.fixture(scope="module")
+def multilingual_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build_multilingual_showcase(tmp_path_factory.mktemp("showcase-en-es-ar"))
+
+
+@pytest.fixture(scope="module")
+def multilingual_server(multilingual_site: Path, serve: Callable[..., str]) -> str:
+    return serve(multilingual_site, urlsplit(SITE_URL).path)
+
+
+@pytest.mark.parametrize("path", MULTILINGUAL_PAGES)
+def test_spanish_and_arabic_pages_have_no_axe_violations(
+    page: Page,
+    multilingual_server: str,
+    path: str,
+    assert_clean: Callable[..., None],
+    assert_accessible: Callable[..., None],
+) -> None:
+    response = page.goto(multilingual_server + path)
+    assert response is not None and response.status == 200
+    direction = "rtl" if path.startswith("ar/") else "ltr"
+    assert page.evaluate("() => getComputedStyle(document.body).direction") == direction
+    assert_clean(page)
+    assert_accessible(page)
+
+
+def test_spanish_and_arabic_pages_are_valid_html(
+    multilingual_site: Path, assert_valid_html: Callable[..., None]
+) -> None:
+    assert_valid_html([multilingual_site / path / "index.html" for path in MULTILINGUAL_PAGES])
+
+
+def test_search_on_the_arabic_pages_finds_arabic_pages_only(
+    page: Page, multilingual_server: str, assert_clean: Callable[..., None]
+) -> None:
+    """The Arabic index loads lunr's Arabic stemmer in the search worker, without an error."""
+    root = urlsplit(multilingual_server).path
+    found = search(page, multilingual_server + "ar/", "Ava")
+    assert found and all(path.startswith(root + "ar/") for path in found), found
+    assert_clean(page)

@@ -409,10 +409,13 @@ class KitfolioPlugin(BasePlugin[KitfolioConfig]):
         output_content: str,
         /,
         *,
-        template_name: str,  # noqa: ARG002 (MkDocs event signature)
+        template_name: str,
         config: MkDocsConfig,  # noqa: ARG002 (MkDocs event signature)
     ) -> str:
-        return valid_toggles(output_content)
+        output = valid_toggles(output_content)
+        if template_name == "404.html" and self.site is not None:
+            output = with_direction(output, text_direction(self.site.settings.words_language))
+        return output
 
     def on_template_context(
         self,
