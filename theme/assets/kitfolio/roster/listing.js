@@ -45,11 +45,18 @@ export class Listing {
     this.fetching = new Map();
   }
 
-  /* The kits listed, by index from now on (the roster's order, which its pages follow). */
-  adopt(kits) {
+  /* The kits listed, by index from now on (the roster's order, which its pages follow); at:
+     each slug's index. */
+  adopt(kits, at) {
     this.kits = kits;
     this.html = kits.map((k) => this.markup.get(k.slug) || null);
     this.markup = null;
+    // The cards the server wrote stay as they are: the first view shows them without making
+    // them again, so the page is not laid out twice when the index arrives.
+    this.list.querySelectorAll("[data-kit]").forEach((li) => {
+      const i = at.get(li.getAttribute("data-kit"));
+      if (i !== undefined) { this.made.set(i, li); }
+    });
     this.list.setAttribute("data-kf-enhanced", "");
   }
 
