@@ -25,6 +25,7 @@ pytestmark = pytest.mark.browser
 
 COUNT = 130
 FIRST_PAGE = 60
+SHOWN = 12  # the cards the script shows at first and adds on each "Show more"
 CREATORS = sorted((creator(i) for i in range(COUNT)), key=lambda c: (c.name.casefold(), c.slug))
 BY_SLUG = {c.slug: c for c in CREATORS}
 CASES = json.loads((Path(__file__).parents[1] / "fit_cases.json").read_text(encoding="utf-8"))[
@@ -626,8 +627,8 @@ def test_cards_from_the_later_pages_are_whole_and_link_right(page: Any, roster: 
     open_roster(page, roster, "?sort=followers")
     expected = [c.slug for c in sorted(CREATORS, key=lambda c: -c.total)][:24]
     assert any(CREATORS.index(BY_SLUG[s]) >= FIRST_PAGE for s in expected)
-    page.wait_for_function("() => !document.querySelector('.kf-card--waiting')")
     assert shown(page)[:24] == expected
+    page.wait_for_function("() => !document.querySelector('.kf-card--waiting')")
     later = next(s for s in expected if CREATORS.index(BY_SLUG[s]) >= FIRST_PAGE)
     card = page.locator(f"[data-kit={later}]")
     assert card.locator(".kf-card__platforms li").count() == len(BY_SLUG[later].platforms)
@@ -655,7 +656,7 @@ def test_the_script_takes_its_words_from_the_page(page: Any, roster: str) -> Non
     open_roster(page, roster, "?platform=youtube")
     matched = len(matching(platform=lambda c: "youtube" in [n for n, _ in c.platforms]))
     assert page.inner_text("[data-kf-count]") == f"{matched} von {COUNT} passen"
-    assert page.inner_text("[data-kf-more] button") == f"Mehr anzeigen ({matched - 24})"
+    assert page.inner_text("[data-kf-more] button") == f"Mehr anzeigen ({matched - SHOWN})"
     page.check(f"[data-kit={shown(page)[0]}] [data-kf-pick]")
     page.check(f"[data-kit={shown(page)[1]}] [data-kf-pick]")
     page.click("[data-kf-open-compare]")

@@ -2,6 +2,7 @@
    choice labelled with how many creators it would match. */
 
 import { Disclosure } from "./disclosure.js";
+import { setText } from "./dom.js";
 import { hasBrief, listOf } from "./state.js";
 
 const FILTER_FIELDS = ["q", "platform", "tier", "min_followers", "max_followers", "min_er", "country",
@@ -115,7 +116,7 @@ export class Controls {
     if (!this.form) { return; }
     COUNTED_OPTIONS.forEach((name) => {
       Array.from(control(this.form, name).options).forEach((o) => {
-        if (o.value) { o.textContent = o.getAttribute("data-label") + " (" + numbers.format(count[name](o.value)) + ")"; }
+        if (o.value) { setText(o, o.getAttribute("data-label") + " (" + numbers.format(count[name](o.value)) + ")"); }
       });
     });
     COUNTED_BOXES.forEach((name) => {
@@ -123,7 +124,7 @@ export class Controls {
       if (!field) { return; }
       boxesOf(field).forEach((box) => {
         const out = box.parentNode.querySelector("[data-count]");
-        if (out) { out.textContent = "(" + numbers.format(count[name](box.value)) + ")"; }
+        if (out) { setText(out, "(" + numbers.format(count[name](box.value)) + ")"); }
       });
     });
   }

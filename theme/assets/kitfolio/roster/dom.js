@@ -6,3 +6,8 @@ export function el(tag, attrs, text) {
   if (text !== undefined && text !== null) { node.textContent = String(text); }
   return node;
 }
+
+/* Text written only when it changes: an unchanged option costs the browser no style and layout. */
+export function setText(node, text) {
+  if (node.textContent !== text) { node.textContent = text; }
+}

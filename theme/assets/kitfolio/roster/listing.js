@@ -1,11 +1,13 @@
 /* The roster's cards: the server-rendered ones, shown a page at a time in the chosen order,
    each with its shortlist and compare buttons and, when ranking by fit, its score. */
 
-import { el } from "./dom.js";
+import { el, setText } from "./dom.js";
 import { t } from "./messages.js";
 import { MAX_COMPARE } from "./state.js";
 
-export const PAGE = 24;
+/* Cards shown at first and added by each "Show more": a phone's first screens and then some;
+   every filter change draws and lays out this many cards, so fewer keep it within a frame. */
+export const PAGE = 12;
 
 /* A card taken from another page of the listing, its links made to work on this one. */
 function moved(card, base) {
@@ -45,11 +47,18 @@ export class Listing {
     this.fetching = new Map();
   }
 
-  /* The kits listed, by index from now on (the roster's order, which its pages follow). */
-  adopt(kits) {
+  /* The kits listed, by index from now on (the roster's order, which its pages follow); at:
+     each slug's index. */
+  adopt(kits, at) {
     this.kits = kits;
     this.html = kits.map((k) => this.markup.get(k.slug) || null);
     this.markup = null;
+    // The cards the server wrote stay as they are: the first view shows them without making
+    // them again, so the page is not laid out twice when the index arrives.
+    this.list.querySelectorAll("[data-kit]").forEach((li) => {
+      const i = at.get(li.getAttribute("data-kit"));
+      if (i !== undefined) { this.made.set(i, li); }
+    });
     this.list.setAttribute("data-kf-enhanced", "");
   }
 
@@ -68,7 +77,7 @@ export class Listing {
     }
     if (!same) { this.list.replaceChildren(...cards); } // unchanged: focus stays put
     this.more.hidden = visible >= shown.length;
-    this.more.querySelector("button").textContent = t("show_more", { n: this.numbers.format(shown.length - visible) });
+    setText(this.more.querySelector("button"), t("show_more", { n: this.numbers.format(shown.length - visible) }));
     this.fetchPagesOf(indexes);
   }
 
@@ -139,7 +148,7 @@ export class Listing {
       : t("matching", { n: format(matched), total: format(all) }, matched);
     if (!matched && !excluded) { text = t("no_match"); }
     if (excluded) { text += " · " + t("excluded", { n: format(excluded) }, excluded); }
-    this.count.textContent = text;
+    setText(this.count, text);
   }
 
   /* on.star(slug) when a card's shortlist button is pressed, on.pick(slug, checked) when
@@ -171,15 +180,21 @@ function actionsOf(li) {
 }
 
 function decorate(li, kit, marks, fit) {
-  const actions = actionsOf(li);
   const starred = marks.shortlist.includes(kit.slug);
+  const picked = marks.compare.includes(kit.slug);
+  const full = marks.compare.length >= MAX_COMPARE;
+  // A card drawn as it is now is left alone: most filter changes move cards, not change them.
+  const drawn = [starred, picked, full, fit ? fit.score : "", fit ? fit.excluded : ""].join("\u0000");
+  if (li.kfDrawn === drawn && !fit) { return; }
+  li.kfDrawn = drawn;
+  const actions = actionsOf(li);
   const button = actions.querySelector("[data-kf-star]");
   button.setAttribute("aria-pressed", starred ? "true" : "false");
   button.setAttribute("aria-label", t(starred ? "shortlist_remove_name" : "shortlist_add_name", { name: kit.name }));
   button.firstChild.textContent = starred ? "★" : "☆";
   const pick = actions.querySelector("[data-kf-pick]");
-  pick.checked = marks.compare.includes(kit.slug);
-  pick.disabled = !pick.checked && marks.compare.length >= MAX_COMPARE;
+  pick.checked = picked;
+  pick.disabled = !picked && full;
   pick.setAttribute("aria-label", t("compare_name", { name: kit.name }));
   let box = li.querySelector(".kf-card__fit");
   li.classList.toggle("kf-card--excluded", Boolean(fit && fit.excluded !== null));

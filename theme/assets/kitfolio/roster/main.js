@@ -1,7 +1,8 @@
 /* Kitfolio roster: filters, sorting, live counts, compare, a shortlist and brand fit.
    Without JavaScript the page lists the first creators and links to the pages of the others.
-   This reads the site's compact index (kits-index.json) once the first screen is in (at once
-   when the URL asks for a filtered view, or at the first touch of the roster), then only
+   This reads the site's compact index (kits-index.json, in a worker: index.js) once the first
+   screen is in (at once when the URL asks for a filtered view, or at the first touch of the
+   roster), then only
    chooses which of the server-rendered cards to show, in which order, a page at a time; the
    state lives in the URL query. No framework, no tracking, no other host.
    Each module does one job; this one keeps the state and wires them together. */
@@ -9,8 +10,7 @@
 import { Compare } from "./compare.js";
 import { Controls } from "./controls.js";
 import { downloadCSV } from "./csv.js";
-import { Filters } from "./filters.js";
-import { rank } from "./fit.js";
+import { loadIndex } from "./index.js";
 import { Listing, PAGE } from "./listing.js";
 import { Shortlist, toggled } from "./shortlist.js";
 import { t } from "./messages.js";
@@ -23,20 +23,24 @@ function reason(msgid, values) {
 }
 
 class Roster {
-  constructor(root, feed) {
-    // Latin digits, as in every figure the site wrote (Babel's default, also for Arabic).
-    this.numbers = new Intl.NumberFormat(document.documentElement.lang || "en", { numberingSystem: "latn" });
+  /* index: what loadIndex() gave; numbers: the page's number format. begin() shows it. */
+  constructor(root, index, numbers) {
+    this.root = root;
+    this.numbers = numbers;
     this.controls = new Controls(root);
     this.listing = new Listing(root, this.numbers, { arrived: () => this.render() });
     this.shortlist = new Shortlist(root);
     this.compare = new Compare(root);
-    this.kits = feed.kits || [];
-    this.bySlug = new Map(this.kits.map((k, i) => [k.slug, i]));
-    this.listing.adopt(this.kits);
-    this.exchange = feed.exchange_rates || null;
-    this.filters = new Filters(this.kits, this.exchange);
+    this.kits = index.cards;
+    this.bySlug = new Map();
+    for (let i = 0; i < this.kits.length; i++) { this.bySlug.set(this.kits[i].slug, i); }
+    this.listing.adopt(this.kits, this.bySlug);
+    this.exchange = index.exchange;
+    this.filters = index.filters;
+    this.ranker = index.rank;
     this.limit = PAGE;
-    this.fitCache = { key: null };
+    this.fitCache = { key: null, fits: null };
+    this.pendingFit = false;
     this.timings = [];
     const currency = this.controls.defaultCurrency;
     this.state = readState(location.search, currency);
@@ -49,14 +53,18 @@ class Roster {
     this.controls.write(this.state);
     this.listen(currency);
     this.controls.reveal();
+  }
+
+  /* The first view, in a task of its own (at 10,000 creators each part of the start stays short). */
+  begin() {
     this.update();
-    root.setAttribute("data-kf-ready", "true");
+    this.root.setAttribute("data-kf-ready", "true");
     const idle = window.requestIdleCallback || ((f) => setTimeout(f, 200));
     idle(() => this.filters.warm(this.state.currency));
   }
 
   /* Whether the address bar is still to catch up with the page (it does so a moment later). */
-  get pendingURL() { return this.address.pending; }
+  get pendingURL() { return this.address.pending || this.pendingFit; }
 
   known(slugs) { return slugs.filter((s) => this.bySlug.has(s)); }
 
@@ -77,16 +85,33 @@ class Roster {
     });
   }
 
-  /* The brand-fit ranking of every kit, made again only when the brief changes. */
+  /* The brand-fit ranking of every kit, asked of the index worker again only when the brief
+     changes (the page updates once it is in); null while it is on its way. */
   fits() {
     const brief = briefOf(this.state);
     if (this.exchange && brief.budget !== undefined) { brief.exchange_rates = this.exchange; }
     const key = JSON.stringify(brief);
     if (this.fitCache.key !== key) {
-      const fits = rank(this.kits, brief, reason);
-      this.fitCache = { key, fits, bySlug: new Map(fits.map((f) => [f.slug, f])) };
+      this.fitCache = { key, fits: null };
+      this.pendingFit = true;
+      this.ranker(brief).then((fits) => {
+        if (this.fitCache.key !== key) { return; }
+        this.fitCache = { key, fits, bySlug: new Map(fits.map((f) => [f.slug, f])) };
+        this.pendingFit = false;
+        this.update();
+      });
     }
-    return this.fitCache;
+    return this.fitCache.fits ? this.fitCache : null;
+  }
+
+  /* A creator's fit in the page's words (made when its card is first shown). */
+  fitWords(slug) {
+    const f = this.fitCache.bySlug.get(slug);
+    if (f && !f.words) {
+      const say = (said) => reason(said[0], said[1]);
+      f.words = { score: f.score, reasons: f.reasons.map(say), excluded: f.excluded === null ? null : say(f.excluded) };
+    }
+    return f ? f.words : null;
   }
 
   rankingByFit() { return this.state.sort === "fit" && hasBrief(this.state); }
@@ -99,8 +124,9 @@ class Roster {
     if (this.controls.form) { this.controls.showCounts(filters.counts(), this.numbers); }
     this.results = [];
     this.excluded = [];
-    if (this.rankingByFit()) {
-      this.fits().fits.forEach((f) => {
+    const ranked = this.rankingByFit() ? this.fits() : null;
+    if (ranked) {
+      ranked.fits.forEach((f) => {
         const at = this.bySlug.get(f.slug);
         if (filters.isMatch(at)) { (f.excluded === null ? this.results : this.excluded).push(at); }
       });
@@ -120,7 +146,8 @@ class Roster {
 
   render() {
     const s = this.state;
-    const marks = { shortlist: s.shortlist, compare: s.compare, fit: this.rankingByFit() ? this.fits().bySlug : null };
+    const ranked = this.rankingByFit() && this.fitCache.fits;
+    const marks = { shortlist: s.shortlist, compare: s.compare, fit: ranked ? { get: (slug) => this.fitWords(slug) } : null };
     this.listing.render(this.results.concat(this.excluded), this.limit, marks);
   }
 
@@ -167,16 +194,24 @@ class Roster {
   }
 }
 
+/* The index is read in the worker meanwhile; the number format (ICU's data, slow to load the
+   first time) is made on the page in the meantime. */
+function nextTask(work) {
+  return new Promise((done) => setTimeout(() => done(work()), 0));
+}
+
 function start(root, kitfolio) {
-  return fetch(root.getAttribute("data-feed"))
-    .then((response) => {
-      if (!response.ok) { throw new Error(response.url + ": " + response.status); }
-      return response.json();
-    })
-    .then((feed) => {
-      kitfolio.roster = new Roster(root, feed);
-      return kitfolio.roster;
-    })
+  // Latin digits, as in every figure the site wrote (Babel's default, also for Arabic).
+  const numbers = new Intl.NumberFormat(document.documentElement.lang || "en", { numberingSystem: "latn" });
+  const currency = root.querySelector("[data-kf-filters] select[name=currency]");
+  return loadIndex(root.getAttribute("data-feed"), currency && currency.options.length ? currency.options[0].value : "")
+    // The page's part in tasks of their own, apart from taking the index in.
+    .then((index) => nextTask(() => new Roster(root, index, numbers)))
+    .then((roster) => nextTask(() => {
+      roster.begin();
+      kitfolio.roster = roster;
+      return roster;
+    }))
     .catch((error) => {
       root.setAttribute("data-kf-ready", "failed");
       console.warn("Kitfolio: the roster stays a plain list (" + error.message + ")");
