@@ -107,6 +107,7 @@ PHASES = (
     ("kitfolio.media.renditions", "render", "kitfolio      render one picture (thread time)"),
     ("kitfolio.pipeline", "build_site", "kitfolio    build_site (views of all kits)"),
     ("kitfolio.public.site", "build_site", "kitfolio  build_site (views of all kits)"),
+    ("kitfolio.public.site", "public_kit", "kitfolio      public_kit (privacy gate)"),
     ("kitfolio.public.site", "build_view", "kitfolio      build_view"),
     ("kitfolio.media:Media", "cards", "kitfolio    social cards (thread pool, wall)"),
     ("kitfolio.outputs.social_card", "card_for", "kitfolio      plan one card"),
