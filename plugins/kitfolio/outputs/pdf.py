@@ -29,16 +29,15 @@ from pydantic import BaseModel, ConfigDict, Field
 from kitfolio.cache import digest, file_digest
 from kitfolio.media.work import Made, Media, Output
 from kitfolio.outputs.paper import Paper, paper_for
+from kitfolio.outputs.pdf_fit import STEPS, Fit
 from kitfolio.outputs.templates import environment
 from kitfolio.present.messages import page_messages
 from kitfolio.public.views import Image, KitView
 
-VERSION = "pdf-2"
+VERSION = "pdf-3"
 """Bump when the drawing changes outside the template (fetcher, options), to draw PDFs again."""
 TEMPLATE = "kitfolio/pdf/media-kit.html"
 PARTS = ("kit", "rates")
-SCALES = {"kit": (1.0, 0.92, 0.85), "rates": (1.0, 0.93, 0.87, 0.8)}
-"""The type scales each part is tried at, largest first, until it fits one page."""
 FILE_NAME = "media-kit.pdf"
 """The file's name inside its cache entry."""
 ORIGIN = "https://kitfolio.invalid/"
@@ -80,19 +79,19 @@ class Sheet:
 
     slug: str
     src: str
-    render: Callable[[str, float], str]
-    """(part, type scale) → the HTML of that part."""
+    render: Callable[[str, Fit], str]
+    """(part, fit) → the HTML of that part set that way."""
     pictures: Mapping[str, str]
     """Address → the site path of a drawn picture the document shows."""
     identities: Mapping[str, str]
     """Address → what names the file's content (a cache key or a digest), for the key."""
 
     def key(self) -> str:
-        """A hash of everything that shapes the PDF: both parts at full scale (the smaller
-        scales follow from the same template and view), the files, WeasyPrint's version."""
+        """A hash of everything that shapes the PDF: both parts at their first step (the
+        other steps follow from the same template and view), the files, WeasyPrint's version."""
         named = sorted(f"{url} {identity}" for url, identity in self.identities.items())
-        parts = [self.render(part, SCALES[part][0]) for part in PARTS]
-        return digest(VERSION, version("weasyprint"), repr(SCALES), *parts, *named)
+        parts = [self.render(part, STEPS[part][0]) for part in PARTS]
+        return digest(VERSION, version("weasyprint"), repr(STEPS), *parts, *named)
 
 
 def print_image(image: Image) -> str:
@@ -135,11 +134,11 @@ def plan(
     base = site_url.rstrip("/") + "/" if site_url else ""
     template = env.get_template(TEMPLATE)
 
-    def render(part: str, scale: float) -> str:
+    def render(part: str, fit: Fit) -> str:
         return template.render(
             kit=view,
             part=part,
-            scale=scale,
+            fit=fit,
             paper=paper,
             language=language,
             kit_link=base + view.url if base else None,
@@ -155,8 +154,8 @@ def plan(
 
 def draw(sheet: Sheet, target: Path, pictures: Mapping[str, Path]) -> PdfFacts:
     """Write the sheet's PDF to ``target``, its pictures read from ``pictures`` (site path →
-    file): each part at the largest type that fits it on one page (the media kit may take two
-    at the smallest), one after the other. Returns how many pages each part took."""
+    file): each part at the first step of ``pdf_fit`` that sets it on one page, one after the
+    other. Returns how many pages each part took."""
     files = {FONT_ROOT + name: FONTS / name for name in FONT_FILES}
     files.update((url, pictures[src]) for url, src in sheet.pictures.items() if src in pictures)
     fetcher = _build_files(files)
@@ -177,16 +176,14 @@ class _Shared:
 
 
 def _fitted(sheet: Sheet, part: str, fetcher: Any, shared: _Shared) -> Any:
-    """The part laid out at the first scale that fits one page. A media kit that fits at none
-    keeps its full size over two pages; a rate card, which must fit, takes the smallest."""
+    """The part laid out at the first step that fits one page, else at the last step."""
     html = _weasyprint().HTML
-    tried = []
-    for scale in SCALES[part]:
-        document = html(string=sheet.render(part, scale), base_url=SITE, url_fetcher=fetcher)
-        tried.append(document.render(font_config=shared.fonts, cache=shared.images))
-        if len(tried[-1].pages) == 1:
-            return tried[-1]
-    return tried[0] if part == "kit" else tried[-1]
+    for fit in STEPS[part]:
+        document = html(string=sheet.render(part, fit), base_url=SITE, url_fetcher=fetcher)
+        laid_out = document.render(font_config=shared.fonts, cache=shared.images)
+        if len(laid_out.pages) == 1:
+            break
+    return laid_out
 
 
 def _build_files(files: Mapping[str, Path]) -> Any:
