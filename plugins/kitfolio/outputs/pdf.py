@@ -31,7 +31,8 @@ from kitfolio.media.work import Made, Media, Output
 from kitfolio.outputs.paper import Paper, paper_for
 from kitfolio.outputs.pdf_fit import STEPS, Fit
 from kitfolio.outputs.templates import environment
-from kitfolio.present.messages import page_messages
+from kitfolio.present.messages import page_messages, translations
+from kitfolio.public.site import Site
 from kitfolio.public.views import Image, KitView
 
 VERSION = "pdf-3"
@@ -68,9 +69,17 @@ class PdfFacts(BaseModel):
     kit_pages: int = Field(ge=1)
 
 
-def pdf_src(slug: str) -> str:
-    """The PDF's path in the site: ``ava/ava-media-kit.pdf``, a name a brand finds later."""
-    return f"{slug}/{slug}-media-kit.pdf"
+def pdf_src(slug: str, prefix: str = "") -> str:
+    """The PDF's path in the site: ``ava/ava-media-kit.pdf``, a name a brand finds later;
+    ``es/ava/ava-media-kit.pdf`` in a language whose pages live under ``prefix`` ``es/``."""
+    return f"{prefix}{slug}/{slug}-media-kit.pdf"
+
+
+def catalog_identity(language: str) -> str:
+    """A digest of the compiled catalogs ``language``'s words come from (none for English
+    without one), so a changed translation draws that language's PDFs again."""
+    files = getattr(translations(language), "files", [])
+    return digest(language, *(file_digest(Path(name)) for name in files))
 
 
 @dataclass(frozen=True)
@@ -120,12 +129,14 @@ def plan(
     drawn: Mapping[str, str],
     *,
     site_url: str,
-    language: str,
     fonts: Mapping[str, str],
+    prefix: str = "",
 ) -> Sheet:
-    """The sheet of ``view``; ``drawn`` maps the site path of each drawn picture to its key."""
+    """The sheet of ``view`` in its language (its words, ``lang`` and direction, and the
+    catalog's digest in its key), published under ``prefix``; ``drawn`` maps the site path of
+    each drawn picture to its key."""
     pictures: dict[str, str] = {}
-    identities = dict(fonts)
+    identities = {**fonts, "catalog": catalog_identity(view.language)}
     for image in images_of(view):
         src = print_image(image)
         if src in drawn:
@@ -140,7 +151,7 @@ def plan(
             part=part,
             fit=fit,
             paper=paper,
-            language=language,
+            language=view.language,
             kit_link=base + view.url if base else None,
             work_link=base + view.work_url if base else None,
             image_url=lambda image: SITE + print_image(image),
@@ -149,7 +160,7 @@ def plan(
             **page_messages(view.language),  # the kit's words in its language, as its pages
         )
 
-    return Sheet(view.slug, pdf_src(view.slug), render, pictures, identities)
+    return Sheet(view.slug, pdf_src(view.slug, prefix), render, pictures, identities)
 
 
 def draw(sheet: Sheet, target: Path, pictures: Mapping[str, Path]) -> PdfFacts:
@@ -229,31 +240,37 @@ def _as_jpeg(data: bytes) -> bytes:
 
 @dataclass(frozen=True)
 class PdfOptions:
-    """What a site's PDFs depend on besides each kit: its address, locale and templates."""
+    """What a site's PDFs depend on besides each kit: its address, locale and templates
+    (each language's paper follows that language's locale, see ``Site.settings``)."""
 
     site_url: str = ""
     locale: str = "en"
     custom_dir: Path | None = None
 
 
-def media_kits(media: Media, views: Sequence[KitView], options: PdfOptions) -> dict[str, str]:
-    """Make every kit's PDF, or find it in the cache (a warm build draws none); the PDF's
-    site path by slug. Call once the pictures are drawn: a PDF shows them."""
+def media_kits(
+    media: Media, sites: Sequence[Site], options: PdfOptions
+) -> dict[tuple[str, str], str]:
+    """Make every kit's PDF in every language of the site, or find it in the cache (a warm
+    build draws none); the PDF's site path by (language, slug). Call once the pictures are
+    drawn: a PDF shows them."""
     outputs = {output.src: output for output in media.outputs}
     drawn = {src: output.key for src, output in outputs.items()}
     env = environment(options.custom_dir)
-    paper = paper_for(options.locale)
-    language = options.locale.replace("_", "-")
     fonts = font_identities()
     wanted = []
-    for view in views:
-        sheet = plan(
-            view, env, paper, drawn, site_url=options.site_url, language=language, fonts=fonts
-        )
-        work = _work(sheet, media, outputs)
-        wanted.append(Made(view.slug, "pdf", sheet.key(), work, PdfFacts, sheet.src, FILE_NAME))
+    links: dict[tuple[str, str], str] = {}
+    for site in sites:
+        paper = paper_for(site.settings.locale)
+        for view in site.kits:
+            sheet = plan(
+                view, env, paper, drawn, site_url=options.site_url, fonts=fonts, prefix=site.prefix
+            )
+            work = _work(sheet, media, outputs)
+            wanted.append(Made(view.slug, "pdf", sheet.key(), work, PdfFacts, sheet.src, FILE_NAME))
+            links[(site.language, view.slug)] = sheet.src
     media.make(wanted)
-    return {made.slug: made.src for made in wanted}
+    return links
 
 
 def _work(
