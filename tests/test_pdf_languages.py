@@ -18,7 +18,9 @@ from pypdf import PdfReader
 from conftest import MINIMAL_KIT, kitfolio, read_html, write_site
 from kitfolio.adapter.plugin import KitfolioPlugin
 
-KIT = MINIMAL_KIT.replace("Ava Green", "Priya Rate") + """\
+KIT = (
+    MINIMAL_KIT.replace("Ava Green", "Priya Rate")
+    + """\
 tagline: Ceramics and slow living
 rates:
   currency: GBP
@@ -29,6 +31,7 @@ translations:
   es:
     tagline: Cerámica y vida lenta
 """
+)
 LANGUAGES = ("en", "es", "ar")
 PDFS = {
     "en": "priya/priya-media-kit.pdf",
