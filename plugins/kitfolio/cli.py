@@ -152,6 +152,11 @@ def parser() -> argparse.ArgumentParser:
         metavar="FILE",
         help="where to write it (default: <slug>-media-kit.pdf in the current folder)",
     )
+    pdf.add_argument(
+        "--language",
+        metavar="TAG",
+        help="the language of the PDF, one of the site's languages (default: the first)",
+    )
 
     creator_tools.add_commands(commands)
     campaign_tools.add_commands(commands)
@@ -173,7 +178,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "init":
         return _init(args)
     if args.command == "pdf":
-        return _pdf(args.slug, args.output)
+        return _pdf(args.slug, args.output, args.language)
     return _schema(args.output, feed=args.feed, campaign=args.campaign)
 
 
@@ -215,11 +220,11 @@ def _check(paths: list[Path], *, strict: bool, pitches: Path | None = None) -> i
     return 1 if checked.stopped else 0
 
 
-def _pdf(slug: str, output: Path | None) -> int:
+def _pdf(slug: str, output: Path | None, language: str | None = None) -> int:
     """Write one kit's PDF media kit through the core pipeline (no MkDocs)."""
     target = output or Path(f"{slug}-media-kit.pdf")
     try:
-        made = media_kit_pdf(read_project(Path("mkdocs.yml")), slug, target)
+        made = media_kit_pdf(read_project(Path("mkdocs.yml")), slug, target, language)
     except (ProjectError, LookupError) as exc:
         print(exc.args[0] if isinstance(exc, LookupError) else exc, file=sys.stderr)
         return 2

@@ -42,7 +42,7 @@ from kitfolio.outputs.extras import (
 from kitfolio.outputs.pdf import PdfFacts, PdfOptions, media_kits, pdf_src
 from kitfolio.project import Project
 from kitfolio.public.gate import public_rates
-from kitfolio.public.site import Site, build_sites, language_slugs
+from kitfolio.public.site import Site, build_sites, language_prefix, language_slugs
 from kitfolio.public.views import Settings
 from kitfolio.sources.agency import AgencyView, LoadedAgency
 from kitfolio.sources.campaigns import campaign_files
@@ -119,10 +119,13 @@ def derive(
     every_view = [view for each in sites for view in each.kits]
     cards = media.cards(every_view, site_name, avatars) if social_cards else {}
     if pdfs is not None:
-        # One PDF per kit, in the site's first language; every language's pages link to it.
-        links = media_kits(media, site.kits, pdfs)
+        # One PDF per kit in each language; each language's pages link to their own.
+        links = media_kits(media, sites, pdfs)
         sites = [
-            replace(each, kits=[replace(v, pdf_url=links.get(v.slug)) for v in each.kits])
+            replace(
+                each,
+                kits=[replace(v, pdf_url=links.get((each.language, v.slug))) for v in each.kits],
+            )
             for each in sites
         ]
         site = sites[0]
@@ -277,17 +280,25 @@ class MediaKitPdf:
     written: bool = False
 
 
-def media_kit_pdf(project: Project, slug: str, target: Path) -> MediaKitPdf:
-    """Write the PDF media kit of the kit ``slug`` to ``target``: the same file a build
-    publishes (the same view, template and cache; a kit a build drew is not drawn again).
+def media_kit_pdf(
+    project: Project, slug: str, target: Path, language: str | None = None
+) -> MediaKitPdf:
+    """Write the PDF media kit of the kit ``slug`` in ``language`` (the site's first when
+    None) to ``target``: the same file a build publishes (the same view, template and cache;
+    a kit a build drew is not drawn again).
 
     Only that kit is read and drawn, under a cache owner of its own, so the work of the site's
     builds stays in the cache. Raises ProjectError when a folder option is wrong, LookupError
-    when no kit has that slug, like ``build`` otherwise.
+    when no kit has that slug or the site not that language, like ``build`` otherwise.
     """
     paths = [path for path in kit_files(project.kits_folder()) if path.stem == slug]
     if not paths:
         raise LookupError(f"no kit {slug!r} in {project.kits_dir}/")
+    published = project.site_languages
+    language = language or published[0]
+    if language not in published:
+        listed = ", ".join(published)
+        raise LookupError(f"no language {language!r} in the site's languages ({listed})")
     project = replace(project, social_cards=False, pdf=True)
     cache = project.cache(purpose="pdf")
     sources = read_sources(project, cache, paths)
@@ -295,7 +306,7 @@ def media_kit_pdf(project: Project, slug: str, target: Path) -> MediaKitPdf:
     if stopped:
         return MediaKitPdf(stopped)
     built = build(project, sources, cache)
-    wanted = pdf_src(slug)
+    wanted = pdf_src(slug, language_prefix(language, published))
     for output in built.outputs:
         if output.src == wanted:
             target.parent.mkdir(parents=True, exist_ok=True)

@@ -29,16 +29,16 @@ from pydantic import BaseModel, ConfigDict, Field
 from kitfolio.cache import digest, file_digest
 from kitfolio.media.work import Made, Media, Output
 from kitfolio.outputs.paper import Paper, paper_for
+from kitfolio.outputs.pdf_fit import STEPS, Fit
 from kitfolio.outputs.templates import environment
-from kitfolio.present.messages import page_messages
+from kitfolio.present.messages import page_messages, translations
+from kitfolio.public.site import Site
 from kitfolio.public.views import Image, KitView
 
-VERSION = "pdf-2"
+VERSION = "pdf-3"
 """Bump when the drawing changes outside the template (fetcher, options), to draw PDFs again."""
 TEMPLATE = "kitfolio/pdf/media-kit.html"
 PARTS = ("kit", "rates")
-SCALES = {"kit": (1.0, 0.92, 0.85), "rates": (1.0, 0.93, 0.87, 0.8)}
-"""The type scales each part is tried at, largest first, until it fits one page."""
 FILE_NAME = "media-kit.pdf"
 """The file's name inside its cache entry."""
 ORIGIN = "https://kitfolio.invalid/"
@@ -69,9 +69,17 @@ class PdfFacts(BaseModel):
     kit_pages: int = Field(ge=1)
 
 
-def pdf_src(slug: str) -> str:
-    """The PDF's path in the site: ``ava/ava-media-kit.pdf``, a name a brand finds later."""
-    return f"{slug}/{slug}-media-kit.pdf"
+def pdf_src(slug: str, prefix: str = "") -> str:
+    """The PDF's path in the site: ``ava/ava-media-kit.pdf``, a name a brand finds later;
+    ``es/ava/ava-media-kit.pdf`` in a language whose pages live under ``prefix`` ``es/``."""
+    return f"{prefix}{slug}/{slug}-media-kit.pdf"
+
+
+def catalog_identity(language: str) -> str:
+    """A digest of the compiled catalogs ``language``'s words come from (none for English
+    without one), so a changed translation draws that language's PDFs again."""
+    files = getattr(translations(language), "files", [])
+    return digest(language, *(file_digest(Path(name)) for name in files))
 
 
 @dataclass(frozen=True)
@@ -80,19 +88,19 @@ class Sheet:
 
     slug: str
     src: str
-    render: Callable[[str, float], str]
-    """(part, type scale) → the HTML of that part."""
+    render: Callable[[str, Fit], str]
+    """(part, fit) → the HTML of that part set that way."""
     pictures: Mapping[str, str]
     """Address → the site path of a drawn picture the document shows."""
     identities: Mapping[str, str]
     """Address → what names the file's content (a cache key or a digest), for the key."""
 
     def key(self) -> str:
-        """A hash of everything that shapes the PDF: both parts at full scale (the smaller
-        scales follow from the same template and view), the files, WeasyPrint's version."""
+        """A hash of everything that shapes the PDF: both parts at their first step (the
+        other steps follow from the same template and view), the files, WeasyPrint's version."""
         named = sorted(f"{url} {identity}" for url, identity in self.identities.items())
-        parts = [self.render(part, SCALES[part][0]) for part in PARTS]
-        return digest(VERSION, version("weasyprint"), repr(SCALES), *parts, *named)
+        parts = [self.render(part, STEPS[part][0]) for part in PARTS]
+        return digest(VERSION, version("weasyprint"), repr(STEPS), *parts, *named)
 
 
 def print_image(image: Image) -> str:
@@ -121,12 +129,14 @@ def plan(
     drawn: Mapping[str, str],
     *,
     site_url: str,
-    language: str,
     fonts: Mapping[str, str],
+    prefix: str = "",
 ) -> Sheet:
-    """The sheet of ``view``; ``drawn`` maps the site path of each drawn picture to its key."""
+    """The sheet of ``view`` in its language (its words, ``lang`` and direction, and the
+    catalog's digest in its key), published under ``prefix``; ``drawn`` maps the site path of
+    each drawn picture to its key."""
     pictures: dict[str, str] = {}
-    identities = dict(fonts)
+    identities = {**fonts, "catalog": catalog_identity(view.language)}
     for image in images_of(view):
         src = print_image(image)
         if src in drawn:
@@ -135,13 +145,13 @@ def plan(
     base = site_url.rstrip("/") + "/" if site_url else ""
     template = env.get_template(TEMPLATE)
 
-    def render(part: str, scale: float) -> str:
+    def render(part: str, fit: Fit) -> str:
         return template.render(
             kit=view,
             part=part,
-            scale=scale,
+            fit=fit,
             paper=paper,
-            language=language,
+            language=view.language,
             kit_link=base + view.url if base else None,
             work_link=base + view.work_url if base else None,
             image_url=lambda image: SITE + print_image(image),
@@ -150,13 +160,13 @@ def plan(
             **page_messages(view.language),  # the kit's words in its language, as its pages
         )
 
-    return Sheet(view.slug, pdf_src(view.slug), render, pictures, identities)
+    return Sheet(view.slug, pdf_src(view.slug, prefix), render, pictures, identities)
 
 
 def draw(sheet: Sheet, target: Path, pictures: Mapping[str, Path]) -> PdfFacts:
     """Write the sheet's PDF to ``target``, its pictures read from ``pictures`` (site path →
-    file): each part at the largest type that fits it on one page (the media kit may take two
-    at the smallest), one after the other. Returns how many pages each part took."""
+    file): each part at the first step of ``pdf_fit`` that sets it on one page, one after the
+    other. Returns how many pages each part took."""
     files = {FONT_ROOT + name: FONTS / name for name in FONT_FILES}
     files.update((url, pictures[src]) for url, src in sheet.pictures.items() if src in pictures)
     fetcher = _build_files(files)
@@ -177,16 +187,14 @@ class _Shared:
 
 
 def _fitted(sheet: Sheet, part: str, fetcher: Any, shared: _Shared) -> Any:
-    """The part laid out at the first scale that fits one page. A media kit that fits at none
-    keeps its full size over two pages; a rate card, which must fit, takes the smallest."""
+    """The part laid out at the first step that fits one page, else at the last step."""
     html = _weasyprint().HTML
-    tried = []
-    for scale in SCALES[part]:
-        document = html(string=sheet.render(part, scale), base_url=SITE, url_fetcher=fetcher)
-        tried.append(document.render(font_config=shared.fonts, cache=shared.images))
-        if len(tried[-1].pages) == 1:
-            return tried[-1]
-    return tried[0] if part == "kit" else tried[-1]
+    for fit in STEPS[part]:
+        document = html(string=sheet.render(part, fit), base_url=SITE, url_fetcher=fetcher)
+        laid_out = document.render(font_config=shared.fonts, cache=shared.images)
+        if len(laid_out.pages) == 1:
+            break
+    return laid_out
 
 
 def _build_files(files: Mapping[str, Path]) -> Any:
@@ -232,31 +240,37 @@ def _as_jpeg(data: bytes) -> bytes:
 
 @dataclass(frozen=True)
 class PdfOptions:
-    """What a site's PDFs depend on besides each kit: its address, locale and templates."""
+    """What a site's PDFs depend on besides each kit: its address, locale and templates
+    (each language's paper follows that language's locale, see ``Site.settings``)."""
 
     site_url: str = ""
     locale: str = "en"
     custom_dir: Path | None = None
 
 
-def media_kits(media: Media, views: Sequence[KitView], options: PdfOptions) -> dict[str, str]:
-    """Make every kit's PDF, or find it in the cache (a warm build draws none); the PDF's
-    site path by slug. Call once the pictures are drawn: a PDF shows them."""
+def media_kits(
+    media: Media, sites: Sequence[Site], options: PdfOptions
+) -> dict[tuple[str, str], str]:
+    """Make every kit's PDF in every language of the site, or find it in the cache (a warm
+    build draws none); the PDF's site path by (language, slug). Call once the pictures are
+    drawn: a PDF shows them."""
     outputs = {output.src: output for output in media.outputs}
     drawn = {src: output.key for src, output in outputs.items()}
     env = environment(options.custom_dir)
-    paper = paper_for(options.locale)
-    language = options.locale.replace("_", "-")
     fonts = font_identities()
     wanted = []
-    for view in views:
-        sheet = plan(
-            view, env, paper, drawn, site_url=options.site_url, language=language, fonts=fonts
-        )
-        work = _work(sheet, media, outputs)
-        wanted.append(Made(view.slug, "pdf", sheet.key(), work, PdfFacts, sheet.src, FILE_NAME))
+    links: dict[tuple[str, str], str] = {}
+    for site in sites:
+        paper = paper_for(site.settings.locale)
+        for view in site.kits:
+            sheet = plan(
+                view, env, paper, drawn, site_url=options.site_url, fonts=fonts, prefix=site.prefix
+            )
+            work = _work(sheet, media, outputs)
+            wanted.append(Made(view.slug, "pdf", sheet.key(), work, PdfFacts, sheet.src, FILE_NAME))
+            links[(site.language, view.slug)] = sheet.src
     media.make(wanted)
-    return {made.slug: made.src for made in wanted}
+    return links
 
 
 def _work(
