@@ -17,7 +17,7 @@ import threading
 import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -29,7 +29,10 @@ from kitfolio.errors import Problem
 from kitfolio.media import palette
 from kitfolio.media import renditions as pictures
 from kitfolio.media.image_checks import ImageFacts
+from kitfolio.media.processes import processes, usable
 from kitfolio.media.renditions import Picture, Rendition, Role
+from kitfolio.media.stats import ImageStats as ImageStats
+from kitfolio.media.stats import JobCost
 from kitfolio.outputs import social_card as cards
 from kitfolio.page_kinds import PageKind
 from kitfolio.public.views import KitView
@@ -49,59 +52,6 @@ class Output:
     path: Path
     key: str
     name: str
-
-
-@dataclass(frozen=True)
-class JobCost:
-    """What one job cost: ``cold`` when it was drawn, warm when it came from the cache."""
-
-    slug: str
-    kind: str
-    cold: bool
-    seconds: float
-
-
-@dataclass
-class ImageStats:
-    """Image cost of one build, for logs and benchmarks."""
-
-    jobs: list[JobCost] = field(default_factory=list)
-
-    @property
-    def cold(self) -> int:
-        return sum(1 for j in self.jobs if j.cold)
-
-    @property
-    def warm(self) -> int:
-        return sum(1 for j in self.jobs if not j.cold)
-
-    @property
-    def cold_seconds(self) -> float:
-        return sum(j.seconds for j in self.jobs if j.cold)
-
-    @property
-    def warm_seconds(self) -> float:
-        return sum(j.seconds for j in self.jobs if not j.cold)
-
-    def per_kit(self) -> dict[str, dict[str, float]]:
-        """Per kit slug: jobs drawn (``cold``), reused (``warm``) and the seconds of each."""
-        out: dict[str, dict[str, float]] = {}
-        for job in self.jobs:
-            row = out.setdefault(
-                job.slug, {"cold": 0, "warm": 0, "cold_seconds": 0.0, "warm_seconds": 0.0}
-            )
-            kind = "cold" if job.cold else "warm"
-            row[kind] += 1
-            row[f"{kind}_seconds"] += job.seconds
-        return out
-
-    def summary(self, what: str = "images") -> str:
-        kits = len({j.slug for j in self.jobs})
-        return (
-            f"{what} of {kits} kit{'s' if kits != 1 else ''}: {self.cold} drawn in "
-            f"{self.cold_seconds:.2f} s, {self.warm} reused from the cache in "
-            f"{self.warm_seconds:.2f} s (thread time)"
-        )
 
 
 class MediaError(Exception):
@@ -185,11 +135,23 @@ class Media:
             return None
         return entry
 
-    def _run(self, jobs: list[_Job], stats: ImageStats | None = None) -> dict[str, Entry]:
+    def _run(
+        self, jobs: list[_Job], stats: ImageStats | None = None, *, forked: bool = False
+    ) -> dict[str, Entry]:
         """Every job's result by key: from the cache, or drawn in the pool (once per key); its
-        cost goes to ``stats`` (the images' by default)."""
-        costs = self.stats if stats is None else stats
+        cost goes to ``stats`` (the images' by default). ``forked`` work holds the GIL (a PDF):
+        what is not in the cache is drawn in worker processes, one a core."""
+        unique = list({job.key: job for job in jobs}.values())
+        self._jobs.update((job.key, job) for job in unique)
+        cold = [job for job in unique if self._found(job) is None] if forked else []
+        if not usable(len(cold)):
+            return self._threads(unique, self.stats if stats is None else stats)
+        with processes([job.work for job in cold]) as pool:
+            remote = {job.key: replace(job, work=pool.work(i)) for i, job in enumerate(cold)}
+            sent = [remote.get(job.key, job) for job in unique]
+            return self._threads(sent, self.stats if stats is None else stats)
 
+    def _threads(self, unique: list[_Job], costs: ImageStats) -> dict[str, Entry]:
         def one(job: _Job) -> tuple[_Job, Entry | None, Exception | None]:
             started = time.perf_counter()
             entry = self._found(job)
@@ -202,7 +164,6 @@ class Media:
             costs.jobs.append(JobCost(job.slug, job.kind, cold, time.perf_counter() - started))
             return job, entry, None
 
-        unique = list({job.key: job for job in jobs}.values())
         with ThreadPoolExecutor(max_workers=self.workers) as pool:
             results = list(pool.map(one, unique))
         problems = [_problem(job, exc) for job, _, exc in results if exc is not None]
@@ -210,7 +171,6 @@ class Media:
             raise MediaError(problems)
         entries = {job.key: entry for job, entry, _ in results if entry is not None}
         self._entries.update(entries)
-        self._jobs.update((job.key, job) for job in unique)
         return entries
 
     def _output(self, src: str, entry: Entry, name: str) -> None:
@@ -311,9 +271,12 @@ class Media:
         }
 
     def make(self, wanted: Sequence[Made]) -> dict[str, Entry]:
-        """Make each wanted file (or find it in the cache); its entry by key, facts checked."""
+        """Make each wanted file (or find it in the cache); its entry by key, facts checked.
+
+        These are PDFs, which WeasyPrint lays out in Python under the GIL: drawn in processes.
+        """
         jobs = [_Job(m.slug, m.kind, m.key, m.work, facts=m.facts) for m in wanted]
-        entries = self._run(jobs, self.made)
+        entries = self._run(jobs, self.made, forked=True)
         for one in wanted:
             self._output(one.src, entries[one.key], one.name)
         return entries
