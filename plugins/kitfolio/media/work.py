@@ -34,6 +34,7 @@ from kitfolio.media.renditions import Picture, Rendition, Role
 from kitfolio.media.stats import ImageStats as ImageStats
 from kitfolio.media.stats import JobCost
 from kitfolio.outputs import social_card as cards
+from kitfolio.outputs.social_card import Card
 from kitfolio.page_kinds import PageKind
 from kitfolio.public.views import KitView
 from kitfolio.sources.documents import Loc
@@ -100,6 +101,8 @@ class _Job:
     """The shape of what ``work`` returns; a cached entry with other facts is drawn again."""
 
 
+SUFFIXES = {"JPEG": "jpg", "PNG": "png"}
+
 ROLES = {
     "avatar": pictures.AVATAR,
     "cover": pictures.COVER,
@@ -121,6 +124,8 @@ class Media:
         self._entries: dict[str, Entry] = {}
         self._jobs: dict[str, _Job] = {}
         self._redrawn: dict[str, Path] = {}
+        self._portraits: dict[str, Output] = {}
+        """Per slug, the drawn avatar rendition a social card shows (decoded once, not again)."""
         self._spare: tempfile.TemporaryDirectory[str] | None = None
         self._lock = threading.RLock()
         """Reentrant: drawing a PDF again may draw again a picture it shows."""
@@ -265,6 +270,7 @@ class Media:
             found.setdefault(image.owner, {})[image.ref] = picture
             if image.loc == ("avatar",):
                 accents[image.owner] = AvatarFacts.model_validate(dict(entry.meta)).accent
+                self._portraits[image.owner] = _portrait(picture, entry)
         return {
             slug: BuildFacts(pictures=found.get(slug, {}), accent=accents.get(slug))
             for slug in {*found, *accents}
@@ -292,25 +298,60 @@ class Media:
         """
         fonts = cards.font_digest()
         jobs: list[_Job] = []
+        formats: list[str] = []
         for view in views:
             avatar = avatars.get(view.slug)
             photo = avatar.path if avatar else None
             pair = tuple(cards.card_for(view, kind, site_name, photo) for kind in CARD_KINDS)
+            portrait = self._portraits.get(view.slug) if avatar else None
             key = digest(
                 cards.VERSION,
                 fonts,
                 *(card.fingerprint() for card in pair),
                 avatar.digest if avatar else "",
+                portrait.key if portrait else "",
             )
-            jobs.append(_Job(view.slug, "cards", key, _cards_work(pair)))
+            jobs.append(_Job(view.slug, "cards", key, self._cards_work(pair, portrait)))
+            formats.append(cards.file_format(pair[0]))
         entries = self._run(jobs)
         out: dict[tuple[str, str], Rendition] = {}
-        for view, job in zip(views, jobs, strict=True):
+        for view, job, kind_of_file in zip(views, jobs, formats, strict=True):
+            suffix = SUFFIXES[kind_of_file]
             for kind, url in zip(CARD_KINDS, (view.url, view.work_url), strict=True):
-                src = f"{url}card.{job.key[:10]}.png"
-                self._output(src, entries[job.key], f"{kind}.png")
-                out[(view.url, kind)] = Rendition(src, cards.WIDTH, cards.HEIGHT, "PNG")
+                src = f"{url}card.{job.key[:10]}.{suffix}"
+                self._output(src, entries[job.key], f"{kind}.{suffix}")
+                out[(view.url, kind)] = Rendition(src, cards.WIDTH, cards.HEIGHT, kind_of_file)
         return out
+
+    def _cards_work(
+        self, pair: tuple[Card, ...], portrait: Output | None
+    ) -> Callable[[Path], dict[str, Any]]:
+        """Draw a kit's two cards; the photo is the avatar's drawn rendition when there is one
+        (a small WebP, already upright, in sRGB and cropped at the kit's focus), so the source
+        photo is not decoded a second time."""
+
+        def work(folder: Path) -> dict[str, Any]:
+            avatar = pair[0].avatar
+            photo = None
+            if portrait is not None:
+                with tempfile.TemporaryDirectory(prefix="kitfolio-card-") as scratch:
+                    copy = Path(scratch) / portrait.name
+                    self.publish(portrait, copy)
+                    photo = cards.portrait_of(copy)
+            elif avatar:
+                photo = cards.photo_of(Path(avatar))
+            for kind, card in zip(CARD_KINDS, pair, strict=True):
+                cards.save(card, folder / f"{kind}.{SUFFIXES[cards.file_format(card)]}", photo)
+            return {}
+
+        return work
+
+
+def _portrait(picture: Picture, entry: Entry) -> Output:
+    """The avatar rendition a card's portrait is drawn from: the narrowest that covers it."""
+    covering = [r for r in picture.webp if r.width >= cards.AVATAR_SIZE]
+    rendition = min(covering, key=lambda r: r.width) if covering else picture.webp[-1]
+    return Output(rendition.src, entry.path(rendition.name), entry.key, rendition.name)
 
 
 @dataclass(frozen=True)
@@ -343,17 +384,6 @@ def _picture_work(source: Path, picture: Picture, role: Role) -> Callable[[Path]
         if role is not pictures.AVATAR:
             return {}
         return {"accent": palette.accent_from(upright)}
-
-    return work
-
-
-def _cards_work(pair: tuple[cards.Card, ...]) -> Callable[[Path], dict[str, Any]]:
-    def work(folder: Path) -> dict[str, Any]:
-        avatar = pair[0].avatar
-        photo = cards.photo_of(Path(avatar)) if avatar else None
-        for kind, card in zip(CARD_KINDS, pair, strict=True):
-            cards.save(card, folder / f"{kind}.png", photo)
-        return {}
 
     return work
 
