@@ -69,7 +69,7 @@ def test_a_warm_build_draws_nothing_and_touches_no_cached_file(tmp_path: Path) -
     assert warm.cold == 0 and warm.warm == 4
     assert snapshot(cache / "files") == before
     assert len(list((site / "ava").glob("avatar-*.webp"))) == 3
-    assert len(list((site / "ava").rglob("card.*.png"))) == 2
+    assert len(list((site / "ava").rglob("card.*.jpg"))) == 2  # with a photo: JPEG
     manifest = json.loads(manifest_of(cache).read_text("utf-8"))
     assert len(manifest["entries"]) == 6  # and each kit's PDF
     assert not (cache / "staging").exists()
@@ -227,7 +227,7 @@ def truncate(root: Path) -> None:
 
 
 def swap_cards(root: Path) -> None:
-    first, second = cached(root, "kit.png")
+    first, second = cached(root, "kit.jpg")
     a, b = first.read_bytes(), second.read_bytes()
     first.write_bytes(b)
     second.write_bytes(a)
@@ -236,14 +236,14 @@ def swap_cards(root: Path) -> None:
 def link_outside(root: Path) -> None:
     secret = root.parent / "secret.txt"
     secret.write_text("not a picture")
-    [card, *_] = cached(root, "kit.png")
+    [card, *_] = cached(root, "kit.jpg")
     card.unlink()
     card.symlink_to(secret)
 
 
 def swap_folders(root: Path) -> None:
     """Two entries' folders exchanged under each other's names, each file's times kept."""
-    first, second = (p.parent for p in cached(root, "kit.png"))
+    first, second = (p.parent for p in cached(root, "kit.jpg"))
     aside = first.with_name("aside")
     first.rename(aside)
     second.rename(first)

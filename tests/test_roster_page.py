@@ -253,7 +253,7 @@ def test_a_large_roster_can_build_without_social_cards(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     site = build_site(root)
-    assert not list(site.rglob("card.*.png"))
+    assert not list(site.rglob("card.*.png")) and not list(site.rglob("card.*.jpg"))
     page = BeautifulSoup(
         (site / "zoe-public" / "index.html").read_text(encoding="utf-8"), "html.parser"
     )
@@ -263,7 +263,7 @@ def test_a_large_roster_can_build_without_social_cards(tmp_path: Path) -> None:
 
 def test_social_cards_are_drawn_by_default(home: tuple[Path, BeautifulSoup]) -> None:
     site, _ = home
-    assert len(list(site.rglob("card.*.png"))) == 6  # a media kit and a work-with-me page each
+    assert len([*site.rglob("card.*.png"), *site.rglob("card.*.jpg")]) == 6  # kit + work page each
 
 
 RATES = """

@@ -146,6 +146,37 @@ def _kit(rng: random.Random, index: int, image_every: int, today: date) -> Kit:
         handle=f"@{handle}", niche=niche.lower(), city=city
     )
     data["niche"] = {"primary": niche, "tags": rng.sample(NICHES[niche], rng.randint(1, 4))}
+    data["contact"] = _contact(rng, index, handle)
+    data["stats_as_of"] = (today - timedelta(days=rng.randint(3, 200))).isoformat()
+    data["platforms"] = _platforms(rng, handle)
+    if rng.random() < 0.85:
+        data["audience"] = _audience(rng, country, cities)
+    _business(rng, data, currency)
+    data["partnerships"] = [_partnership(rng, today) for _ in range(rng.randint(0, 4))]
+    if rng.random() < 0.5:
+        data["testimonials"] = [
+            {"quote": "Professional, fast, and the audience trusts them.", "author": "Lee Chan"}
+            for _ in range(rng.randint(1, 2))
+        ]
+    photo = with_images and (index // image_every) % 3 == 0
+    highlights = _highlights(
+        rng, data, niche, handle, f"media/{slug}-highlight.png" if photo else ""
+    )
+    if highlights and "image" in highlights[0]:
+        images[highlights[0]["image"]] = ("PNG", index + 1)
+    if highlights:
+        data["highlights"] = highlights
+    if rng.random() < 0.6:
+        data["availability"] = {
+            "note": "Booking campaigns for **next quarter**",
+            "booked_until": (today + timedelta(days=rng.randint(10, 120))).isoformat(),
+        }
+    if rng.random() < 0.4:
+        data["theme"] = {"accent": f"#{20:02X}{rng.randint(60, 120):02X}{60:02X}"}
+    return Kit(slug, data, images)
+
+
+def _contact(rng: random.Random, index: int, handle: str) -> dict[str, Any]:
     contact: dict[str, Any] = {}
     if rng.random() < 0.85:
         contact["email"] = f"hello@{handle}.example"
@@ -158,11 +189,11 @@ def _kit(rng: random.Random, index: int, image_every: int, today: date) -> Kit:
         if rng.random() < 0.6:
             manager["agency"] = f"Northstar Talent {index % 17}"
         contact["manager"] = manager
-    data["contact"] = contact
-    data["stats_as_of"] = (today - timedelta(days=rng.randint(3, 200))).isoformat()
-    data["platforms"] = _platforms(rng, handle)
-    if rng.random() < 0.85:
-        data["audience"] = _audience(rng, country, cities)
+    return contact
+
+
+def _business(rng: random.Random, data: dict[str, Any], currency: str) -> None:
+    """Values, dealbreakers, offers, rates, terms and process, into ``data``."""
     if rng.random() < 0.7:
         data["values"] = rng.sample(
             ["sustainability", "cruelty-free", "body positivity", "accessibility", "local"], 2
@@ -185,12 +216,12 @@ def _kit(rng: random.Random, index: int, image_every: int, today: date) -> Kit:
             {"title": "Call", "detail": "We talk for *twenty minutes*."},
             {"title": "Content", "detail": "I make it, you review it once."},
         ]
-    data["partnerships"] = [_partnership(rng, today) for _ in range(rng.randint(0, 4))]
-    if rng.random() < 0.5:
-        data["testimonials"] = [
-            {"quote": "Professional, fast, and the audience trusts them.", "author": "Lee Chan"}
-            for _ in range(rng.randint(1, 2))
-        ]
+
+
+def _highlights(
+    rng: random.Random, data: dict[str, Any], niche: str, handle: str, image: str
+) -> list[dict[str, Any]]:
+    """Up to three highlights; the first shows ``image`` when one is given."""
     highlights = []
     for number in range(rng.randint(0, 3)):
         network = data["platforms"][0]["network"]
@@ -200,21 +231,10 @@ def _kit(rng: random.Random, index: int, image_every: int, today: date) -> Kit:
             "platform": network,
             "views": rng.randint(5_000, 900_000),
         }
-        if with_images and number == 0 and (index // image_every) % 3 == 0:
-            path = f"media/{slug}-highlight.png"
-            item["image"] = path
-            images[path] = ("PNG", index + 1)
+        if image and number == 0:
+            item["image"] = image
         highlights.append(item)
-    if highlights:
-        data["highlights"] = highlights
-    if rng.random() < 0.6:
-        data["availability"] = {
-            "note": "Booking campaigns for **next quarter**",
-            "booked_until": (today + timedelta(days=rng.randint(10, 120))).isoformat(),
-        }
-    if rng.random() < 0.4:
-        data["theme"] = {"accent": f"#{20:02X}{rng.randint(60, 120):02X}{60:02X}"}
-    return Kit(slug, data, images)
+    return highlights
 
 
 def _platforms(rng: random.Random, handle: str) -> list[dict[str, Any]]:

@@ -105,7 +105,17 @@ def kit_page(kit: Kit) -> str:
     out.append(f"| {compact(reach)} | Micro (10K–100K) | {len(d['platforms'])} |\n")
     out.append(f"Stats as of {d['stats_as_of']}\n")
     out.append(d["bio"] + "\n")
-    out.append("## Platforms\n")
+    out += _platforms(d)
+    out += _audience(d)
+    out += _values(d)
+    out += _highlights(d)
+    out += _partnerships(d)
+    out += _contact(d)
+    return "\n".join(out)
+
+
+def _platforms(d: dict[str, Any]) -> list[str]:
+    out = ["## Platforms\n"]
     for p in d["platforms"]:
         name = f"@{p['handle']}" if p.get("handle") else p.get("name", p["network"])
         out.append(f"### {p['network'].title()}\n\n[{name}]({p['url']})\n")
@@ -119,6 +129,11 @@ def kit_page(kit: Kit) -> str:
             if key in p:
                 out.append(f"| Avg. {key[4:]} | {compact(p[key])} |")
         out.append("")
+    return out
+
+
+def _audience(d: dict[str, Any]) -> list[str]:
+    out: list[str] = []
     audience = d.get("audience")
     if audience:
         out.append(f"## Audience\n\nSource: {audience['source']}\n")
@@ -131,6 +146,11 @@ def kit_page(kit: Kit) -> str:
             out.append(f"### {title}\n\n| | Share |\n|---|---|")
             out += [f"| {k} | {v}% |" for k, v in audience[key].items()]
             out.append("")
+    return out
+
+
+def _values(d: dict[str, Any]) -> list[str]:
+    out: list[str] = []
     if d.get("values") or d.get("dealbreakers"):
         out.append("## Values\n")
         if d.get("values"):
@@ -139,6 +159,11 @@ def kit_page(kit: Kit) -> str:
             out.append(
                 "### What I won't promote\n\n" + "".join(f"- {v}\n" for v in d["dealbreakers"])
             )
+    return out
+
+
+def _highlights(d: dict[str, Any]) -> list[str]:
+    out: list[str] = []
     if d.get("highlights"):
         out.append("## Highlights\n")
         for h in d["highlights"]:
@@ -147,6 +172,11 @@ def kit_page(kit: Kit) -> str:
             out.append(
                 f"### [{h['title']}]({h['url']})\n\n{h['platform']} · {compact(h['views'])} views\n"
             )
+    return out
+
+
+def _partnerships(d: dict[str, Any]) -> list[str]:
+    out: list[str] = []
     if d.get("partnerships") or d.get("testimonials"):
         out.append("## Partnerships\n")
         for p in d["partnerships"]:
@@ -162,7 +192,11 @@ def kit_page(kit: Kit) -> str:
                 out.append(f"> {p['testimonial']['quote']}\n>\n> — {p['testimonial']['author']}\n")
         for q in d.get("testimonials", []):
             out.append(f"> {q['quote']}\n>\n> — {q['author']}\n")
-    out.append("## Contact\n")
+    return out
+
+
+def _contact(d: dict[str, Any]) -> list[str]:
+    out = ["## Contact\n"]
     c = d["contact"]
     if c.get("email"):
         out.append(f"- <{c['email']}>")
@@ -174,7 +208,7 @@ def kit_page(kit: Kit) -> str:
         f"\n[Rates, terms and how to work with {d['name']}](work-with-me/index.md)"
         "{ .md-button .md-button--primary }\n"
     )
-    return "\n".join(out)
+    return out
 
 
 def work_page(kit: Kit) -> str:
@@ -189,6 +223,14 @@ def work_page(kit: Kit) -> str:
     )
     out.append("## What I offer\n\n" + "".join(f"- {OFFER_LABELS[o]}\n" for o in d["offers"]))
     rates = d.get("rates")
+    out += _rates(rates) if rates else []
+    out += _terms_and_process(d)
+    out += _enquiry(d, rates)
+    return "\n".join(out)
+
+
+def _rates(rates: dict[str, Any]) -> list[str]:
+    out: list[str] = []
     if rates:
         vis, cur = rates["visibility"], rates["currency"]
         out.append("## Rates\n")
@@ -221,6 +263,11 @@ def work_page(kit: Kit) -> str:
         ):
             if rates.get(key):
                 out.append(f"### {title}\n\n{rates[key]}\n")
+    return out
+
+
+def _terms_and_process(d: dict[str, Any]) -> list[str]:
+    out: list[str] = []
     if d.get("terms"):
         out.append("## Terms\n\n| Term | |\n|---|---|")
         out += [f"| {k.replace('_', ' ').capitalize()} | {v} |" for k, v in d["terms"].items()]
@@ -231,7 +278,11 @@ def work_page(kit: Kit) -> str:
     out.append("## How we'll work together\n")
     steps = [(s["title"], s["detail"]) for s in d["process"]] if d.get("process") else PROCESS
     out += [f"{i}. **{title}**  \n   {detail}" for i, (title, detail) in enumerate(steps, 1)]
-    out.append("\n## Start an enquiry { #enquiry }\n")
+    return out
+
+
+def _enquiry(d: dict[str, Any], rates: dict[str, Any] | None) -> list[str]:
+    out = ["\n## Start an enquiry { #enquiry }\n"]
     to = d["contact"].get("email") or d["contact"].get("manager", {}).get("email")
     if to:
         out.append(
@@ -248,7 +299,7 @@ def work_page(kit: Kit) -> str:
         out.append(f"Prefer to write your own? Email <{to}>.\n")
     elif d["contact"].get("booking_url"):
         out.append(f"[Book a call with {d['name']}]({d['contact']['booking_url']})\n")
-    return "\n".join(out)
+    return out
 
 
 FORM = """<form class="brief" action="mailto:{to}" method="post" enctype="text/plain">

@@ -121,21 +121,14 @@ PHASES = (
 )
 
 
-def phases(project: Path, *, cold: bool = False) -> str:
-    """Time Kitfolio's phases and MkDocs' build steps in one in-process build, no profiler.
+class _Timer:
+    """Wraps functions and plugin hooks with a clock; seconds and calls by label."""
 
-    Every hook of every plugin and the listed functions are wrapped with a clock; page writing is
-    split into Kitfolio's generated pages and the rest.
-    """
-    import importlib
+    def __init__(self) -> None:
+        self.totals: dict[str, float] = defaultdict(float)
+        self.calls: dict[str, int] = defaultdict(int)
 
-    from mkdocs.commands import build as mkdocs_build
-    from mkdocs.config import load_config
-
-    totals: dict[str, float] = defaultdict(float)
-    calls: dict[str, int] = defaultdict(int)
-
-    def wrap(owner: object, name: str, label: str) -> None:
+    def wrap(self, owner: object, name: str, label: str) -> None:
         original = getattr(owner, name)
 
         def timed(*args: object, **kwargs: object) -> object:
@@ -143,23 +136,62 @@ def phases(project: Path, *, cold: bool = False) -> str:
             try:
                 return original(*args, **kwargs)
             finally:
-                totals[label] += time.perf_counter() - start
-                calls[label] += 1
+                self.totals[label] += time.perf_counter() - start
+                self.calls[label] += 1
 
         setattr(owner, name, timed)
 
-    restore: list[tuple[object, str, object]] = []
-    for module_name, attr, label in PHASES:
-        owner_name, _, cls = module_name.partition(":")
-        try:
-            owner: object = importlib.import_module(owner_name)
-        except ImportError:
-            continue
-        if cls:
-            owner = getattr(owner, cls, None)
-        if owner is not None and hasattr(owner, attr):
-            restore.append((owner, attr, getattr(owner, attr)))
-            wrap(owner, attr, label)
+    def wrap_phases(self) -> list[tuple[object, str, object]]:
+        """Wrap each function of PHASES that exists; what to put back afterwards."""
+        import importlib
+
+        restore: list[tuple[object, str, object]] = []
+        for module_name, attr, label in PHASES:
+            owner_name, _, cls = module_name.partition(":")
+            try:
+                owner: object = importlib.import_module(owner_name)
+            except ImportError:
+                continue
+            if cls:
+                owner = getattr(owner, cls, None)
+            if owner is not None and hasattr(owner, attr):
+                restore.append((owner, attr, getattr(owner, attr)))
+                self.wrap(owner, attr, label)
+        return restore
+
+    def wrap_plugins(self, config: Any) -> list[tuple[object, str, object]]:
+        """Wrap every hook a plugin defines; (plugin, hook, None) to remove each afterwards."""
+        restore: list[tuple[object, str, object]] = []
+        for plugin_name, plugin in config.plugins.items():
+            for event in config.plugins.events:
+                method = getattr(plugin, f"on_{event}", None)
+                if method is not None and getattr(method, "__func__", None) is not getattr(
+                    type(plugin).__mro__[-2], f"on_{event}", None
+                ):
+                    self.wrap(plugin, f"on_{event}", f"plugin    {plugin_name}.on_{event}")
+                    # MkDocs keeps plugins with an on_startup between loads: unwrap them after.
+                    restore.append((plugin, f"on_{event}", None))
+        # The plugin collection keeps bound methods per event: rebuild it from the wrapped ones.
+        for event, methods in config.plugins.events.items():
+            for i, method in enumerate(methods):
+                owner = getattr(method, "__self__", None)
+                if owner is not None:
+                    methods[i] = getattr(owner, f"on_{event}")
+        return restore
+
+
+def phases(project: Path, *, cold: bool = False) -> str:
+    """Time Kitfolio's phases and MkDocs' build steps in one in-process build, no profiler.
+
+    Every hook of every plugin and the listed functions are wrapped with a clock; page writing is
+    split into Kitfolio's generated pages and the rest.
+    """
+    from mkdocs.commands import build as mkdocs_build
+    from mkdocs.config import load_config
+
+    timer = _Timer()
+    restore = timer.wrap_phases()
+    totals, calls = timer.totals, timer.calls
     original_build_page = mkdocs_build._build_page
     kitfolio: Any = None
 
@@ -186,21 +218,7 @@ def phases(project: Path, *, cold: bool = False) -> str:
     os.chdir(project)
     try:
         config = load_config(str(project / "mkdocs.yml"))
-        for plugin_name, plugin in config.plugins.items():
-            for event in config.plugins.events:
-                method = getattr(plugin, f"on_{event}", None)
-                if method is not None and getattr(method, "__func__", None) is not getattr(
-                    type(plugin).__mro__[-2], f"on_{event}", None
-                ):
-                    wrap(plugin, f"on_{event}", f"plugin    {plugin_name}.on_{event}")
-                    # MkDocs keeps plugins with an on_startup between loads: unwrap them after.
-                    restore.append((plugin, f"on_{event}", None))
-        # The plugin collection keeps bound methods per event: rebuild it from the wrapped ones.
-        for event, methods in config.plugins.events.items():
-            for i, method in enumerate(methods):
-                owner = getattr(method, "__self__", None)
-                if owner is not None:
-                    methods[i] = getattr(owner, f"on_{event}")
+        restore += timer.wrap_plugins(config)
         kitfolio = config.plugins.get("kitfolio")
         start = time.perf_counter()
         config.plugins.on_startup(command="build", dirty=False)
@@ -217,7 +235,10 @@ def phases(project: Path, *, cold: bool = False) -> str:
                 delattr(owner, attr)
             else:
                 setattr(owner, attr, original)
-    kind = "cold" if cold else "warm"
+    return _phase_lines(totals, calls, total, "cold" if cold else "warm")
+
+
+def _phase_lines(totals: dict[str, float], calls: dict[str, int], total: float, kind: str) -> str:
     lines = [f"phase timings of one {kind} in-process build, no profiler: {total:.2f} s wall", ""]
     lines.append("  (phases nest; thread-time lines add up the work of every pool thread)")
     for label, seconds in sorted(totals.items(), key=lambda kv: -kv[1]):
@@ -258,6 +279,11 @@ def profile(project: Path, out_dir: Path, top: int = 25) -> str:
     (out_dir / "profile.html").write_text(profiler.output_html(), encoding="utf-8")
     tree = profiler.output_text(unicode=True, color=False, show_all=False)
     (out_dir / "profile.txt").write_text(tree, encoding="utf-8")
+    return _self_times(profiler, top)
+
+
+def _self_times(profiler: Any, top: int) -> str:
+    """Self time summed by source and by Kitfolio function, from a finished profile."""
     session = profiler.last_session
     assert session is not None
     root = session.root_frame()

@@ -17,7 +17,7 @@ import threading
 import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -29,8 +29,12 @@ from kitfolio.errors import Problem
 from kitfolio.media import palette
 from kitfolio.media import renditions as pictures
 from kitfolio.media.image_checks import ImageFacts
+from kitfolio.media.processes import processes, usable
 from kitfolio.media.renditions import Picture, Rendition, Role
+from kitfolio.media.stats import ImageStats as ImageStats
+from kitfolio.media.stats import JobCost
 from kitfolio.outputs import social_card as cards
+from kitfolio.outputs.social_card import Card
 from kitfolio.page_kinds import PageKind
 from kitfolio.public.views import KitView
 from kitfolio.sources.documents import Loc
@@ -49,59 +53,6 @@ class Output:
     path: Path
     key: str
     name: str
-
-
-@dataclass(frozen=True)
-class JobCost:
-    """What one job cost: ``cold`` when it was drawn, warm when it came from the cache."""
-
-    slug: str
-    kind: str
-    cold: bool
-    seconds: float
-
-
-@dataclass
-class ImageStats:
-    """Image cost of one build, for logs and benchmarks."""
-
-    jobs: list[JobCost] = field(default_factory=list)
-
-    @property
-    def cold(self) -> int:
-        return sum(1 for j in self.jobs if j.cold)
-
-    @property
-    def warm(self) -> int:
-        return sum(1 for j in self.jobs if not j.cold)
-
-    @property
-    def cold_seconds(self) -> float:
-        return sum(j.seconds for j in self.jobs if j.cold)
-
-    @property
-    def warm_seconds(self) -> float:
-        return sum(j.seconds for j in self.jobs if not j.cold)
-
-    def per_kit(self) -> dict[str, dict[str, float]]:
-        """Per kit slug: jobs drawn (``cold``), reused (``warm``) and the seconds of each."""
-        out: dict[str, dict[str, float]] = {}
-        for job in self.jobs:
-            row = out.setdefault(
-                job.slug, {"cold": 0, "warm": 0, "cold_seconds": 0.0, "warm_seconds": 0.0}
-            )
-            kind = "cold" if job.cold else "warm"
-            row[kind] += 1
-            row[f"{kind}_seconds"] += job.seconds
-        return out
-
-    def summary(self, what: str = "images") -> str:
-        kits = len({j.slug for j in self.jobs})
-        return (
-            f"{what} of {kits} kit{'s' if kits != 1 else ''}: {self.cold} drawn in "
-            f"{self.cold_seconds:.2f} s, {self.warm} reused from the cache in "
-            f"{self.warm_seconds:.2f} s (thread time)"
-        )
 
 
 class MediaError(Exception):
@@ -150,6 +101,8 @@ class _Job:
     """The shape of what ``work`` returns; a cached entry with other facts is drawn again."""
 
 
+SUFFIXES = {"JPEG": "jpg", "PNG": "png"}
+
 ROLES = {
     "avatar": pictures.AVATAR,
     "cover": pictures.COVER,
@@ -171,6 +124,8 @@ class Media:
         self._entries: dict[str, Entry] = {}
         self._jobs: dict[str, _Job] = {}
         self._redrawn: dict[str, Path] = {}
+        self._portraits: dict[str, Output] = {}
+        """Per slug, the drawn avatar rendition a social card shows (decoded once, not again)."""
         self._spare: tempfile.TemporaryDirectory[str] | None = None
         self._lock = threading.RLock()
         """Reentrant: drawing a PDF again may draw again a picture it shows."""
@@ -185,11 +140,23 @@ class Media:
             return None
         return entry
 
-    def _run(self, jobs: list[_Job], stats: ImageStats | None = None) -> dict[str, Entry]:
+    def _run(
+        self, jobs: list[_Job], stats: ImageStats | None = None, *, forked: bool = False
+    ) -> dict[str, Entry]:
         """Every job's result by key: from the cache, or drawn in the pool (once per key); its
-        cost goes to ``stats`` (the images' by default)."""
-        costs = self.stats if stats is None else stats
+        cost goes to ``stats`` (the images' by default). ``forked`` work holds the GIL (a PDF):
+        what is not in the cache is drawn in worker processes, one a core."""
+        unique = list({job.key: job for job in jobs}.values())
+        self._jobs.update((job.key, job) for job in unique)
+        cold = [job for job in unique if self._found(job) is None] if forked else []
+        if not usable(len(cold)):
+            return self._threads(unique, self.stats if stats is None else stats)
+        with processes([job.work for job in cold]) as pool:
+            remote = {job.key: replace(job, work=pool.work(i)) for i, job in enumerate(cold)}
+            sent = [remote.get(job.key, job) for job in unique]
+            return self._threads(sent, self.stats if stats is None else stats)
 
+    def _threads(self, unique: list[_Job], costs: ImageStats) -> dict[str, Entry]:
         def one(job: _Job) -> tuple[_Job, Entry | None, Exception | None]:
             started = time.perf_counter()
             entry = self._found(job)
@@ -202,7 +169,6 @@ class Media:
             costs.jobs.append(JobCost(job.slug, job.kind, cold, time.perf_counter() - started))
             return job, entry, None
 
-        unique = list({job.key: job for job in jobs}.values())
         with ThreadPoolExecutor(max_workers=self.workers) as pool:
             results = list(pool.map(one, unique))
         problems = [_problem(job, exc) for job, _, exc in results if exc is not None]
@@ -210,7 +176,6 @@ class Media:
             raise MediaError(problems)
         entries = {job.key: entry for job, entry, _ in results if entry is not None}
         self._entries.update(entries)
-        self._jobs.update((job.key, job) for job in unique)
         return entries
 
     def _output(self, src: str, entry: Entry, name: str) -> None:
@@ -305,15 +270,19 @@ class Media:
             found.setdefault(image.owner, {})[image.ref] = picture
             if image.loc == ("avatar",):
                 accents[image.owner] = AvatarFacts.model_validate(dict(entry.meta)).accent
+                self._portraits[image.owner] = _portrait(picture, entry)
         return {
             slug: BuildFacts(pictures=found.get(slug, {}), accent=accents.get(slug))
             for slug in {*found, *accents}
         }
 
     def make(self, wanted: Sequence[Made]) -> dict[str, Entry]:
-        """Make each wanted file (or find it in the cache); its entry by key, facts checked."""
+        """Make each wanted file (or find it in the cache); its entry by key, facts checked.
+
+        These are PDFs, which WeasyPrint lays out in Python under the GIL: drawn in processes.
+        """
         jobs = [_Job(m.slug, m.kind, m.key, m.work, facts=m.facts) for m in wanted]
-        entries = self._run(jobs, self.made)
+        entries = self._run(jobs, self.made, forked=True)
         for one in wanted:
             self._output(one.src, entries[one.key], one.name)
         return entries
@@ -329,25 +298,60 @@ class Media:
         """
         fonts = cards.font_digest()
         jobs: list[_Job] = []
+        formats: list[str] = []
         for view in views:
             avatar = avatars.get(view.slug)
             photo = avatar.path if avatar else None
             pair = tuple(cards.card_for(view, kind, site_name, photo) for kind in CARD_KINDS)
+            portrait = self._portraits.get(view.slug) if avatar else None
             key = digest(
                 cards.VERSION,
                 fonts,
                 *(card.fingerprint() for card in pair),
                 avatar.digest if avatar else "",
+                portrait.key if portrait else "",
             )
-            jobs.append(_Job(view.slug, "cards", key, _cards_work(pair)))
+            jobs.append(_Job(view.slug, "cards", key, self._cards_work(pair, portrait)))
+            formats.append(cards.file_format(pair[0]))
         entries = self._run(jobs)
         out: dict[tuple[str, str], Rendition] = {}
-        for view, job in zip(views, jobs, strict=True):
+        for view, job, kind_of_file in zip(views, jobs, formats, strict=True):
+            suffix = SUFFIXES[kind_of_file]
             for kind, url in zip(CARD_KINDS, (view.url, view.work_url), strict=True):
-                src = f"{url}card.{job.key[:10]}.png"
-                self._output(src, entries[job.key], f"{kind}.png")
-                out[(view.url, kind)] = Rendition(src, cards.WIDTH, cards.HEIGHT, "PNG")
+                src = f"{url}card.{job.key[:10]}.{suffix}"
+                self._output(src, entries[job.key], f"{kind}.{suffix}")
+                out[(view.url, kind)] = Rendition(src, cards.WIDTH, cards.HEIGHT, kind_of_file)
         return out
+
+    def _cards_work(
+        self, pair: tuple[Card, ...], portrait: Output | None
+    ) -> Callable[[Path], dict[str, Any]]:
+        """Draw a kit's two cards; the photo is the avatar's drawn rendition when there is one
+        (a small WebP, already upright, in sRGB and cropped at the kit's focus), so the source
+        photo is not decoded a second time."""
+
+        def work(folder: Path) -> dict[str, Any]:
+            avatar = pair[0].avatar
+            photo = None
+            if portrait is not None:
+                with tempfile.TemporaryDirectory(prefix="kitfolio-card-") as scratch:
+                    copy = Path(scratch) / portrait.name
+                    self.publish(portrait, copy)
+                    photo = cards.portrait_of(copy)
+            elif avatar:
+                photo = cards.photo_of(Path(avatar))
+            for kind, card in zip(CARD_KINDS, pair, strict=True):
+                cards.save(card, folder / f"{kind}.{SUFFIXES[cards.file_format(card)]}", photo)
+            return {}
+
+        return work
+
+
+def _portrait(picture: Picture, entry: Entry) -> Output:
+    """The avatar rendition a card's portrait is drawn from: the narrowest that covers it."""
+    covering = [r for r in picture.webp if r.width >= cards.AVATAR_SIZE]
+    rendition = min(covering, key=lambda r: r.width) if covering else picture.webp[-1]
+    return Output(rendition.src, entry.path(rendition.name), entry.key, rendition.name)
 
 
 @dataclass(frozen=True)
@@ -380,17 +384,6 @@ def _picture_work(source: Path, picture: Picture, role: Role) -> Callable[[Path]
         if role is not pictures.AVATAR:
             return {}
         return {"accent": palette.accent_from(upright)}
-
-    return work
-
-
-def _cards_work(pair: tuple[cards.Card, ...]) -> Callable[[Path], dict[str, Any]]:
-    def work(folder: Path) -> dict[str, Any]:
-        avatar = pair[0].avatar
-        photo = cards.photo_of(Path(avatar)) if avatar else None
-        for kind, card in zip(CARD_KINDS, pair, strict=True):
-            cards.save(card, folder / f"{kind}.png", photo)
-        return {}
 
     return work
 

@@ -78,7 +78,7 @@ def _tags(
         src, card = image
         tags += [
             ("og:image", src),
-            ("og:image:type", "image/png"),
+            ("og:image:type", f"image/{card.format.lower()}"),
             ("og:image:width", str(card.width)),
             ("og:image:height", str(card.height)),
             ("og:image:alt", alt),
