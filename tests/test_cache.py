@@ -92,14 +92,15 @@ def test_a_changed_photo_redraws_its_pictures_and_cards(tmp_path: Path) -> None:
     assert stats.cold == 4
 
 
-def test_a_new_renderer_version_redraws_pictures_only(
+def test_a_new_renderer_version_redraws_pictures_and_the_cards_that_show_them(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     root = project(tmp_path)
     built(root)
     monkeypatch.setattr(pictures, "VERSION", "pictures-test")
     stats, site = built(root)
-    assert sorted(j.kind for j in stats.jobs if j.cold) == ["avatar", "avatar"]
+    # A card's portrait is drawn from the avatar's rendition, so the cards follow it.
+    assert sorted(j.kind for j in stats.jobs if j.cold) == ["avatar", "avatar", "cards", "cards"]
     # Old renditions are gone from the cache; the site has only the new ones.
     assert len(list((site / "ava").glob("avatar-*"))) == 4
     entries = list((root / ".cache" / "kitfolio" / "files").glob("*/*"))
