@@ -74,7 +74,7 @@ export function columnsOf(kits) {
   const n = kits.length;
   const now = today();
   const c = {
-    n, nets: new Map(), offerBits: new Map(), slug: new Array(n), textStarts: new Int32Array(n + 1),
+    n, nets: new Map(), offerBits: new Map(), textStarts: new Int32Array(n + 1),
     netMask: new Int32Array(n), offerMask: new Int32Array(n), tier: new Int8Array(n),
     total: new Float64Array(n), er: new Float64Array(n), available: new Uint8Array(n),
     lowest: new Float64Array(n), currencyOf: new Uint8Array(n), currencies: [""], fresh: new Int32Array(n)
@@ -85,7 +85,6 @@ export function columnsOf(kits) {
   const lists = { countries: new Lists(), langs: new Lists(), vals: new Lists() };
   for (let i = 0; i < n; i++) {
     const k = kits[i];
-    c.slug[i] = k.slug;
     texts[i] = [k.name, k.niche, (k.tags || []).join(" "), k.tagline || "", k.location || ""].join("\n").toLowerCase();
     c.textStarts[i] = at;
     at += texts[i].length + 1;
@@ -127,9 +126,11 @@ export function transferables(columns, orders = {}) {
 
 export class Filters {
   /* columns: columnsOf(kits), here or from the worker; exchange: the feed's exchange_rates
-     ({date, base, rates}), or null: like currencies only; orders: sort orders made before. */
-  constructor(columns, exchange = null, orders = {}) {
+     ({date, base, rates}), or null: like currencies only; orders: sort orders made before;
+     slugs: each kit's slug (the shortlist's view filters by them). */
+  constructor(columns, exchange = null, orders = {}, slugs = []) {
     Object.assign(this, columns);
+    this.slug = slugs;
     LISTS.forEach((name) => { this[name] = new Lists(columns[name]); });
     this.exchange = exchange;
     this.mask = new Int32Array(this.n);

@@ -38,7 +38,8 @@ function inWorker(worker, url, currency) {
           waiting.set(asked, done);
           worker.postMessage({ rank: brief, id: asked });
         });
-        resolve({ cards, exchange, filters: new Filters(columns, exchange, orders), rank: rankIn });
+        const slugs = cards.map((card) => card.slug);
+        resolve({ cards, exchange, filters: new Filters(columns, exchange, orders, slugs), rank: rankIn });
       }
       if (told.ranked) { waiting.get(told.ranked)(told.fits); waiting.delete(told.ranked); }
     });
@@ -54,7 +55,7 @@ function onPage(url) {
       const exchange = feed.exchange_rates || null;
       const say = (msgid, values) => [msgid, values];
       return {
-        cards: cardsOf(kits), exchange, filters: new Filters(columnsOf(kits), exchange),
+        cards: cardsOf(kits), exchange, filters: new Filters(columnsOf(kits), exchange, {}, kits.map((k) => k.slug)),
         rank: (brief) => Promise.resolve(fitsOf(rank(kits, brief, say)))
       };
     });
