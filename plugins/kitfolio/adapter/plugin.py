@@ -20,6 +20,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
 from kitfolio.adapter import catalogs, listings, page_context, preview
+from kitfolio.adapter.generated_page import GeneratedPage
 from kitfolio.adapter.loading import Loaded, Stopped, install_theme, load
 from kitfolio.adapter.material import search_languages, valid_toggles, with_direction
 from kitfolio.adapter.options import KitfolioConfig
@@ -156,8 +157,14 @@ class KitfolioPlugin(BasePlugin[KitfolioConfig]):
             minify_assets(files)
         return files
 
-    def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:  # noqa: ARG002 (MkDocs event signature)
+    def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
+        """The generated pages outside the navigation get a page that reads and renders their
+        front matter without a Markdown converter each."""
         self.nav = nav
+        for src in self.pages:
+            file = files.get_file_from_path(src)
+            if file is not None and file.page is None:
+                GeneratedPage(None, file, config)
         return nav
 
     def on_page_content(
