@@ -20,6 +20,9 @@ class KitfolioConfig(base.Config):
     """Draw a social card per page; off for very large rosters, where drawing dominates a build."""
     pdf = c.Type(bool, default=True)
     """Make a PDF media kit per kit; off for sites that do not want one."""
+    preview_replay = c.Type(bool, default=True)
+    """In ``mkdocs serve``, render again only the pages whose inputs changed (adapter/replay.py);
+    ``mkdocs build`` always renders every page."""
     minify = c.Type(bool, default=True)
     """Serve Kitfolio's CSS and JavaScript minified; off to debug them in a browser."""
     agency = c.Optional(c.Type(dict))

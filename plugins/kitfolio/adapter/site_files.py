@@ -14,6 +14,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files, get_files
 
+from kitfolio.adapter.loading import Loaded
 from kitfolio.errors import shown_path
 from kitfolio.media.work import MediaError, Output
 from kitfolio.outputs import minify
@@ -104,3 +105,32 @@ def front_matter(page: PlannedPage) -> str:
     """The plan's template and listing as front matter; ``hide`` is Material's."""
     search = "" if page.inclusion.in_search else "search: {exclude: true}\n"
     return f"---\ntemplate: {page.template}\nhide: [navigation, toc]\n{search}---\n"
+
+
+def check_claims(files: Files, config: MkDocsConfig, loaded: Loaded) -> None:
+    """Every path the build writes has one owner: a kit, a pitch, a docs file, the theme."""
+    built = loaded.built
+    if built is None:
+        return
+    config_file = config.config_file_path or str(loaded.root / "mkdocs.yml")
+    agency_owner = f"{shown_path(Path(config_file), loaded.root)} (agency.logo)"
+    logo = built.agency.logo if built.agency else None
+    logo_paths = [logo.src, *(src for src, _ in logo.webp)] if logo else []
+    ours = claims.kitfolio_claims(
+        loaded.roster,
+        built.sites,
+        loaded.additions.pitches.pitches,
+        logo_paths,
+        agency_owner,
+        loaded.additions.every_campaign(),
+    )
+    found = claims.clashes(ours, engine_claims(files, config, loaded.root))
+    for problem in found:
+        log.error(str(problem))
+    if found:
+        count = len(found)
+        raise PluginError(
+            f"kitfolio: {count} page{'s' if count != 1 else ''} or file"
+            f"{'s' if count != 1 else ''} with two sources; nothing was built and site/ is "
+            "unchanged"
+        )

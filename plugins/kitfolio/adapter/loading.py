@@ -1,0 +1,171 @@
+"""What ``on_config`` reads and derives from disk: the project, its kits, their pictures, views,
+cards and PDFs, its pitches and campaigns; every problem reported, the stopping ones raised.
+
+In ``mkdocs serve`` the last good ``Loaded`` stands in for a rebuild that fails, so the preview
+keeps its pages; the plugin holds it, this module only makes it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import get_plugin_logger
+
+from kitfolio import pipeline
+from kitfolio.adapter.options import KitfolioConfig
+from kitfolio.cache import Cache, Memory
+from kitfolio.errors import Problem, errors, warnings
+from kitfolio.media.work import MediaError
+from kitfolio.outputs import extras as outputs
+from kitfolio.outputs.templates import theme_dir
+from kitfolio.pipeline import BuildProducts
+from kitfolio.project import Project, ProjectError
+from kitfolio.public import site as site_model
+from kitfolio.sources.kits import LoadedKits
+
+log = get_plugin_logger(__name__)
+
+
+class Stopped(PluginError):
+    """Problems that stop a build, kept on the error so the preview can show them."""
+
+    def __init__(self, what: str, problems: list[str]) -> None:
+        self.problems = problems
+        super().__init__(f"kitfolio: {what}; nothing was built and site/ is unchanged")
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """One build's sources and what was derived from them."""
+
+    root: Path = Path(".")
+    kits_dir: Path = Path("kits")
+    pitches_dir: Path = Path("pitches")
+    campaigns_dir: Path = Path("campaigns")
+    languages: tuple[str, ...] = ()
+    roster: LoadedKits = field(default_factory=lambda: LoadedKits([], []))
+    site: site_model.Site | None = None
+    built: BuildProducts | None = None
+    additions: outputs.SiteExtras = field(default_factory=outputs.SiteExtras)
+
+
+def load(config: MkDocsConfig, options: KitfolioConfig, memory: Memory | None = None) -> Loaded:
+    """Read, check and derive the whole project; raises PluginError (``Stopped`` for problems
+    in its sources) when the build cannot go on. ``memory`` (the preview's) remembers parsed
+    kits between rebuilds of one process, keyed by their content."""
+    if not config.site_url:
+        raise PluginError(
+            "kitfolio: site_url is required in mkdocs.yml (for example "
+            "site_url: https://you.github.io/media-kit/): canonical and social links need it."
+        )
+    try:
+        project = project_of(config, options)
+        folders = (project.kits_folder(), project.pitches_folder(), project.campaigns_folder())
+        cache = project.cache()
+    except ProjectError as exc:
+        raise PluginError(str(exc)) from None
+    sources = pipeline.read_sources(project, memory or cache)
+    report(sources.problems, strict=project.strict, where=sources.where)
+    built = derive(project, sources, cache)
+    additions = pipeline.read_pitches(project, built.sites, built.agency, sources)
+    where = additions.where(strict=project.strict)
+    report(additions.problems, strict=project.strict, where=where)
+    for name, expired in additions.pitches.expired:
+        log.info(f"{name}: expired on {expired.isoformat()}; the pitch is not built")
+    return Loaded(
+        project.root,
+        *folders,
+        languages=tuple(project.site_languages),
+        roster=sources.roster,
+        site=built.site,
+        built=built,
+        additions=additions,
+    )
+
+
+def project_of(config: MkDocsConfig, options: KitfolioConfig) -> Project:
+    """The core's view of this site: the plugin's options and MkDocs' own."""
+    root = Path(config.config_file_path or ".").resolve().parent
+    return Project(
+        root=root,
+        config_file=Path(config.config_file_path or root / "mkdocs.yml"),
+        kits_dir=options.kits_dir,
+        pitches_dir=options.pitches_dir,
+        campaigns_dir=options.campaigns_dir,
+        docs_dir=str(config.docs_dir),
+        site_dir=str(config.site_dir),
+        agency=options.agency,
+        exchange_rates=options.exchange_rates,
+        locale=options.locale,
+        language=str(config.theme.get("language") or "en"),
+        languages=options.languages,
+        stale_after_days=options.stale_after_days,
+        cache_dir=options.cache_dir,
+        growth_history=options.growth_history,
+        social_cards=options.social_cards,
+        pdf=options.pdf,
+        custom_dir=config.theme.custom_dir,
+        site_name=config.site_name,
+        site_url=str(config.site_url or ""),
+        strict=bool(config.strict),
+    )
+
+
+def derive(project: Project, sources: pipeline.Sources, cache: Cache) -> BuildProducts:
+    """History, pictures, views and cards, drawn into the cache (never into docs_dir)."""
+    try:
+        built = pipeline.build(project, sources, cache)
+    except MediaError as exc:
+        for problem in exc.problems:
+            log.error(str(problem))
+        raise Stopped("images could not be converted", [str(p) for p in exc.problems]) from None
+    except OSError as exc:
+        raise PluginError(
+            f"kitfolio: the build cache {project.cache_dir!r} could not be written "
+            f"({exc}); nothing was built and site/ is unchanged"
+        ) from None
+    if built.history.hint and project.root not in _HINTED:
+        _HINTED.add(project.root)
+        log.info(f"no growth history from git: {built.history.hint}")
+    if skipped := built.history.skipped_line(project.root):
+        log.info(skipped)
+    log.info(built.stats.summary())
+    if built.media is not None and built.media.made.jobs:
+        log.info(built.media.made.summary("PDFs"))
+    return built
+
+
+def report(problems: list[Problem], *, strict: bool, where: str = "kits") -> None:
+    """Log every problem; raise ``Stopped`` when the strict policy says they stop the build."""
+    stopping = pipeline.stopping(problems, strict=strict)
+    for problem in warnings(problems):
+        (log.error if strict else log.warning)(str(problem))
+    for problem in errors(problems):
+        log.error(str(problem))
+    if stopping:
+        count = len(stopping)
+        raise Stopped(
+            f"{count} problem{'s' if count != 1 else ''} in {where}",
+            [str(p) for p in stopping],
+        )
+
+
+def install_theme(config: MkDocsConfig) -> None:
+    """Kitfolio's templates after the site's ``custom_dir`` and before material's own."""
+    theme = config.theme
+    ours = str(theme_dir())
+    if ours not in theme.dirs:
+        at = 1 if theme.custom_dir else 0
+        theme.dirs.insert(at, ours)
+    if theme.name == "material" and theme.get("font") == {
+        "text": "Roboto",
+        "code": "Roboto Mono",
+    }:
+        theme["font"] = False
+
+
+_HINTED: set[Path] = set()
+"""Projects already told why growth history is missing (once per process, not per rebuild)."""

@@ -1,0 +1,172 @@
+"""The name of everything a generated page's template reads, so the preview can tell a page
+whose inputs did not change from one that must be rendered again.
+
+A page reads its plan (the kit's view in its language, its texts, listing, alternates, pitch,
+campaign or roster slice), its language's catalog, its password when protected, its social card,
+the roster's choices and the site's settings, the number of kits (the footer), and what every
+page reads: the templates and theme, mkdocs.yml and the plugin's options, the navigation, the
+day. A roster page reads every kit of its language as well. A site whose ``custom_dir``
+overrides Kitfolio's templates may read anything, so there each page reads every kit.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.utils import get_build_date
+
+from kitfolio import clock
+from kitfolio.cache import digest
+from kitfolio.outputs.plan import PlannedPage
+from kitfolio.outputs.templates import theme_dir
+from kitfolio.page_kinds import PageKind
+from kitfolio.present import messages
+from kitfolio.public.site import Site
+from kitfolio.sources.passwords import password_for
+
+_CONFIG_KEYS = (
+    "site_name",
+    "site_url",
+    "site_description",
+    "site_author",
+    "copyright",
+    "extra",
+    "extra_css",
+    "extra_javascript",
+    "extra_templates",
+    "use_directory_urls",
+    "repo_url",
+    "repo_name",
+    "edit_uri",
+    "markdown_extensions",
+    "mdx_configs",
+    "docs_dir",
+)
+"""MkDocs settings a page's HTML may show (mkdocs.yml's own bytes are read as well, but a value
+from ``!ENV`` only shows here)."""
+
+
+@dataclass
+class SiteInputs:
+    """What every page of one build reads, named once per build."""
+
+    shared: str
+    wide: bool
+    """Templates of the site's own override Kitfolio's: every page may read every kit."""
+    catalogs: dict[str, str] = field(default_factory=dict)
+    """A digest of each language's message catalog."""
+
+    def catalog(self, language: str) -> str:
+        if language not in self.catalogs:
+            self.catalogs[language] = catalog_digest(language)
+        return self.catalogs[language]
+
+
+def site_inputs(config: MkDocsConfig, options: Mapping[str, Any], nav: Iterable[Any]) -> SiteInputs:
+    """The inputs of this build that every generated page shares."""
+    config_file = Path(config.config_file_path or "mkdocs.yml")
+    config_bytes = config_file.read_bytes() if config_file.is_file() else b""
+    settings = repr([(key, config.get(key)) for key in _CONFIG_KEYS])
+    theme = repr(sorted((str(k), repr(v)) for k, v in config.theme.items()))
+    shared = digest(
+        str(config_file.resolve()),
+        config_bytes,
+        settings,
+        theme,
+        repr(sorted((str(k), repr(v)) for k, v in options.items())),
+        templates_digest(config.theme.dirs),
+        repr(_nav_items(nav)),
+        clock.today().isoformat(),
+        get_build_date(),
+    )
+    custom = config.theme.custom_dir
+    wide = custom is not None and any(
+        (Path(custom) / name).exists() for name in ("kitfolio", "main.html", "partials")
+    )
+    return SiteInputs(shared, wide)
+
+
+def page_key(
+    page: PlannedPage,
+    inputs: SiteInputs,
+    site: Site,
+    roster: object,
+    card: object,
+    kits_digest: str,
+) -> str:
+    """The digest of every input of one planned page (``kits_digest``: its site's kits)."""
+    password = ""
+    if page.protect:
+        password = digest(password_for(page.name) or "")
+    reads_every_kit = page.kind == PageKind.ROSTER or inputs.wide
+    return digest(
+        inputs.shared,
+        inputs.catalog(page.language),
+        repr(page),
+        repr((site.settings, site.language, site.prefix, [v.slug for v in site.kits])),
+        kits_digest if reads_every_kit else "",
+        repr(roster),
+        repr(card),
+        password,
+    )
+
+
+def kits_digest(site: Site) -> str:
+    """Every kit view of one language, for the pages that read them all."""
+    return digest(repr(site.kits))
+
+
+def catalog_digest(language: str) -> str:
+    """The message catalog ``messages.translations`` loads for ``language`` (its own, or its
+    primary language's), named by its bytes."""
+    tag = language.replace("-", "_")
+    for name in (tag, tag.split("_")[0]):
+        mo = messages.LOCALES_DIR / name / "LC_MESSAGES" / f"{messages.DOMAIN}.mo"
+        if mo.is_file():
+            return digest(name, mo.read_bytes())
+    return ""
+
+
+def templates_digest(dirs: Iterable[str]) -> str:
+    """The templates of each theme folder by name, size and change time; a folder of an
+    installed package (material's) by its path alone, since it changes only with a new
+    install, which restarts the preview. Kitfolio's own folder is always read (an editable
+    checkout is edited while previewing)."""
+    ours = str(theme_dir())
+    installed = {str(Path(p).resolve()) for p in sys.path if p.endswith("site-packages")}
+    parts: list[str] = []
+    for folder in dirs:
+        parts.append(folder)
+        resolved = str(Path(folder).resolve())
+        if folder != ours and any(resolved.startswith(p + os.sep) for p in installed):
+            continue
+        for dirpath, _, names in os.walk(folder):
+            for name in sorted(names):
+                path = os.path.join(dirpath, name)
+                try:
+                    stat = os.stat(path)
+                except OSError:
+                    continue
+                parts.append(f"{path}\0{stat.st_size}\0{stat.st_mtime_ns}")
+    return digest(*parts)
+
+
+def _nav_items(items: Iterable[Any]) -> list[Any]:
+    """The navigation as titles and addresses, which every page's footer and drawer show."""
+    shown: list[Any] = []
+    for item in items:
+        children = getattr(item, "children", None)
+        shown.append(
+            (
+                str(getattr(item, "title", "")),
+                str(getattr(item, "url", "")),
+                _nav_items(children) if children else None,
+            )
+        )
+    return shown

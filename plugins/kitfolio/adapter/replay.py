@@ -1,0 +1,105 @@
+"""The live preview's page replay: a rebuild of ``mkdocs serve`` renders only the generated pages
+whose inputs changed; every other page gets the HTML its template gave last time.
+
+MkDocs' ``--dirty`` would skip pages by file times, which a generated page does not have, and
+it leaves the search index without the skipped pages. Here every page still goes through the
+whole build (read, indexed for search, listed in the sitemap, written to ``site_dir``): only
+the template is swapped, for one that prints the remembered HTML. What a page's template reads
+is named in ``page_inputs``; the HTML is kept in memory only (``cache/rendered.py``).
+
+On for ``mkdocs serve``, off for ``mkdocs build``: a published site is always rendered whole.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from jinja2 import ChoiceLoader, DictLoader, Environment
+from markupsafe import Markup
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
+
+from kitfolio.adapter import page_inputs
+from kitfolio.cache.rendered import RenderedPages
+from kitfolio.outputs.plan import PlannedPage
+from kitfolio.pipeline import BuildProducts
+from kitfolio.public.site import Site
+
+TEMPLATE = "kitfolio/_replayed.html"
+"""A template of the environment alone (no file in any theme): the remembered page, as is."""
+CONTEXT_KEY = "kf_replayed"
+
+
+class Replay:
+    """Which pages of this build are replayed, and the HTML of the others once rendered."""
+
+    def __init__(self) -> None:
+        self.enabled = False
+        self.rendered = RenderedPages()
+        self.keys: dict[str, str] = {}
+        """src → the digest of that page's inputs, in this build."""
+        self.replayed: dict[str, str] = {}
+        """src → the HTML a page gets without rendering, in this build."""
+
+    def begin(self) -> None:
+        self.keys, self.replayed = {}, {}
+        self.rendered.begin()
+
+    def plan(
+        self,
+        pages: Mapping[str, PlannedPage],
+        sites: Mapping[str, Site],
+        rosters: Mapping[str, object],
+        built: BuildProducts | None,
+        env: Environment,
+        context: tuple[MkDocsConfig, Mapping[str, Any], Navigation | None, Files],
+    ) -> None:
+        """Name every planned page's inputs; point the pages rendered before from the same
+        inputs at the replay template (their front matter's template is read by now)."""
+        if not self.enabled:
+            return
+        config, options, nav, files = context
+        env.loader = ChoiceLoader([DictLoader({TEMPLATE: "{{ kf_replayed }}"}), env.loader])  # type: ignore[list-item]
+        inputs = page_inputs.site_inputs(config, options, nav.items if nav else [])
+        every_kit = {lang: page_inputs.kits_digest(site) for lang, site in sites.items()}
+        cards = built.cards if built is not None else {}
+        for src, planned in pages.items():
+            site = sites.get(planned.language)
+            if site is None:
+                continue
+            view = planned.view
+            card = cards.get((view.url, planned.kind)) if view is not None else None
+            roster = rosters.get(planned.language)
+            key = page_inputs.page_key(
+                planned, inputs, site, roster, card, every_kit[planned.language]
+            )
+            self.keys[src] = key
+            html = self.rendered.get(key, src)
+            file = files.get_file_from_path(src)
+            if html is not None and file is not None and file.page is not None:
+                self.replayed[src] = html
+                file.page.meta["template"] = TEMPLATE
+
+    def context(self, src: str, context: dict[str, Any]) -> bool:
+        """Hand a replayed page its HTML; False when the page is to be rendered."""
+        html = self.replayed.get(src)
+        if html is None:
+            return False
+        context[CONTEXT_KEY] = Markup(html)  # the template output of this page, as it was
+        return True
+
+    def output(self, src: str, html: str) -> None:
+        """Remember what a rendered page's template gave, before any plugin changes it."""
+        key = self.keys.get(src)
+        if key is not None and src not in self.replayed:
+            self.rendered.put(key, src, html)
+
+    def end(self) -> None:
+        self.rendered.end()
+
+    def off(self) -> None:
+        self.enabled = False
+        self.rendered.clear()
+        self.keys, self.replayed = {}, {}
