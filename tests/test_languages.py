@@ -141,6 +141,18 @@ def test_the_site_s_own_pages_are_versions_of_each_other_by_path(site: Path) -> 
         assert sitemap(site)[SITE_URL + path] == expected
 
 
+def test_the_site_s_own_pages_in_a_language_folder_speak_that_language(site: Path) -> None:
+    """``es/about.md`` is the Spanish page: its ``<html>`` says so, and Material's own words
+    (the search box's) are Spanish, while ``about.md`` stays in the first language."""
+    for path, lang, direction in (("about/", "en", "ltr"), ("es/about/", "es", "ltr")):
+        soup = page(site, path)
+        assert soup.html is not None
+        assert soup.html.get("lang") == lang
+        assert soup.html.get("dir", "ltr") == direction
+    search = page(site, "es/about/").find("input", attrs={"name": "query"})
+    assert isinstance(search, Tag) and search.get("placeholder") == "Búsqueda"
+
+
 def test_the_sitemap_is_mkdocs_own_with_the_versions_added() -> None:
     upstream = (Path(mkdocs.__file__).parent / "templates" / "sitemap.xml").read_text()
     ours = (Path(__file__).parents[1] / "theme" / "sitemap.xml").read_text()

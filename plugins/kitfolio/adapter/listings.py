@@ -31,6 +31,11 @@ class Documents:
         """A page of the site's own in each language's folder (about/, es/about/)."""
         return document_versions(url, self.prefixes, self._known, site_url)
 
+    def language_of(self, url: str) -> str | None:
+        """The language of a page of the site's own by its folder (``es/about/`` is Spanish);
+        ``None`` in the first language's, which speaks the site's language already."""
+        return next((lang for lang, p in self.prefixes.items() if p and url.startswith(p)), None)
+
     def folder_of(self, language: str | None, url: str) -> str:
         """The folder of a page's language (``es/``): a planned page's own, else its address's."""
         if language is not None:

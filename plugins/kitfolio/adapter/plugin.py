@@ -24,6 +24,7 @@ from kitfolio.adapter.generated_page import GeneratedPage
 from kitfolio.adapter.listings import Documents
 from kitfolio.adapter.loading import Loaded, Stopped, install_theme, load
 from kitfolio.adapter.material import (
+    material_language,
     search_first_language,
     valid_toggles,
     with_direction,
@@ -49,7 +50,7 @@ from kitfolio.outputs import protect, templates
 from kitfolio.outputs.plan import PlannedPage, plan_pages
 from kitfolio.outputs.templates import theme_dir
 from kitfolio.pipeline import BuildProducts
-from kitfolio.present.messages import text_direction, translations
+from kitfolio.present.messages import page_messages, text_direction, translations
 from kitfolio.public import site as site_model
 from kitfolio.sources.kits import LoadedKits
 
@@ -204,6 +205,10 @@ class KitfolioPlugin(BasePlugin[KitfolioConfig]):
         extra: dict[str, Any] = context  # type: ignore[assignment]
         if planned is None:
             extra["kitfolio_versions"] = self.documents.versions(page.url, str(config.site_url))
+            language = self.documents.language_of(page.url)
+            if language is not None:
+                extra["kitfolio_material_lang"] = material_language(language)
+                extra.update(page_messages(language))
         if planned is None or self.site is None:
             return context
         page_context.page_texts(page, planned, config)
@@ -225,8 +230,9 @@ class KitfolioPlugin(BasePlugin[KitfolioConfig]):
             except protect.ProtectionError as exc:
                 raise PluginError(f"kitfolio: {exc}") from None
         output = valid_toggles(output)
-        if planned is not None:
-            output = with_direction(output, text_direction(planned.language))
+        language = planned.language if planned else self.documents.language_of(page.url)
+        if language is not None:
+            output = with_direction(output, text_direction(language))
         folder = self.documents.folder_of(planned.language if planned else None, page.url)
         output = with_search_base(output, folder)
         if self.preview_problems:
