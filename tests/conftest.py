@@ -24,6 +24,7 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, PluginError
 
+from kitfolio.adapter.plugin import KitfolioPlugin
 from kitfolio.cli import SHOWCASE_PASSWORDS
 from kitfolio.sources.kits import LoadedKits, kit_files, read_kits
 from kitfolio.sources.passwords import SITE_VARIABLE
@@ -116,6 +117,15 @@ def build_site(root: Path, **load_options: Any) -> Path:
     config = load_config(str(root / "mkdocs.yml"), **load_options)
     build(config)
     return Path(config.site_dir)
+
+
+def build_with_plugin(root: Path, config_file: str = "mkdocs.yml") -> tuple[KitfolioPlugin, Path]:
+    """Build ``root`` with MkDocs' own API; the plugin (with what it built) and the site_dir."""
+    config = load_config(str(root / config_file))
+    build(config)
+    plugin = config.plugins["kitfolio"]
+    assert isinstance(plugin, KitfolioPlugin) and plugin.built is not None
+    return plugin, Path(config.site_dir)
 
 
 SHOWCASE = Path(__file__).resolve().parents[1]

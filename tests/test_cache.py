@@ -12,11 +12,9 @@ from pathlib import Path
 
 import pytest
 import yaml
-from mkdocs.commands.build import build
-from mkdocs.config import load_config
 from PIL import Image
 
-from conftest import MINIMAL_KIT, build_error, load_kits, write_site
+from conftest import MINIMAL_KIT, build_error, build_with_plugin, load_kits, write_site
 from kitfolio.adapter.plugin import KitfolioPlugin
 from kitfolio.cache import Cache
 from kitfolio.media import renditions as pictures
@@ -40,11 +38,9 @@ def project(root: Path, **options: object) -> Path:
 
 def built(root: Path, config_file: str = "mkdocs.yml") -> tuple[ImageStats, Path]:
     """Build ``root`` and return the image stats of that build and its site folder."""
-    config = load_config(str(root / config_file))
-    build(config)
-    plugin = config.plugins["kitfolio"]
-    assert isinstance(plugin, KitfolioPlugin) and plugin.built is not None
-    return plugin.built.stats, Path(config.site_dir)
+    plugin, site = build_with_plugin(root, config_file)
+    assert plugin.built is not None
+    return plugin.built.stats, site
 
 
 def manifest_of(cache: Path) -> Path:

@@ -12,12 +12,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from mkdocs.commands.build import build
-from mkdocs.config import load_config
 from PIL import Image
 from pypdf import PdfReader
 
-from conftest import MINIMAL_KIT, kitfolio, read_html, write_site
+from conftest import MINIMAL_KIT, build_with_plugin, kitfolio, read_html, write_site
 from kitfolio.adapter.plugin import KitfolioPlugin
 from kitfolio.outputs import pdf
 from kitfolio.outputs.paper import A4, LETTER, Paper, paper_for
@@ -61,11 +59,7 @@ def project(root: Path, **options: Any) -> Path:
 
 
 def built(root: Path) -> tuple[KitfolioPlugin, Path]:
-    config = load_config(str(root / "mkdocs.yml"))
-    build(config)
-    plugin = config.plugins["kitfolio"]
-    assert isinstance(plugin, KitfolioPlugin) and plugin.built is not None
-    return plugin, Path(config.site_dir)
+    return build_with_plugin(root)
 
 
 @pytest.fixture(scope="module")

@@ -11,11 +11,9 @@ import unicodedata
 from pathlib import Path
 
 import pytest
-from mkdocs.commands.build import build
-from mkdocs.config import load_config
 from pypdf import PdfReader
 
-from conftest import MINIMAL_KIT, kitfolio, read_html, write_site
+from conftest import MINIMAL_KIT, build_with_plugin, kitfolio, read_html, write_site
 from kitfolio.adapter.plugin import KitfolioPlugin
 
 KIT = (
@@ -41,11 +39,7 @@ PDFS = {
 
 
 def built(root: Path) -> tuple[KitfolioPlugin, Path]:
-    config = load_config(str(root / "mkdocs.yml"))
-    build(config)
-    plugin = config.plugins["kitfolio"]
-    assert isinstance(plugin, KitfolioPlugin) and plugin.built is not None
-    return plugin, Path(config.site_dir)
+    return build_with_plugin(root)
 
 
 @pytest.fixture(scope="module")
