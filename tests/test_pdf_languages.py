@@ -11,10 +11,15 @@ import unicodedata
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
 from conftest import MINIMAL_KIT, build_with_plugin, kitfolio, read_html, write_site
 from kitfolio.adapter.plugin import KitfolioPlugin
+from kitfolio.outputs import pdf
+from kitfolio.outputs.paper import paper_for
+from kitfolio.outputs.pdf_fit import STEPS
+from kitfolio.outputs.templates import environment
 
 KIT = (
     MINIMAL_KIT.replace("Ava Green", "Priya Rate")
@@ -113,3 +118,27 @@ def test_warm_builds_draw_none_and_a_changed_translation_draws_its_language(
     assert changed.built is not None and changed.built.media is not None
     assert len([job for job in changed.built.media.made.jobs if job.cold]) == 1
     assert "Cerámica hecha a mano" in text(site, "es")
+
+
+def test_the_kits_own_words_are_marked_with_its_language_in_another_languages_pdf(
+    project: tuple[Path, Path],
+) -> None:
+    """The Arabic PDF shows the tagline the kit has no Arabic for in English, and says so (as
+    the pages do), so the PDF's text is shaped and read as English; the Spanish one is Spanish."""
+    plugin, _ = built(project[0])
+    assert plugin.built is not None
+    taglines = {}
+    for site in plugin.built.sites:
+        view = next(v for v in site.kits if v.slug == "priya")
+        sheet = pdf.plan(
+            view, environment(None), paper_for(site.settings.locale), {}, site_url="", fonts={}
+        )
+        soup = BeautifulSoup(sheet.render("kit", STEPS["kit"][0]), "html.parser")
+        tagline = soup.select_one("p.tagline")
+        assert tagline is not None
+        marked = tagline.find(attrs={"lang": True})
+        taglines[site.language] = (tagline.get_text(), marked["lang"] if marked else None)
+    assert taglines["en"] == ("Ceramics and slow living", None)
+    assert taglines["ar"] == ("Ceramics and slow living", "en")
+    spanish, marked_es = taglines["es"]  # an earlier test may have changed the translation
+    assert spanish.startswith("Cerámica") and marked_es is None
