@@ -4,6 +4,7 @@ loopback port, its pages fetched over HTTP while kits are saved good, broken and
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import socket
 import subprocess
@@ -139,3 +140,35 @@ def test_a_kit_saved_broken_leaves_the_last_good_preview_up(tmp_path: Path, tool
         kit.write_text(GOOD.replace("Ava Green", "Ava Grey"), encoding="utf-8")
         fixed = server.wait_page("ava/", "Ava Grey")
         assert fixed.select_one(".kf-preview-problems") is None
+
+
+def test_a_saved_kit_alone_is_rebuilt_alone_and_shows_everywhere_it_shows(tmp_path: Path) -> None:
+    """Saving one kit renders its pages, the roster and the feeds again without a full rebuild;
+    a name that sorts it elsewhere moves it on the roster; any other file rebuilds everything."""
+    leo = GOOD.replace("Ava Green", "Leo Berg")
+    root = write_site(tmp_path / "project", {"ava": GOOD, "leo": leo})
+    with preview(root, "mkdocs") as server:
+        server.wait_page("ava/", "Ava Green")
+        leo_before = server.page("leo/").select_one("main")
+
+        before = len(server.printed())
+        (root / "kits" / "ava.yml").write_text(GOOD.replace("Ava Green", "Zoe Green"), "utf-8")
+        quick = server.wait_printed(before, "ava saved: its pages")
+        server.wait_printed(quick, "Reloading browsers")
+        assert "Documentation built" not in server.printed()[before:], "no full rebuild"
+
+        assert heading(server.page("ava/")) == "Zoe Green"
+        assert "Zoe Green" in server.page("ava/work-with-me/").get_text(" ")
+        roster = server.page("").get_text(" ")
+        assert "Zoe Green" in roster and "Ava Green" not in roster
+        assert roster.index("Leo Berg") < roster.index("Zoe Green"), "sorted by the new name"
+        with urllib.request.urlopen(server.url + "kits.json", timeout=ANSWER_SECONDS) as feed:
+            names = [kit["name"] for kit in json.loads(feed.read())["kits"]]
+        assert names == ["Leo Berg", "Zoe Green"]
+        assert str(server.page("leo/").select_one("main")) == str(leo_before)
+
+        before = len(server.printed())
+        (root / "docs" / "about.md").write_text("# About us\n", encoding="utf-8")
+        server.wait_printed(before, "Documentation built")
+        assert "About us" in server.page("about/").get_text(" ")
+        assert heading(server.page("ava/")) == "Zoe Green"

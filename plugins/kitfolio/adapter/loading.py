@@ -7,7 +7,7 @@ keeps its pages; the plugin holds it, this module only makes it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -18,13 +18,13 @@ from kitfolio import pipeline
 from kitfolio.adapter.options import KitfolioConfig
 from kitfolio.cache import Cache, Memory
 from kitfolio.errors import Problem, errors, warnings
-from kitfolio.media.work import MediaError
+from kitfolio.media.work import MediaError, Output
 from kitfolio.outputs import extras as outputs
 from kitfolio.outputs.templates import theme_dir
 from kitfolio.pipeline import BuildProducts
 from kitfolio.project import Project, ProjectError
 from kitfolio.public import site as site_model
-from kitfolio.sources.kits import LoadedKits
+from kitfolio.sources.kits import LoadedKits, kit_files, roster_order
 
 log = get_plugin_logger(__name__)
 
@@ -84,6 +84,78 @@ def load(config: MkDocsConfig, options: KitfolioConfig, memory: Memory | None = 
         built=built,
         additions=additions,
     )
+
+
+@dataclass(frozen=True)
+class Edited:
+    """A build's ``Loaded`` with some of its kits read again, and what those kits publish."""
+
+    loaded: Loaded
+    slugs: frozenset[str]
+    outputs: list[Output]
+
+
+def load_edited(
+    config: MkDocsConfig, options: KitfolioConfig, previous: Loaded, paths: list[Path]
+) -> Edited | None:
+    """``previous`` with the kits of ``paths`` read, checked and drawn again, those alone: the
+    live preview's answer to saved kits. None when that cannot stand for a whole rebuild (a
+    problem that stops the build, a new kit, a pitch it breaks); the caller rebuilds then.
+
+    Each kit's view depends on that kit alone (``public.site.build_site``), so the other views
+    stand; the roster's choices, pitches and campaigns are read again against the new views.
+    Its drawing goes to a cache manifest of its own, which keeps the builds' work.
+    """
+    built = previous.built
+    if built is None or built.media is None:
+        return None
+    try:
+        project = project_of(config, options)
+        cache = project.cache(purpose="preview")
+        every_path = kit_files(project.kits_folder())
+    except ProjectError:
+        return None
+    sources = pipeline.read_sources(project, cache, paths)
+    known = {loaded.slug for loaded in previous.roster.kits}
+    slugs = frozenset(loaded.slug for loaded in sources.roster.kits)
+    if (
+        pipeline.stopping(sources.problems, strict=project.strict)
+        or len(slugs) != len(paths)
+        or not slugs <= known
+    ):
+        return None
+    try:
+        edited = pipeline.build(project, sources, cache)
+    except (MediaError, OSError):
+        return None
+    assert edited.media is not None
+    kits = [k for k in previous.roster.kits if k.slug not in slugs] + sources.roster.kits
+    kits.sort(key=roster_order)
+    read_again = {loaded.doc.display for loaded in sources.roster.kits}
+    problems = [p for p in previous.roster.problems if p.file not in read_again]
+    roster = LoadedKits(kits, problems + sources.roster.problems)
+    order = {loaded.slug: at for at, loaded in enumerate(kits)}
+    sites = []
+    for before, now in zip(built.sites, edited.sites, strict=True):
+        views = {view.slug: view for view in [*before.kits, *now.kits]}
+        sites.append(replace(before, kits=sorted(views.values(), key=lambda v: order[v.slug])))
+    drawn = {output.src for output in edited.outputs}
+    built.media.adopt(edited.media)
+    spliced = replace(
+        built,
+        site=sites[0],
+        sites=sites,
+        outputs=[o for o in built.outputs if o.src not in drawn] + edited.outputs,
+        cards={**built.cards, **edited.cards},
+    )
+    whole = replace(sources, kit_paths=every_path, roster=roster, problems=roster.problems)
+    additions = pipeline.read_pitches(project, sites, built.agency, whole)
+    if pipeline.stopping(additions.problems, strict=project.strict):
+        return None
+    for problem in warnings(sources.problems):
+        (log.error if project.strict else log.warning)(str(problem))
+    loaded = replace(previous, roster=roster, site=sites[0], built=spliced, additions=additions)
+    return Edited(loaded, slugs, edited.outputs)
 
 
 def project_of(config: MkDocsConfig, options: KitfolioConfig) -> Project:

@@ -3,12 +3,16 @@
 It loads and validates every kit before the build touches ``site/`` (``loading``), generates the
 kit pages in memory (``site_files``), hands templates their views (``page_context``), keeps the
 unlisted pages out of the sitemap and search (``listings``) and, in ``mkdocs serve``, renders
-only the pages whose inputs changed (``replay``). All decisions about kits live in the core.
+only the pages whose inputs changed (``replay``), or, when only kits were saved, only the pages
+that show them (``kit_edits``). All decisions about kits live in the core.
 """
 
 from __future__ import annotations
 
 import html
+import time
+from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -19,10 +23,10 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
-from kitfolio.adapter import catalogs, listings, page_context, preview
+from kitfolio.adapter import catalogs, kit_edits, listings, page_context, preview
 from kitfolio.adapter.generated_page import GeneratedPage
 from kitfolio.adapter.listings import Documents
-from kitfolio.adapter.loading import Loaded, Stopped, install_theme, load
+from kitfolio.adapter.loading import Loaded, Stopped, install_theme, load, load_edited
 from kitfolio.adapter.material import (
     material_language,
     search_first_language,
@@ -39,6 +43,7 @@ from kitfolio.adapter.site_files import (
     front_matter,
     minify_assets,
 )
+from kitfolio.adapter.watched_files import Snapshot, snapshot
 from kitfolio.model.schema import (
     CAMPAIGN_SCHEMA_PATH,
     KIT_SCHEMA_PATH,
@@ -74,6 +79,12 @@ class KitfolioPlugin(BasePlugin[KitfolioConfig]):
         self.replay = Replay()
         self.nav: Navigation | None = None
         self.documents = Documents({}, {})
+        self.homes: set[str] = set()
+        self.watched: Snapshot | None = None
+        """What the preview's folders held when the last build began."""
+        self.last_build: kit_edits.LastBuild | None = None
+        self._env: Any = None
+        self._files = Files([])
 
     @property
     def built(self) -> BuildProducts | None:
@@ -99,6 +110,7 @@ class KitfolioPlugin(BasePlugin[KitfolioConfig]):
         self.last_good = None
         self.replay.off()
         self.replay.enabled = command == "serve"
+        self.watched, self.last_build = None, None
 
     @event_priority(50)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -108,6 +120,9 @@ class KitfolioPlugin(BasePlugin[KitfolioConfig]):
         install_theme(config)
         if self.replay.enabled and not self.config.preview_replay:
             self.replay.off()
+        if self.replay.enabled:
+            self.watched = snapshot(kit_edits.watched_places(config, self.config))
+        self.last_build = None
         self.replay.begin()
         catalogs.reload_if_changed()
         try:
@@ -137,16 +152,9 @@ class KitfolioPlugin(BasePlugin[KitfolioConfig]):
         if built is not None:
             for output in built.outputs:
                 files.append(CachedFile.of(config, output, built))
-        homes = {f.dest_uri.removesuffix("index.html") + "index.md" for f in files}
+        self.homes = {f.dest_uri.removesuffix("index.html") + "index.md" for f in files}
         sites = built.sites if built is not None else [self.site]
-        planned = plan_pages(
-            sites,
-            self.additions.pitches.pitches,
-            config.site_name,
-            homes_taken=homes,
-            campaigns=self.additions.campaigns,
-            campaigns_by_language=self.additions.campaigns_by_language,
-        )
+        planned = self._plan(sites, config)
         self.pages = {page.src: page for page in planned}
         self.sites = {site.language: site for site in sites}
         self.documents = Documents(
@@ -167,6 +175,16 @@ class KitfolioPlugin(BasePlugin[KitfolioConfig]):
         if self.config.minify:
             minify_assets(files)
         return files
+
+    def _plan(self, sites: list[site_model.Site], config: MkDocsConfig) -> list[PlannedPage]:
+        return plan_pages(
+            sites,
+            self.additions.pitches.pitches,
+            config.site_name,
+            homes_taken=self.homes,
+            campaigns=self.additions.campaigns,
+            campaigns_by_language=self.additions.campaigns_by_language,
+        )
 
     def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
         """The generated pages outside the navigation get a page that reads and renders their
@@ -277,6 +295,8 @@ class KitfolioPlugin(BasePlugin[KitfolioConfig]):
         pages are in no index. The preview forgets the pages this build did not use."""
         listings.write_search_indexes(config, self.pages, self.documents)
         self.replay.end()
+        if self.replay.enabled and self.nav is not None and self._env is not None:
+            self.last_build = kit_edits.LastBuild(config, self._files, self.nav, self._env)
 
     def on_env(self, env: Any, config: MkDocsConfig, files: Files) -> Any:
         previous = env.autoescape
@@ -298,12 +318,16 @@ class KitfolioPlugin(BasePlugin[KitfolioConfig]):
         self.replay.plan(
             self.pages, self.sites, rosters, self.built, env, (config, self.config, self.nav, files)
         )
+        self._env, self._files = env, files
         return env
 
     def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:  # noqa: ARG002 (MkDocs event signature)
         """Called once the first build is served: from now on a failing rebuild keeps the
         last good kits (see ``on_config``)."""
         self.serving = True
+        full: Callable[[], None] | None = getattr(server, "builder", None)
+        if full is not None:
+            server.builder = lambda: self._kits_rebuilt() or full()
         server.watch(str(self.loaded.kits_dir))
         for folder in (self.loaded.pitches_dir, self.loaded.campaigns_dir):
             if folder.is_dir():
@@ -311,3 +335,50 @@ class KitfolioPlugin(BasePlugin[KitfolioConfig]):
         for folder in site_model.image_folders(self.roster, self.loaded.kits_dir):
             server.watch(str(folder))
         return server
+
+    def _kits_rebuilt(self) -> bool:
+        """The quick rebuild when only kits were saved since the last build (``kit_edits``);
+        False when everything is to be rebuilt."""
+        last, before = self.last_build, self.watched
+        if last is None or before is None or self.preview_problems:
+            return False
+        if self.loaded is not self.last_good or catalogs.reload_if_changed():
+            return False
+        now = snapshot(kit_edits.watched_places(last.config, self.config))
+        paths = kit_edits.edited_kits(before, now, self.loaded.kits_dir)
+        if paths is None:
+            return False
+        started = time.perf_counter()
+        self.watched = now
+        edited = load_edited(last.config, self.config, self.loaded, paths)
+        if edited is None or edited.loaded.built is None:
+            return False
+        self.loaded = edited.loaded
+        sites = edited.loaded.built.sites
+        planned = {page.src: page for page in self._plan(sites, last.config)}
+        if planned.keys() != self.pages.keys():
+            return False
+        self.last_good = self.loaded
+        self.pages, self.sites = planned, {site.language: site for site in sites}
+        site_dir = Path(last.config.site_dir)
+        for output in edited.outputs:
+            target = site_dir / output.src
+            target.parent.mkdir(parents=True, exist_ok=True)
+            edited.loaded.built.publish(output, target)
+        kit_edits.write_texts(
+            site_dir,
+            outputs.feed_files(
+                sites, self.additions, last.config.site_name, str(last.config.site_url)
+            ),
+        )
+        srcs = kit_edits.pages_showing(planned, edited.slugs)
+        for src in srcs:
+            self.replay.forget(src)
+        count = kit_edits.render_pages(last, planned, srcs)
+        named = ", ".join(sorted(edited.slugs))
+        log.info(
+            f"{named} saved: its pages, the roster's and the feeds rebuilt alone ({count} pages "
+            f"in {time.perf_counter() - started:.2f} s); search and the sitemap catch up at the "
+            "next full rebuild"
+        )
+        return True

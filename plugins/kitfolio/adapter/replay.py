@@ -96,6 +96,12 @@ class Replay:
         if key is not None and src not in self.replayed:
             self.rendered.put(key, src, html)
 
+    def forget(self, src: str) -> None:
+        """The page ``src`` is rendered again outside a build (a kit saved): its HTML is not
+        to be remembered under the inputs this build named."""
+        self.keys.pop(src, None)
+        self.replayed.pop(src, None)
+
     def end(self) -> None:
         self.rendered.end()
 

@@ -181,6 +181,13 @@ class Media:
     def _output(self, src: str, entry: Entry, name: str) -> None:
         self.outputs.append(Output(src, entry.path(name), entry.key, name))
 
+    def adopt(self, other: Media) -> None:
+        """Take ``other``'s work as this run's own, so the outputs of both publish alike (the
+        preview's run for an edited kit, spliced into the last build's)."""
+        with self._lock:
+            self._entries.update(other._entries)
+            self._jobs.update(other._jobs)
+
     def publish(self, output: Output, target: Path) -> None:
         """Write ``output`` to ``target``: from the cache when it is still as drawn, else drawn
         again (into a folder of this build, not the cache, whose manifest is already written).

@@ -48,6 +48,11 @@ class LoadedKits:
     problems: list[Problem]
 
 
+def roster_order(loaded: LoadedKit) -> tuple[str, str]:
+    """Where a kit stands in its roster: by name, then by slug."""
+    return (loaded.kit.name.casefold(), loaded.slug)
+
+
 def kit_files(folder: Path) -> list[Path]:
     """The kit files of a folder (not its subfolders), in name order (see ``source_files``)."""
     return source_files(folder)
@@ -92,7 +97,7 @@ def read_kits(
         problems += sorted(found, key=lambda p: (p.line, p.column))
         if loaded is not None:
             kits.append(loaded)
-    kits.sort(key=lambda k: (k.kit.name.casefold(), k.slug))
+    kits.sort(key=roster_order)
     return LoadedKits(kits, problems)
 
 
