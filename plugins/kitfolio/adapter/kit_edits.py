@@ -23,6 +23,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 
 from kitfolio.adapter.options import KitfolioConfig
+from kitfolio.adapter.page_inputs import edited_theme_folders
 from kitfolio.adapter.site_files import front_matter
 from kitfolio.adapter.watched_files import Snapshot
 from kitfolio.outputs.plan import PlannedPage
@@ -53,7 +54,7 @@ def watched_places(config: MkDocsConfig, options: KitfolioConfig) -> list[Path]:
     sources = (options.kits_dir, options.pitches_dir, options.campaigns_dir)
     places = [root / name for name in sources]
     places += [Path(config.config_file_path or root / "mkdocs.yml"), Path(config.docs_dir)]
-    places += [Path(folder) for folder in config.theme.dirs if "site-packages" not in folder]
+    places += [Path(folder) for folder in edited_theme_folders(config.theme.dirs)]
     places += [Path(item) for item in config.watch]
     return [place.resolve() for place in places]
 

@@ -22,6 +22,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.utils import get_build_date
 
 from kitfolio import clock
+from kitfolio.adapter.watched_files import snapshot
 from kitfolio.cache import digest
 from kitfolio.outputs.plan import PlannedPage
 from kitfolio.outputs.templates import theme_dir
@@ -134,27 +135,29 @@ def catalog_digest(language: str) -> str:
 
 
 def templates_digest(dirs: Iterable[str]) -> str:
-    """The templates of each theme folder by name, size and change time; a folder of an
-    installed package (material's) by its path alone, since it changes only with a new
-    install, which restarts the preview. Kitfolio's own folder is always read (an editable
-    checkout is edited while previewing)."""
+    """The templates of each theme folder a preview may see edited (``edited_theme_folders``)
+    by name, size and change time; the other folders by their path alone."""
+    folders = list(dirs)
+    seen = snapshot(Path(folder) for folder in edited_theme_folders(folders))
+    return digest(
+        *folders,
+        *(f"{path}\0{size}\0{mtime}" for path, (size, mtime) in sorted(seen.files.items())),
+    )
+
+
+def edited_theme_folders(dirs: Iterable[str]) -> list[str]:
+    """The theme folders that may change while the preview runs: all but an installed
+    package's (material's), which changes only with a new install, which restarts the preview.
+    Kitfolio's own folder is always among them (an editable checkout is edited while
+    previewing)."""
     ours = str(theme_dir())
     installed = {str(Path(p).resolve()) for p in sys.path if p.endswith("site-packages")}
-    parts: list[str] = []
-    for folder in dirs:
-        parts.append(folder)
-        resolved = str(Path(folder).resolve())
-        if folder != ours and any(resolved.startswith(p + os.sep) for p in installed):
-            continue
-        for dirpath, _, names in os.walk(folder):
-            for name in sorted(names):
-                path = os.path.join(dirpath, name)
-                try:
-                    stat = os.stat(path)
-                except OSError:
-                    continue
-                parts.append(f"{path}\0{stat.st_size}\0{stat.st_mtime_ns}")
-    return digest(*parts)
+    return [
+        folder
+        for folder in dirs
+        if folder == ours
+        or not any(str(Path(folder).resolve()).startswith(p + os.sep) for p in installed)
+    ]
 
 
 def _nav_items(items: Iterable[Any]) -> list[Any]:
