@@ -13,7 +13,7 @@ MKDOCS = """\
 site_name: Campaign test
 site_url: https://example.org/
 theme: {name: material, font: false}
-plugins: [search, kitfolio]
+plugins: [search, {kitfolio: {pdf: false}}]
 """
 
 KIT = """\

@@ -6,6 +6,8 @@ Import them in a test module with ``from conftest import MINIMAL_KIT, write_site
 
 from __future__ import annotations
 
+import fcntl
+import functools
 import gzip
 import html
 import os
@@ -13,7 +15,7 @@ import re
 import shutil
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -66,8 +68,14 @@ SITE_OPTIONS: dict[str, Any] = {
     "site_name": "Test site",
     "site_url": "https://example.org/",
     "theme": {"name": "material", "font": False},
-    "plugins": ["kitfolio"],
+    "plugins": [{"kitfolio": {"pdf": False}}],
 }
+"""A test site draws no PDF: drawing one takes a second or more per kit and language, and
+only the tests that read the PDFs (or scan every file for what must not be published) need
+them; they ask for ``WITH_PDFS``."""
+
+WITH_PDFS: dict[str, Any] = {"plugins": ["kitfolio"]}
+"""``write_site(root, kits, **WITH_PDFS)``: the plugin's defaults, a PDF per kit and language."""
 
 
 def in_ci() -> bool:
@@ -147,6 +155,47 @@ def build_showcase(root: Path, language: str) -> Path:
             plugin["kitfolio"].pop("languages", None)
     (root / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), "utf-8")
     return build_site(root, strict=True)
+
+
+def built_once(factory: pytest.TempPathFactory, name: str, build: Callable[[Path], Path]) -> Path:
+    """``build(root)`` into a fresh folder ``name``, once for the whole run: xdist's workers
+    share the folder of the run, and the first to get there builds while the others wait for it
+    (a build that failed is tried again by the next). For sites the tests only read."""
+    if not os.environ.get("PYTEST_XDIST_WORKER"):
+        return build(factory.mktemp(name))
+    root = factory.getbasetemp().parent / name
+    with (root.parent / f"{name}.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        done = root.parent / f"{name}.built"
+        if not done.is_file():
+            shutil.rmtree(root, ignore_errors=True)
+            root.mkdir()
+            done.write_text(build(root).relative_to(root).as_posix(), "utf-8")
+        return root / done.read_text("utf-8")
+
+
+@pytest.fixture(scope="session")
+def showcase_in(tmp_path_factory: pytest.TempPathFactory) -> Callable[[str], Path]:
+    """``showcase_in(language)``: ``build_showcase`` in that language, built once for every
+    module that reads it (see ``built_once``)."""
+    sites: dict[str, Path] = {}
+
+    def site(language: str) -> Path:
+        if language not in sites:
+            build = functools.partial(build_showcase, language=language)
+            sites[language] = built_once(tmp_path_factory, f"showcase-{language}", build)
+        return sites[language]
+
+    return site
+
+
+@pytest.fixture(scope="session")
+def multilingual_showcase(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """``multilingual.build_multilingual_showcase``, built once for the HTML and the browser
+    tests that read it (see ``built_once``)."""
+    from multilingual import build_multilingual_showcase
+
+    return built_once(tmp_path_factory, "showcase-en-es-ar", build_multilingual_showcase)
 
 
 def build_error(root: Path, **load_options: Any) -> PluginError:

@@ -14,7 +14,7 @@ import pytest
 import yaml
 from PIL import Image
 
-from conftest import MINIMAL_KIT, build_error, build_with_plugin, load_kits, write_site
+from conftest import MINIMAL_KIT, WITH_PDFS, build_error, build_with_plugin, load_kits, write_site
 from kitfolio.adapter.plugin import KitfolioPlugin
 from kitfolio.cache import Cache
 from kitfolio.media import renditions as pictures
@@ -32,7 +32,9 @@ def project(root: Path, **options: object) -> Path:
     (root / "kits" / "media").mkdir(parents=True, exist_ok=True)
     Image.effect_noise((640, 640), 50).convert("RGB").save(root / "kits" / "media" / "face.jpg")
     return write_site(
-        root, {"ava": with_avatar("Ava Green"), "bo": with_avatar("Bo Lind", 9000)}, **options
+        root,
+        {"ava": with_avatar("Ava Green"), "bo": with_avatar("Bo Lind", 9000)},
+        **{**WITH_PDFS, **options},
     )
 
 
@@ -126,7 +128,7 @@ def test_a_preview_address_redraws_nothing(tmp_path: Path) -> None:
     """``mkdocs serve`` builds under a local site_url; the cards must not depend on it."""
     root = project(tmp_path)
     built(root)
-    write_site(root, {}, site_url="http://127.0.0.1:8000/")
+    write_site(root, {}, site_url="http://127.0.0.1:8000/", **WITH_PDFS)
     stats, site = built(root)
     assert stats.cold == 0
     assert 'content="http://127.0.0.1:8000/ava/"' in (site / "ava" / "index.html").read_text()
@@ -411,7 +413,7 @@ def test_a_cache_folder_is_tagged_and_pruning_removes_only_what_kitfolio_wrote(
     for stray in strays:
         stray.parent.mkdir(parents=True, exist_ok=True)
         stray.write_text("not Kitfolio's")
-    write_site(root, {"bo": with_avatar("Bo Lind", 9000)})
+    write_site(root, {"bo": with_avatar("Bo Lind", 9000)}, **WITH_PDFS)
     (root / "kits" / "ava.yml").unlink()
     Image.effect_noise((64, 64), 80).convert("RGB").save(root / "kits" / "media" / "face.jpg")
     stats, _ = built(root)

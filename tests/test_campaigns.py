@@ -270,7 +270,8 @@ def test_a_campaign_file_outside_the_project_is_refused_unread(tmp_path: Path) -
 
 def test_campaigns_dir_is_an_option_and_stays_out_of_docs_dir(tmp_path: Path) -> None:
     mkdocs = MKDOCS.replace(
-        "plugins: [search, kitfolio]", "plugins: [{kitfolio: {campaigns_dir: partners}}]"
+        "plugins: [search, {kitfolio: {pdf: false}}]",
+        "plugins: [{kitfolio: {pdf: false, campaigns_dir: partners}}]",
     )
     root = write(tmp_path, {}, mkdocs=mkdocs)
     (root / "partners").mkdir()

@@ -107,7 +107,9 @@ def test_a_build_warns_and_a_strict_build_fails_on_stale_figures(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
     stale = MINIMAL_KIT.replace("2026-10-31", "2026-06-01")
-    root = write_site(tmp_path, {"ava": stale}, plugins=[{"kitfolio": {"stale_after_days": 200}}])
+    root = write_site(
+        tmp_path, {"ava": stale}, plugins=[{"kitfolio": {"stale_after_days": 200, "pdf": False}}]
+    )
     build_site(root)
     assert "stats_as_of" not in caplog.text
     root = write_site(tmp_path, {"ava": stale})

@@ -31,6 +31,7 @@ plugins:
         text: We represent **independent** creators.
         email: hello@example.org
         url: https://example.org/
+      pdf: false
 """
 
 KIT = """\

@@ -163,7 +163,7 @@ def test_a_shallow_clone_degrades_with_a_hint(
 
 def test_growth_history_can_be_turned_off(tmp_path: Path) -> None:
     root = repository(tmp_path)
-    write_site(root, {}, plugins=[{"kitfolio": {"growth_history": False}}])
+    write_site(root, {}, plugins=[{"kitfolio": {"growth_history": False, "pdf": False}}])
     assert kit_page(build_site(root)).find(id="kf-chart-growth-0") is None
 
 

@@ -122,6 +122,7 @@ plugins:
   - search
   - kitfolio:
       agency: {name: Northstar Talent, logo: media/logo.png}
+      pdf: false
 """
 
 

@@ -63,7 +63,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
         root,
         {"ava": AVA, "bo": BO},
         site_url=SITE_URL,
-        plugins=["search", {"kitfolio": {"languages": LANGUAGES}}],
+        plugins=["search", {"kitfolio": {"languages": LANGUAGES, "pdf": False}}],
     )
     (root / "docs" / "es").mkdir()
     (root / "docs" / "about.md").write_text("# About\n\nWho we are.\n", encoding="utf-8")
@@ -318,7 +318,11 @@ def test_a_kit_named_like_a_language_is_refused(tmp_path: Path) -> None:
 
 
 def test_a_pitch_in_a_language_the_site_lacks_is_an_error(tmp_path: Path) -> None:
-    write_site(tmp_path, {"ava": MINIMAL_KIT}, plugins=[{"kitfolio": {"languages": ["en", "es"]}}])
+    write_site(
+        tmp_path,
+        {"ava": MINIMAL_KIT},
+        plugins=[{"kitfolio": {"languages": ["en", "es"], "pdf": False}}],
+    )
     (tmp_path / "pitches").mkdir()
     (tmp_path / "pitches" / "acme.yml").write_text(
         "kit: ava\nbrand: Acme\nlanguage: et\n", encoding="utf-8"
@@ -348,7 +352,9 @@ def test_hostile_translated_text_stays_text(tmp_path: Path) -> None:
         + "    tagline: '<script>alert(1)</script>'\n"
         + "    bio: '<img src=x onerror=alert(1)> **bold**'\n"
     )
-    write_site(tmp_path, {"ava": kit}, plugins=[{"kitfolio": {"languages": ["en", "es"]}}])
+    write_site(
+        tmp_path, {"ava": kit}, plugins=[{"kitfolio": {"languages": ["en", "es"], "pdf": False}}]
+    )
     soup = page(build_site(tmp_path, strict=True), "es/ava/")
     (tagline,) = soup.select(".kf-tagline")
     assert tagline.get_text() == "<script>alert(1)</script>"
@@ -357,7 +363,11 @@ def test_hostile_translated_text_stays_text(tmp_path: Path) -> None:
 
 
 def test_a_pitch_note_is_marked_with_its_language_on_the_other_versions(tmp_path: Path) -> None:
-    write_site(tmp_path, {"ava": MINIMAL_KIT}, plugins=[{"kitfolio": {"languages": ["en", "es"]}}])
+    write_site(
+        tmp_path,
+        {"ava": MINIMAL_KIT},
+        plugins=[{"kitfolio": {"languages": ["en", "es"], "pdf": False}}],
+    )
     (tmp_path / "pitches").mkdir()
     (tmp_path / "pitches" / "acme.yml").write_text(
         "kit: ava\nbrand: Acme\nnote: Hi **Acme** team!\n", encoding="utf-8"

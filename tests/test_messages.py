@@ -13,7 +13,7 @@ import configparser
 import io
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -25,10 +25,10 @@ from babel.messages.mofile import read_mo, write_mo
 from babel.messages.pofile import read_po
 from bs4 import BeautifulSoup, NavigableString, Tag
 
-from conftest import MINIMAL_KIT, SITE_OPTIONS, build_showcase, build_site, read_html, write_site
+from conftest import MINIMAL_KIT, SITE_OPTIONS, build_site, read_html, write_site
 from kitfolio.present.messages import LOCALES_DIR, plural_forms, text_direction, translations
 from kitfolio.present.wording import Wording
-from multilingual import SPANISH_PITCH, build_multilingual_showcase, page_paths, prefix
+from multilingual import SPANISH_PITCH, page_paths, prefix
 
 ROOT = Path(__file__).resolve().parents[1]
 LANGUAGES = ("en", "es", "fr", "de", "pt", "it", "ja", "ar")
@@ -279,11 +279,10 @@ def english_found(page: Path, language: str, own: set[str]) -> list[str]:
 
 @pytest.fixture(scope="module", params=["de", "ar"])
 def translated_site(
-    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+    request: pytest.FixtureRequest, showcase_in: Callable[[str], Path]
 ) -> tuple[str, Path]:
     language: str = request.param
-    root = tmp_path_factory.mktemp(f"showcase-{language}")
-    return language, build_showcase(root, language)
+    return language, showcase_in(language)
 
 
 def test_every_page_speaks_the_site_language(translated_site: tuple[str, Path]) -> None:
@@ -322,8 +321,8 @@ def test_the_brief_builder_writes_in_the_page_language(translated_site: tuple[st
 
 
 @pytest.fixture(scope="module")
-def multilingual_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return build_multilingual_showcase(tmp_path_factory.mktemp("showcase-en-es-ar"))
+def multilingual_site(multilingual_showcase: Path) -> Path:
+    return multilingual_showcase
 
 
 def page_language(path: str, language: str) -> str:

@@ -15,7 +15,7 @@ import pytest
 from PIL import Image
 from pypdf import PdfReader
 
-from conftest import MINIMAL_KIT, build_with_plugin, kitfolio, read_html, write_site
+from conftest import MINIMAL_KIT, WITH_PDFS, build_with_plugin, kitfolio, read_html, write_site
 from kitfolio.adapter.plugin import KitfolioPlugin
 from kitfolio.outputs import pdf
 from kitfolio.outputs.paper import A4, LETTER, Paper, paper_for
@@ -55,7 +55,7 @@ def project(root: Path, **options: Any) -> Path:
         "lars": kit("Lars Private", "private"),
         "noor": kit("Noor Request", "on-request"),
     }
-    return write_site(root, kits, **options)
+    return write_site(root, kits, **{**WITH_PDFS, **options})
 
 
 def built(root: Path) -> tuple[KitfolioPlugin, Path]:

@@ -17,7 +17,7 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from pypdf import PdfReader
 
-from conftest import write_site
+from conftest import WITH_PDFS, write_site
 
 SHOWCASE = Path(__file__).parents[1] / "kits"
 SHOWCASE_KITS = ("ava-green", "haruto-sato", "lars-nilsen", "noor-haddad")
@@ -148,7 +148,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("layout")
     kits = {slug: (SHOWCASE / f"{slug}.yml").read_text("utf-8") for slug in SHOWCASE_KITS}
     kits["valentina"] = long_kit()
-    write_site(root, kits)
+    write_site(root, kits, **WITH_PDFS)
     shutil.copytree(SHOWCASE / "media", root / "kits" / "media")
     config = load_config(str(root / "mkdocs.yml"))
     build(config)

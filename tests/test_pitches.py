@@ -15,7 +15,7 @@ MKDOCS = """\
 site_name: Pitch test
 site_url: https://example.org/
 theme: {name: material, font: false}
-plugins: [search, kitfolio]
+plugins: [search, {kitfolio: {pdf: false}}]
 """
 
 KIT = """\
@@ -206,7 +206,8 @@ def test_pitches_dir_is_an_option(tmp_path: Path) -> None:
     (root / "proposals" / "acme.yml").write_text(PITCH, encoding="utf-8")
     (root / "mkdocs.yml").write_text(
         MKDOCS.replace(
-            "plugins: [search, kitfolio]", "plugins: [search, {kitfolio: {pitches_dir: proposals}}]"
+            "plugins: [search, {kitfolio: {pdf: false}}]",
+            "plugins: [search, {kitfolio: {pdf: false, pitches_dir: proposals}}]",
         ),
         encoding="utf-8",
     )

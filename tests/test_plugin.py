@@ -34,12 +34,15 @@ rates:
   items: [{{deliverable: Reel, price: 4500}}]
 """
 
-MKDOCS = """\
+MKDOCS_WITH_PDFS = """\
 site_name: Test roster
 site_url: https://example.org/kits/
 theme: {name: material, font: false}
 plugins: [search, kitfolio]
 """
+"""With the plugin's defaults: a PDF per kit."""
+MKDOCS = MKDOCS_WITH_PDFS.replace("[search, kitfolio]", "[search, {kitfolio: {pdf: false}}]")
+"""Without PDFs, which the tests of the pages do not read (each takes a second or more)."""
 
 
 def write_site(root: Path, kits: dict[str, str], config: str = MKDOCS) -> Path:
@@ -160,7 +163,7 @@ def test_a_custom_dir_overrides_any_kitfolio_template(tmp_path: Path) -> None:
 
 
 def test_building_writes_nothing_into_docs_dir(tmp_path: Path) -> None:
-    root = write_site(tmp_path, {"kari-nord": kit("kari-nord", "Kari Nord")})
+    root = write_site(tmp_path, {"kari-nord": kit("kari-nord", "Kari Nord")}, MKDOCS_WITH_PDFS)
     before = sorted(p.relative_to(root) for p in (root / "docs").rglob("*"))
     run_build(root)
     assert sorted(p.relative_to(root) for p in (root / "docs").rglob("*")) == before
@@ -276,7 +279,7 @@ def test_our_css_and_js_are_served_minified(tmp_path: Path) -> None:
 
 
 def test_minify_false_serves_the_readable_sources(tmp_path: Path) -> None:
-    config = MKDOCS.replace("[search, kitfolio]", "[search, {kitfolio: {minify: false}}]")
+    config = MKDOCS.replace("{kitfolio: {pdf: false}}", "{kitfolio: {pdf: false, minify: false}}")
     site = build_site(write_site(tmp_path, {"ava": kit("ava", "Ava Green")}, config))
     assert _files(site / "assets" / "kitfolio") == _files(ASSETS)
     for name in _files(ASSETS):

@@ -69,11 +69,18 @@ PLAINTEXT = [
 """The brand, the note and the private prices (formatted and as written): nowhere in clear."""
 
 
-def write(root: Path, pitches: dict[str, str]) -> Path:
+def write(root: Path, pitches: dict[str, str], *, pdf: bool = False) -> Path:
+    """A site of one kit and ``pitches``; its PDF only with ``pdf`` (the site whose every file
+    is scanned for the plaintext has it: a PDF is one more file that could leak)."""
     (root / "docs").mkdir(parents=True, exist_ok=True)
     (root / "kits").mkdir(exist_ok=True)
     (root / "pitches").mkdir(exist_ok=True)
-    (root / "mkdocs.yml").write_text(MKDOCS, encoding="utf-8")
+    plugins = (
+        "plugins: [search, kitfolio]" if pdf else "plugins: [search, {kitfolio: {pdf: false}}]"
+    )
+    (root / "mkdocs.yml").write_text(
+        MKDOCS.replace("plugins: [search, kitfolio]", plugins), encoding="utf-8"
+    )
     (root / "kits" / "ava-green.yml").write_text(KIT, encoding="utf-8")
     for name, text in pitches.items():
         (root / "pitches" / f"{name}.yml").write_text(text, encoding="utf-8")
@@ -91,7 +98,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Built with the password set for the build only: the other tests see none."""
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("KITFOLIO_PASSWORD_ZYVEX", PASSWORD)
-        return build_site(write(tmp_path_factory.mktemp("protect"), {"zyvex": PITCH}))
+        return build_site(write(tmp_path_factory.mktemp("protect"), {"zyvex": PITCH}, pdf=True))
 
 
 def payload_of(page: Path) -> Payload:

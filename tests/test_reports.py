@@ -119,7 +119,10 @@ def test_invoice_amounts_follow_the_kits_rate_visibility(site: Path) -> None:
 
 
 def test_amounts_are_formatted_in_the_sites_locale(tmp_path: Path) -> None:
-    mkdocs = MKDOCS.replace("plugins: [search, kitfolio]", "plugins: [{kitfolio: {locale: de}}]")
+    mkdocs = MKDOCS.replace(
+        "plugins: [search, {kitfolio: {pdf: false}}]",
+        "plugins: [{kitfolio: {pdf: false, locale: de}}]",
+    )
     site = build_site(write(tmp_path, {"greenline-autumn": WRAPPED}, mkdocs=mkdocs))
     cells = [text(td) for td in report(site, "greenline-autumn").select("td.kf-num")]
     assert cells == ["850 £", "1.234,50 £", "2.084,50 £"]
@@ -127,7 +130,8 @@ def test_amounts_are_formatted_in_the_sites_locale(tmp_path: Path) -> None:
 
 def test_a_report_is_published_in_each_language_of_the_site(tmp_path: Path) -> None:
     mkdocs = MKDOCS.replace(
-        "plugins: [search, kitfolio]", "plugins: [{kitfolio: {languages: [en, es]}}]"
+        "plugins: [search, {kitfolio: {pdf: false}}]",
+        "plugins: [{kitfolio: {pdf: false, languages: [en, es]}}]",
     )
     site = build_site(write(tmp_path, {"greenline-autumn": WRAPPED}, mkdocs=mkdocs))
     english = report(site, "greenline-autumn")

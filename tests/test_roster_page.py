@@ -22,6 +22,7 @@ plugins:
   - kitfolio:
       agency:
 {agency}
+      pdf: false
 """
 
 AGENCY = """\

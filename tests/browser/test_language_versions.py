@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Page, expect
 
-from multilingual import build_multilingual_showcase, page_paths
+from multilingual import page_paths
 
 pytestmark = pytest.mark.browser
 
@@ -88,8 +88,8 @@ MULTILINGUAL_PAGES = [path for language in ("es", "ar") for path in page_paths(l
 
 
 @pytest.fixture(scope="module")
-def multilingual_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return build_multilingual_showcase(tmp_path_factory.mktemp("showcase-en-es-ar"))
+def multilingual_site(multilingual_showcase: Path) -> Path:
+    return multilingual_showcase
 
 
 @pytest.fixture(scope="module")

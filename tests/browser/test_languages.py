@@ -15,7 +15,6 @@ from urllib.parse import unquote
 import pytest
 from playwright.sync_api import Page, expect
 
-from conftest import build_showcase
 from kitfolio.present.messages import plural_forms, translations
 
 pytestmark = pytest.mark.browser
@@ -31,8 +30,8 @@ PAGES = {
 
 
 @pytest.fixture(scope="module")
-def arabic_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return build_showcase(tmp_path_factory.mktemp("showcase-ar"), "ar")
+def arabic_site(showcase_in: Callable[[str], Path]) -> Path:
+    return showcase_in("ar")
 
 
 @pytest.fixture(scope="module")
