@@ -78,14 +78,21 @@ def test_bars_grow_from_the_right(page: Page, arabic_server: str) -> None:
     page.goto(arabic_server + PAGES["kit"])
     row = page.locator("#kf-chart-age .kf-chart__row").first
     track, fill = (
-        row.locator("rect").nth(0).bounding_box(),
-        row.locator("rect").nth(1).bounding_box(),
+        row.locator(".kf-chart__track").bounding_box(),
+        row.locator(".kf-chart__fill").bounding_box(),
     )
     assert track is not None and fill is not None
     assert fill["width"] < track["width"]
     assert fill["x"] + fill["width"] == pytest.approx(track["x"] + track["width"], abs=1)
-    label = row.locator("text").first.bounding_box()
-    assert label is not None and label["x"] > track["x"] + track["width"] / 2
+    label = row.locator(".kf-chart__label").bounding_box()
+    value = row.locator(".kf-chart__value").bounding_box()
+    assert label is not None and value is not None
+    assert label["x"] + label["width"] == pytest.approx(track["x"] + track["width"], abs=1)
+    assert value["x"] + value["width"] <= label["x"], "the label on the right, its value left"
+    assert row.locator(".kf-chart__label").evaluate("l => getComputedStyle(l).textAlign") in (
+        "start",
+        "right",
+    )
 
 
 def test_the_brief_builder_writes_in_arabic(page: Page, arabic_server: str) -> None:

@@ -1,12 +1,12 @@
-"""Charts as inline SVG: no JavaScript, readable labels, accessible, themed by CSS.
+"""Charts drawn on the server: no JavaScript, readable labels, accessible, themed by CSS.
 
-Each chart is an ``<svg role="img">`` with a ``<title>`` and a ``<desc>`` that says the figures in
-words, followed by a visually hidden table with the same numbers for screen readers. Colours are
-CSS custom properties (``--kf-chart-*``, set in kitfolio.css from the kit's accent and the
-theme), so light, dark and print styles recolour a chart without redrawing it. Every label is
-creator text and is escaped here; the result is Markup for the templates. In a right-to-left
-language the bars grow from the right, their labels at the right edge (the SVG keeps
-``direction: ltr`` so that positions mean the same in every browser).
+Each chart is an image (``role="img"``) named by its title and described by a sentence that says
+the figures in words, followed by a visually hidden table with the same numbers for screen
+readers. Lines are inline SVG; bar charts are HTML rows (their labels wrap to the column, and
+they follow the page's direction). Colours are CSS custom properties (``--kf-chart-*``, set in
+kitfolio.css from the kit's accent and the theme), so light, dark and print styles recolour a
+chart without redrawing it. Every label is creator text and is escaped here; the result is
+Markup for the templates.
 """
 
 from __future__ import annotations
@@ -20,10 +20,7 @@ from kitfolio.present.wording import Wording, wording
 
 ENGLISH = wording("en")
 
-LABEL_CHARS = 30
 FILL = "fill:var(--kf-chart-fill)"
-TRACK = "fill:var(--kf-chart-track)"
-TEXT = "fill:var(--kf-chart-ink)"
 MUTED = "fill:var(--kf-chart-muted)"
 LINE = "fill:none;stroke:var(--kf-chart-fill);stroke-width:2.5;stroke-linejoin:round"
 GRID = "stroke:var(--kf-chart-track);stroke-width:1"
@@ -52,21 +49,14 @@ def _e(text: object) -> str:
     return str(escape(str(text)))
 
 
-def _short(text: str, limit: int = LABEL_CHARS) -> str:
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
-
-
-def _frame(
-    ident: str, title: str, desc: str, height: float, body: list[str], *, ltr: bool = False
-) -> str:
+def _frame(ident: str, title: str, desc: str, height: float, body: list[str]) -> str:
     """The outer SVG: as wide as its column, ``height`` pixels tall, text at the page's size.
 
     There is no viewBox, so lengths are CSS pixels and percentages of the chart's width: bars
     stretch with the column while labels keep a readable size on a phone and a wide screen.
     """
-    direction = 'style="direction:ltr" ' if ltr else ""
     return (
-        f'<svg class="kf-chart__svg" role="img" width="100%" height="{height:.0f}" {direction}'
+        f'<svg class="kf-chart__svg" role="img" width="100%" height="{height:.0f}" '
         f'aria-labelledby="{_e(ident)}-title {_e(ident)}-desc" xmlns="http://www.w3.org/2000/svg">'
         f'<title id="{_e(ident)}-title">{_e(title)}</title>'
         f'<desc id="{_e(ident)}-desc">{_e(desc)}</desc>' + "".join(body) + "</svg>"
@@ -93,32 +83,37 @@ def bar_chart(
     bars: Sequence[Bar],
     headers: tuple[str, str],
     scale: float | None = None,
-    words: Wording = ENGLISH,
 ) -> Markup | None:
-    """Horizontal bars, label and value above each bar; ``scale`` is the full-width value."""
-    rtl = words.direction == "rtl"
-    far = 'x="100%" text-anchor="end"'
-    start, end = (far, 'x="0"') if rtl else ('x="0"', far)
+    """Horizontal bars, label and value above each bar; ``scale`` is the full-width value.
+
+    Drawn as HTML rows, not SVG text: the column's width is only known to the browser, and only
+    HTML text wraps to it, so a long label takes a second line (then an ellipsis, the full label
+    in the row's tooltip, the description and the table) instead of running into its value. The
+    rows follow the page's direction, so in a right-to-left language the bars grow from the right.
+    """
     if not bars:
         return None
     top = scale or max((b.value for b in bars), default=0) or 1
-    row = 40
-    body: list[str] = []
-    for index, bar in enumerate(bars):
-        y = index * row
+    rows: list[str] = []
+    for bar in bars:
         share = max(0.005, min(1.0, bar.value / top))
-        body.append(
-            f'<g class="kf-chart__row"><title>{_e(bar.label)}: {_e(bar.text)}</title>'
-            f'<text {start} y="{y + 16}" style="{TEXT}">{_e(_short(bar.label))}</text>'
-            f'<text {end} y="{y + 16}" font-weight="600" '
-            f'style="{TEXT}">{_e(bar.text)}</text>'
-            f'<rect x="0" y="{y + 23}" width="100%" height="9" rx="4.5" style="{TRACK}"/>'
-            f'<rect x="{(1 - share) * 100 if rtl else 0:.1f}%" y="{y + 23}" '
-            f'width="{share * 100:.1f}%" height="9" rx="4.5" style="{FILL}"/></g>'
+        rows.append(
+            f'<div class="kf-chart__row" title="{_e(bar.label)}: {_e(bar.text)}">'
+            f'<span class="kf-chart__label">{_e(bar.label)}</span>'
+            f'<span class="kf-chart__value">{_e(bar.text)}</span>'
+            f'<span class="kf-chart__track"><span class="kf-chart__fill" '
+            f'style="width:{share * 100:.1f}%"></span></span></div>'
         )
-    svg = _frame(ident, title, summary(bars), len(bars) * row, body, ltr=rtl)
+    drawn = (
+        f'<div class="kf-chart__bars" role="img" '
+        f'aria-labelledby="{_e(ident)}-title {_e(ident)}-desc">'
+        f'<span class="kf-sr" id="{_e(ident)}-title">{_e(title)}</span>'
+        f'<span class="kf-sr" id="{_e(ident)}-desc">{_e(summary(bars))}</span>'
+        + "".join(rows)
+        + "</div>"
+    )
     table = _table(title, headers, [(b.label, b.text) for b in bars])
-    return Markup(f'<figure class="kf-chart" id="{_e(ident)}">{svg}{table}</figure>')
+    return Markup(f'<figure class="kf-chart" id="{_e(ident)}">{drawn}{table}</figure>')
 
 
 def _scale(

@@ -40,7 +40,7 @@ def chart_set(audience: AudienceView, platforms: list[PlatformView], fmt: Format
     def audience_chart(key: str, shares: list[Share]) -> Markup | None:
         title = fmt.words.audience_chart_title(key)
         axes = fmt.words.share_axes()
-        return charts.bar_chart(f"kf-chart-{key}", title, bars(shares), axes, 100, words=fmt.words)
+        return charts.bar_chart(f"kf-chart-{key}", title, bars(shares), axes, 100)
 
     comparison = [charts.Bar(platform_name(p), p.followers, p.followers_text) for p in platforms]
     return ChartSet(
@@ -53,7 +53,6 @@ def chart_set(audience: AudienceView, platforms: list[PlatformView], fmt: Format
             fmt.words.platform_chart_title(),
             comparison,
             fmt.words.platform_axes(),
-            words=fmt.words,
         )
         if len(platforms) > 1
         else None,
