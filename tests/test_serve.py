@@ -4,6 +4,7 @@ loopback port, its pages fetched over HTTP while kits are saved good, broken and
 from __future__ import annotations
 
 import contextlib
+import io
 import json
 import os
 import socket
@@ -16,10 +17,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+import pypdf
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import MINIMAL_KIT, write_site
+from conftest import MINIMAL_KIT, WITH_PDFS, write_site
 
 RATES = "rates:\n  currency: EUR\n  items:\n    - deliverable: Reel\n      price: 400\n"
 GOOD = MINIMAL_KIT + RATES
@@ -75,6 +77,13 @@ class Preview:
                     return page
             time.sleep(0.3)
         pytest.fail(f"{path} never showed {name!r}; the preview printed:\n{self.printed()}")
+
+
+def pdf_text(server: Preview, path: str) -> str:
+    """The text of the PDF the preview serves at ``path``."""
+    with urllib.request.urlopen(server.url + path, timeout=ANSWER_SECONDS) as response:
+        reader = pypdf.PdfReader(io.BytesIO(response.read()))
+    return "\n".join(page.extract_text() for page in reader.pages)
 
 
 def heading(page: BeautifulSoup) -> str:
@@ -143,19 +152,26 @@ def test_a_kit_saved_broken_leaves_the_last_good_preview_up(tmp_path: Path, tool
 
 
 def test_a_saved_kit_alone_is_rebuilt_alone_and_shows_everywhere_it_shows(tmp_path: Path) -> None:
-    """Saving one kit renders its pages, the roster and the feeds again without a full rebuild;
-    a name that sorts it elsewhere moves it on the roster; any other file rebuilds everything."""
+    """Saving one kit renders its pages, the roster and the feeds again without a full rebuild,
+    then draws its PDF; a name that sorts it elsewhere moves it on the roster; any other file
+    rebuilds everything."""
     leo = GOOD.replace("Ava Green", "Leo Berg")
-    root = write_site(tmp_path / "project", {"ava": GOOD, "leo": leo})
+    root = write_site(tmp_path / "project", {"ava": GOOD, "leo": leo}, **WITH_PDFS)
     with preview(root, "mkdocs") as server:
         server.wait_page("ava/", "Ava Green")
         leo_before = server.page("leo/").select_one("main")
+        assert "Ava Green" in pdf_text(server, "ava/ava-media-kit.pdf")
 
         before = len(server.printed())
         (root / "kits" / "ava.yml").write_text(GOOD.replace("Ava Green", "Zoe Green"), "utf-8")
         quick = server.wait_printed(before, "ava saved: its pages")
         server.wait_printed(quick, "Reloading browsers")
         assert "Documentation built" not in server.printed()[before:], "no full rebuild"
+        said = server.printed()[quick : server.printed().index("\n", quick)]
+        assert said.endswith("its PDFs follow"), "the pages are served before the PDF is drawn"
+        server.wait_printed(quick, "ava saved: 1 PDF drawn")
+        text = pdf_text(server, "ava/ava-media-kit.pdf")
+        assert "Zoe Green" in text and "Ava Green" not in text
 
         assert heading(server.page("ava/")) == "Zoe Green"
         assert "Zoe Green" in server.page("ava/work-with-me/").get_text(" ")

@@ -31,7 +31,7 @@ from kitfolio.derive.build_facts import BuildFacts
 from kitfolio.derive.history import History
 from kitfolio.errors import Problem, errors, shown_path, warnings
 from kitfolio.media.renditions import Rendition
-from kitfolio.media.work import ImageStats, Media, Output
+from kitfolio.media.work import ImageStats, Made, Media, Output
 from kitfolio.outputs import url_claims
 from kitfolio.outputs.extras import (
     SiteExtras,
@@ -69,6 +69,8 @@ class BuildProducts:
     media: Media | None = None
     sites: list[Site] = field(default_factory=list)
     """The site in each of its languages, ``site`` first."""
+    later: list[Made] = field(default_factory=list)
+    """The PDFs left for the caller to make (``pdfs_later``): linked from the views already."""
 
     def publish(self, output: Output, target: Path) -> None:
         """Write one of ``outputs`` to ``target`` (see Media.publish)."""
@@ -89,9 +91,11 @@ def derive(
     pdfs: PdfOptions | None = None,
     languages: Sequence[str] = (),
     settings_for: Callable[[str], Settings] | None = None,
+    pdfs_later: bool = False,
 ) -> BuildProducts:
     """Read history, draw pictures, the agency's logo, cards and PDFs (or find them in
-    ``cache``), build the views.
+    ``cache``), build the views. ``pdfs_later`` leaves the PDFs to the caller, in ``later``:
+    the live preview serves a saved kit's pages before its PDFs are drawn.
 
     Raises ``media.MediaError`` when an image cannot be converted, OSError when the cache
     cannot be written; the cache's manifest is written once, at the end of a successful run.
@@ -118,9 +122,13 @@ def derive(
             avatars[loaded.slug] = facts
     every_view = [view for each in sites for view in each.kits]
     cards = media.cards(every_view, site_name, avatars) if social_cards else {}
+    later: list[Made] = []
     if pdfs is not None:
         # One PDF per kit in each language; each language's pages link to their own.
-        links = media_kits(media, sites, pdfs)
+        later, links = media_kits(media, sites, pdfs)
+        if not pdfs_later:
+            media.make(later)
+            later = []
         sites = [
             replace(
                 each,
@@ -132,7 +140,7 @@ def derive(
     cache.save()
     viewed = agency.with_logo(logo[0][1] if logo else None) if agency else None
     return BuildProducts(
-        site, media.outputs, cards, media.stats, found, history_seconds, viewed, media, sites
+        site, media.outputs, cards, media.stats, found, history_seconds, viewed, media, sites, later
     )
 
 
@@ -252,7 +260,12 @@ def check(
 
 
 def build(
-    project: Project, sources: Sources, cache: Cache, workers: int | None = None
+    project: Project,
+    sources: Sources,
+    cache: Cache,
+    workers: int | None = None,
+    *,
+    pdfs_later: bool = False,
 ) -> BuildProducts:
     """The derive stage of a checked project: history, pictures, the agency's logo, the views,
     the cards and the PDFs, drawn into ``cache`` (never into docs_dir). Raises like ``derive``."""
@@ -268,6 +281,7 @@ def build(
         pdfs=pdf_options(project) if project.pdf else None,
         languages=project.site_languages,
         settings_for=project.settings_for,
+        pdfs_later=pdfs_later,
     )
 
 

@@ -28,7 +28,7 @@ def by_id(pages: list[PageType]) -> Any:
     return pytest.mark.parametrize("page_type", pages, ids=[p.id for p in pages])
 
 
-@by_id(CREATOR_PAGES)
+@by_id(PAGES)
 @pytest.mark.parametrize("width", WIDTHS)
 def test_no_page_scrolls_sideways(
     page: Page, site_server: str, page_type: PageType, width: int

@@ -17,6 +17,8 @@ from playwright.sync_api import Page, expect
 
 from kitfolio.present.messages import plural_forms, translations
 
+from .showcase import KIT_SLUGS, PROTECTED_REPORTS, REPORTS
+
 pytestmark = pytest.mark.browser
 
 ARABIC = translations("ar")
@@ -58,6 +60,29 @@ def test_arabic_pages_are_valid_html(
     arabic_site: Path, assert_valid_html: Callable[..., None]
 ) -> None:
     assert_valid_html([arabic_site / path / "index.html" for path in PAGES.values()])
+
+
+EVERY_PAGE = [
+    *PAGES.values(),
+    *(f"{slug}/{page}" for slug in KIT_SLUGS for page in ("", "work-with-me/")),
+    *(f"reports/{name}/" for name in REPORTS + PROTECTED_REPORTS),
+    "no/such/page/",
+]
+
+
+@pytest.mark.parametrize("width", [320, 390, 1366])
+def test_no_arabic_page_scrolls_sideways(page: Page, arabic_server: str, width: int) -> None:
+    """Mirrored pages overflow where a physical margin or a page-side indent meets text of its
+    own direction (an English bullet in an Arabic list): every page type, every kit."""
+    page.set_viewport_size({"width": width, "height": 800})
+    wide = {}
+    for path in dict.fromkeys(EVERY_PAGE):
+        page.goto(arabic_server + path)
+        page.wait_for_load_state("networkidle")
+        scroll_width = page.evaluate("() => document.documentElement.scrollWidth")
+        if scroll_width > width:
+            wide[path] = scroll_width
+    assert wide == {}, f"pages wider than {width}px"
 
 
 def test_the_kit_page_reads_from_the_right(page: Page, arabic_server: str) -> None:

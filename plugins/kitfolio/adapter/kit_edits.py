@@ -5,13 +5,18 @@ that show them are rendered again, into the served site, with MkDocs' own page b
 A full rebuild of ``mkdocs serve`` walks every page of the site, which for a roster of a
 thousand kits takes many seconds even when each page is replayed. The pages a kit shows on are
 its own in every language, the roster's pages, pitches and campaign reports, the 404 and the data
-feeds; those are written again, with the kit's pictures, cards and PDF. The search index and
-the sitemap catch up at the next full rebuild. Anything else saved (a new or removed kit, an
-image, a template, mkdocs.yml, a page of the site's own, a catalog) rebuilds everything.
+feeds; those are written again, with the kit's pictures and cards. Its PDFs take seconds more
+than the pages: they are drawn after the pages are served (``LatePdfs``), the old ones served
+until then. The search index and the sitemap catch up at the next full rebuild. Anything else
+saved (a new or removed kit, an image, a template, mkdocs.yml, a page of the site's own, a
+catalog) rebuilds everything.
 """
 
 from __future__ import annotations
 
+import os
+import threading
+import time
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,16 +24,21 @@ from pathlib import Path
 from jinja2 import Environment
 from mkdocs.commands.build import _build_page, _build_theme_template, _populate_page
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 
+from kitfolio.adapter.loading import Edited
 from kitfolio.adapter.options import KitfolioConfig
 from kitfolio.adapter.page_inputs import edited_theme_folders
 from kitfolio.adapter.site_files import front_matter
 from kitfolio.adapter.watched_files import Snapshot
+from kitfolio.media.work import MediaError
 from kitfolio.outputs.plan import PlannedPage
 from kitfolio.page_kinds import PageKind
 from kitfolio.sources.files import SUFFIXES
+
+log = get_plugin_logger(__name__)
 
 MOST_KITS = 5
 """More kits saved at once (a checkout, a search and replace) rebuild everything."""
@@ -117,3 +127,45 @@ def write_texts(site_dir: Path, texts: Iterable[tuple[str, str]]) -> None:
         except OSError:
             target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)
+
+
+class LatePdfs:
+    """The saved kits' PDFs, drawn in a thread once their pages are served and then published
+    into the served site, each file replaced whole; the next rebuild waits for them first."""
+
+    def __init__(self) -> None:
+        self._thread: threading.Thread | None = None
+
+    def start(self, edited: Edited, site_dir: Path) -> None:
+        self.wait()
+        if edited.later:
+            self._thread = threading.Thread(
+                target=_draw_and_publish, args=(edited, site_dir), name="kitfolio-pdfs", daemon=True
+            )
+            self._thread.start()
+
+    def wait(self) -> None:
+        if self._thread is not None:
+            self._thread.join()
+            self._thread = None
+
+
+def _draw_and_publish(edited: Edited, site_dir: Path) -> None:
+    started = time.perf_counter()
+    named = ", ".join(sorted(edited.slugs))
+    built = edited.loaded.built
+    try:
+        outputs = edited.make_later()
+        for output in outputs:
+            assert built is not None
+            target = site_dir / output.src
+            staged = target.with_name(f".{target.name}.drawing")
+            built.publish(output, staged)
+            os.replace(staged, target)
+    except (MediaError, OSError) as exc:
+        problems = getattr(exc, "problems", None) or [exc]
+        for problem in problems:
+            log.error(f"{named} saved: a PDF could not be drawn, the last is served: {problem}")
+        return
+    count = f"{len(outputs)} PDF{'' if len(outputs) == 1 else 's'}"
+    log.info(f"{named} saved: {count} drawn in {time.perf_counter() - started:.2f} s")

@@ -18,7 +18,7 @@ from kitfolio import pipeline
 from kitfolio.adapter.options import KitfolioConfig
 from kitfolio.cache import Cache, Memory
 from kitfolio.errors import Problem, errors, warnings
-from kitfolio.media.work import MediaError, Output
+from kitfolio.media.work import Made, Media, MediaError, Output
 from kitfolio.outputs import extras as outputs
 from kitfolio.outputs.templates import theme_dir
 from kitfolio.pipeline import BuildProducts
@@ -93,6 +93,23 @@ class Edited:
     loaded: Loaded
     slugs: frozenset[str]
     outputs: list[Output]
+    later: list[Made] = field(default_factory=list)
+    """The kits' PDFs: linked from their pages, drawn after them (``make_later``)."""
+    media: Media | None = None
+    cache: Cache | None = None
+
+    def make_later(self) -> list[Output]:
+        """Draw the PDFs left for after the pages (or find them in the cache) and record them
+        in the cache's manifest; the outputs to publish. Raises MediaError, OSError."""
+        if not self.later or self.media is None or self.cache is None:
+            return []
+        self.media.make(self.later)
+        self.cache.save()
+        wanted = {made.src for made in self.later}
+        built = self.loaded.built
+        if built is not None and built.media is not None:
+            built.media.adopt(self.media)
+        return [output for output in self.media.outputs if output.src in wanted]
 
 
 def load_edited(
@@ -125,7 +142,7 @@ def load_edited(
     ):
         return None
     try:
-        edited = pipeline.build(project, sources, cache)
+        edited = pipeline.build(project, sources, cache, pdfs_later=True)
     except (MediaError, OSError):
         return None
     assert edited.media is not None
@@ -155,7 +172,7 @@ def load_edited(
     for problem in warnings(sources.problems):
         (log.error if project.strict else log.warning)(str(problem))
     loaded = replace(previous, roster=roster, site=sites[0], built=spliced, additions=additions)
-    return Edited(loaded, slugs, edited.outputs)
+    return Edited(loaded, slugs, edited.outputs, edited.later, edited.media, cache)
 
 
 def project_of(config: MkDocsConfig, options: KitfolioConfig) -> Project:

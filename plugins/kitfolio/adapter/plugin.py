@@ -83,6 +83,7 @@ class KitfolioPlugin(BasePlugin[KitfolioConfig]):
         self.watched: Snapshot | None = None
         """What the preview's folders held when the last build began."""
         self.last_build: kit_edits.LastBuild | None = None
+        self.late_pdfs = kit_edits.LatePdfs()
         self._env: Any = None
         self._files = Files([])
 
@@ -339,6 +340,7 @@ class KitfolioPlugin(BasePlugin[KitfolioConfig]):
     def _kits_rebuilt(self) -> bool:
         """The quick rebuild when only kits were saved since the last build (``kit_edits``);
         False when everything is to be rebuilt."""
+        self.late_pdfs.wait()
         last, before = self.last_build, self.watched
         if last is None or before is None or self.preview_problems:
             return False
@@ -379,6 +381,7 @@ class KitfolioPlugin(BasePlugin[KitfolioConfig]):
         log.info(
             f"{named} saved: its pages, the roster's and the feeds rebuilt alone ({count} pages "
             f"in {time.perf_counter() - started:.2f} s); search and the sitemap catch up at the "
-            "next full rebuild"
+            f"next full rebuild{', its PDFs follow' if edited.later else ''}"
         )
+        self.late_pdfs.start(edited, site_dir)
         return True

@@ -66,9 +66,10 @@ def _frame(ident: str, title: str, desc: str, height: float, body: list[str]) ->
 def _table(caption: str, headers: tuple[str, str], rows: Sequence[tuple[str, str]]) -> str:
     head = "".join(f'<th scope="col">{_e(h)}</th>' for h in headers)
     body = "".join(f'<tr><th scope="row">{_e(a)}</th><td>{_e(b)}</td></tr>' for a, b in rows)
-    return (
-        f'<table class="kf-sr"><caption>{_e(caption)}</caption>'
-        f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+    return (  # hidden in a block, as a table grows to its content; a class keeps Material from
+        # wrapping it in a scrolling box
+        f'<div class="kf-sr"><table class="kf-chart__table"><caption>{_e(caption)}</caption>'
+        f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>"
     )
 
 

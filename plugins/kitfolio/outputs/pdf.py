@@ -250,10 +250,10 @@ class PdfOptions:
 
 def media_kits(
     media: Media, sites: Sequence[Site], options: PdfOptions
-) -> dict[tuple[str, str], str]:
-    """Make every kit's PDF in every language of the site, or find it in the cache (a warm
-    build draws none); the PDF's site path by (language, slug). Call once the pictures are
-    drawn: a PDF shows them."""
+) -> tuple[list[Made], dict[tuple[str, str], str]]:
+    """Every kit's PDF in every language of the site, as work for ``Media.make`` (which finds
+    it in the cache: a warm build draws none), and the PDF's site path by (language, slug).
+    Call once the pictures are drawn: a PDF shows them."""
     outputs = {output.src: output for output in media.outputs}
     drawn = {src: output.key for src, output in outputs.items()}
     env = environment(options.custom_dir)
@@ -269,8 +269,7 @@ def media_kits(
             work = _work(sheet, media, outputs)
             wanted.append(Made(view.slug, "pdf", sheet.key(), work, PdfFacts, sheet.src, FILE_NAME))
             links[(site.language, view.slug)] = sheet.src
-    media.make(wanted)
-    return links
+    return wanted, links
 
 
 def _work(
