@@ -132,6 +132,30 @@ def test_a_kit_edit_renders_that_kits_pages_and_the_rosters_only(
     assert "Edited tagline" in index and "leo/" in index
 
 
+def test_a_kit_edit_renders_only_the_roster_page_that_lists_it(
+    tmp_path: Path, served: Served
+) -> None:
+    """A roster of more creators than one page lists: new figures on page 2 render page 2,
+    not the others; a new name that moves the kit to page 1 renders every roster page."""
+    kits = {f"c{n:03}": MINIMAL_KIT.replace("Ava Green", f"Creator {n:03}") for n in range(1, 122)}
+    root = project(tmp_path, kits, {"pdf": False, "social_cards": False})
+    served.build()
+    assert (served.site / "page" / "3" / "index.html").is_file(), "121 creators: three pages"
+
+    saved = root / "kits" / "c070.yml"
+    saved.write_text(kits["c070"].replace("followers: 48200", "followers: 48900"), "utf-8")
+    served.build()
+    assert served.rendered() == {"c070/index.md", "c070/work-with-me/index.md", "page/2/index.md"}
+    assert "48.9K" in served.text("page/2")
+
+    saved.write_text(kits["c070"].replace("Creator 070", "Aaron 070"), "utf-8")
+    served.build()
+    roster = {"index.md", "page/2/index.md", "page/3/index.md"}
+    assert roster <= served.rendered()
+    assert "Aaron 070" in served.text("")
+    assert "Creator 070" not in served.text("page/2")
+
+
 def test_a_new_photo_shows(tmp_path: Path, served: Served) -> None:
     kit = MINIMAL_KIT + "avatar: media/ava.png\n"
     root = project(tmp_path, {"ava": kit}, {"pdf": False, "social_cards": False})

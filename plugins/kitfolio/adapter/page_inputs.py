@@ -5,16 +5,17 @@ A page reads its plan (the kit's view in its language, its texts, listing, alter
 campaign or roster slice), its language's catalog, its password when protected, its social card,
 the roster's choices and the site's settings, the number of kits (the footer), and what every
 page reads: the templates and theme, mkdocs.yml and the plugin's options, the navigation, the
-day. A roster page reads every kit of its language as well. A site whose ``custom_dir``
-overrides Kitfolio's templates may read anything, so there each page reads every kit.
+day. A roster page reads the kits it lists as well (all of its language when it is not paged),
+and every page the name and order of every kit. A site whose ``custom_dir`` overrides
+Kitfolio's templates may read anything, so there each page reads every kit.
 """
 
 from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -62,11 +63,18 @@ class SiteInputs:
     """Templates of the site's own override Kitfolio's: every page may read every kit."""
     catalogs: dict[str, str] = field(default_factory=dict)
     """A digest of each language's message catalog."""
+    every_kit: dict[str, str] = field(default_factory=dict)
+    """A digest of every kit view of each language, named when a page reads them all."""
 
     def catalog(self, language: str) -> str:
         if language not in self.catalogs:
             self.catalogs[language] = catalog_digest(language)
         return self.catalogs[language]
+
+    def kits(self, site: Site) -> str:
+        if site.language not in self.every_kit:
+            self.every_kit[site.language] = kits_digest(site.kits)
+        return self.every_kit[site.language]
 
 
 def site_inputs(config: MkDocsConfig, options: Mapping[str, Any], nav: Iterable[Any]) -> SiteInputs:
@@ -94,33 +102,43 @@ def site_inputs(config: MkDocsConfig, options: Mapping[str, Any], nav: Iterable[
 
 
 def page_key(
-    page: PlannedPage,
-    inputs: SiteInputs,
-    site: Site,
-    roster: object,
-    card: object,
-    kits_digest: str,
+    page: PlannedPage, inputs: SiteInputs, site: Site, roster: object, card: object
 ) -> str:
-    """The digest of every input of one planned page (``kits_digest``: its site's kits)."""
+    """The digest of every input of one planned page of ``site``."""
     password = ""
     if page.protect:
         password = digest(password_for(page.name) or "")
-    reads_every_kit = page.kind == PageKind.ROSTER or inputs.wide
+    # The search text is the page's content, which only the search index reads (Kitfolio's
+    # templates print their own), so a roster page does not depend on every kit's description.
+    shown = page if inputs.wide else replace(page, search_text="")
     return digest(
         inputs.shared,
         inputs.catalog(page.language),
-        repr(page),
+        repr(shown),
         repr((site.settings, site.language, site.prefix, [v.slug for v in site.kits])),
-        kits_digest if reads_every_kit else "",
+        _kits_read(page, inputs, site),
         repr(roster),
         repr(card),
         password,
     )
 
 
-def kits_digest(site: Site) -> str:
-    """Every kit view of one language, for the pages that read them all."""
-    return digest(repr(site.kits))
+def _kits_read(page: PlannedPage, inputs: SiteInputs, site: Site) -> str:
+    """The other kits' views a page shows: a roster page its own creators (every kit's name
+    and order is in every key), every page every kit where the site's templates may read it."""
+    if inputs.wide:
+        return inputs.kits(site)
+    if page.kind != PageKind.ROSTER:
+        return ""
+    listed = page.roster_page
+    if listed is None:
+        return inputs.kits(site)
+    return kits_digest(site.kits[listed.start : listed.stop])
+
+
+def kits_digest(views: Sequence[object]) -> str:
+    """Kit views, for the pages that read them."""
+    return digest(repr(list(views)))
 
 
 def catalog_digest(language: str) -> str:

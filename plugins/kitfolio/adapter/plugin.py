@@ -313,14 +313,21 @@ class KitfolioPlugin(BasePlugin[KitfolioConfig]):
         # each planned page's context shadows these with its own (on_page_context).
         language = self.site.settings.words_language if self.site is not None else "en"
         env.install_gettext_translations(translations(language), newstyle=True)
-        rosters = {
-            lang: self.additions.rosters.get(lang, self.additions.roster) for lang in self.sites
-        }
         self.replay.plan(
-            self.pages, self.sites, rosters, self.built, env, (config, self.config, self.nav, files)
+            self.pages,
+            self.sites,
+            self._rosters(),
+            self.built,
+            env,
+            (config, self.config, self.nav, files),
         )
         self._env, self._files = env, files
         return env
+
+    def _rosters(self) -> dict[str, object]:
+        """The roster's choices in each language of the site, as its pages read them."""
+        additions = self.additions
+        return {lang: additions.rosters.get(lang, additions.roster) for lang in self.sites}
 
     def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:  # noqa: ARG002 (MkDocs event signature)
         """Called once the first build is served: from now on a failing rebuild keeps the
@@ -373,9 +380,14 @@ class KitfolioPlugin(BasePlugin[KitfolioConfig]):
                 sites, self.additions, last.config.site_name, str(last.config.site_url)
             ),
         )
-        srcs = kit_edits.pages_showing(planned, edited.slugs)
-        for src in srcs:
-            self.replay.forget(src)
+        srcs = self.replay.changed(
+            kit_edits.pages_showing(planned, edited.slugs),
+            planned,
+            self.sites,
+            self._rosters(),
+            self.built,
+            (last.config, self.config, last.nav, last.files),
+        )
         count = kit_edits.render_pages(last, planned, srcs)
         named = ", ".join(sorted(edited.slugs))
         log.info(

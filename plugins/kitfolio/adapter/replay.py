@@ -12,7 +12,7 @@ On for ``mkdocs serve``, off for ``mkdocs build``: a published site is always re
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from jinja2 import ChoiceLoader, DictLoader, Environment
@@ -60,27 +60,38 @@ class Replay:
         inputs at the replay template (their front matter's template is read by now)."""
         if not self.enabled:
             return
-        config, options, nav, files = context
+        files = context[3]
         env.loader = ChoiceLoader([DictLoader({TEMPLATE: "{{ kf_replayed }}"}), env.loader])  # type: ignore[list-item]
-        inputs = page_inputs.site_inputs(config, options, nav.items if nav else [])
-        every_kit = {lang: page_inputs.kits_digest(site) for lang, site in sites.items()}
-        cards = built.cards if built is not None else {}
-        for src, planned in pages.items():
-            site = sites.get(planned.language)
-            if site is None:
-                continue
-            view = planned.view
-            card = cards.get((view.url, planned.kind)) if view is not None else None
-            roster = rosters.get(planned.language)
-            key = page_inputs.page_key(
-                planned, inputs, site, roster, card, every_kit[planned.language]
-            )
-            self.keys[src] = key
+        self.keys = _keys(pages, pages, sites, rosters, built, context)
+        for src, key in self.keys.items():
             html = self.rendered.get(key, src)
             file = files.get_file_from_path(src)
             if html is not None and file is not None and file.page is not None:
                 self.replayed[src] = html
                 file.page.meta["template"] = TEMPLATE
+
+    def changed(
+        self,
+        srcs: Iterable[str],
+        pages: Mapping[str, PlannedPage],
+        sites: Mapping[str, Site],
+        rosters: Mapping[str, object],
+        built: BuildProducts | None,
+        context: tuple[MkDocsConfig, Mapping[str, Any], Navigation | None, Files],
+    ) -> list[str]:
+        """Of the pages ``srcs``, those whose inputs changed since this build named them (every
+        one when the replay is off): the pages a saved kit makes to be rendered again outside a
+        build. They are named by their new inputs, so what they render now is remembered."""
+        wanted = list(srcs)
+        if not self.enabled:
+            return wanted
+        now = _keys(wanted, pages, sites, rosters, built, context)
+        stale = [src for src in wanted if now.get(src) is None or now[src] != self.keys.get(src)]
+        for src in stale:
+            self.replayed.pop(src, None)
+            if src in now:
+                self.keys[src] = now[src]
+        return stale
 
     def context(self, src: str, context: dict[str, Any]) -> bool:
         """Hand a replayed page its HTML; False when the page is to be rendered."""
@@ -96,12 +107,6 @@ class Replay:
         if key is not None and src not in self.replayed:
             self.rendered.put(key, src, html)
 
-    def forget(self, src: str) -> None:
-        """The page ``src`` is rendered again outside a build (a kit saved): its HTML is not
-        to be remembered under the inputs this build named."""
-        self.keys.pop(src, None)
-        self.replayed.pop(src, None)
-
     def end(self) -> None:
         self.rendered.end()
 
@@ -109,3 +114,28 @@ class Replay:
         self.enabled = False
         self.rendered.clear()
         self.keys, self.replayed = {}, {}
+
+
+def _keys(
+    srcs: Iterable[str],
+    pages: Mapping[str, PlannedPage],
+    sites: Mapping[str, Site],
+    rosters: Mapping[str, object],
+    built: BuildProducts | None,
+    context: tuple[MkDocsConfig, Mapping[str, Any], Navigation | None, Files],
+) -> dict[str, str]:
+    """src → the digest of the inputs of each planned page of ``srcs`` (see ``page_inputs``)."""
+    config, options, nav, _ = context
+    inputs = page_inputs.site_inputs(config, options, nav.items if nav else [])
+    cards = built.cards if built is not None else {}
+    keys = {}
+    for src in srcs:
+        planned = pages[src]
+        site = sites.get(planned.language)
+        if site is None:
+            continue
+        view = planned.view
+        card = cards.get((view.url, planned.kind)) if view is not None else None
+        roster = rosters.get(planned.language)
+        keys[src] = page_inputs.page_key(planned, inputs, site, roster, card)
+    return keys
