@@ -121,14 +121,15 @@ def load_edited(
 
     Each kit's view depends on that kit alone (``public.site.build_site``), so the other views
     stand; the roster's choices, pitches and campaigns are read again against the new views.
-    Its drawing goes to a cache manifest of its own, which keeps the builds' work.
+    Its drawing goes to a cache manifest of its own, which keeps the builds' work; the next
+    full build removes what neither uses any more.
     """
     built = previous.built
     if built is None or built.media is None:
         return None
     try:
         project = project_of(config, options)
-        cache = project.cache(purpose="preview")
+        cache = project.cache(purpose="preview", prunes=False)  # a build prunes, in seconds
         every_path = kit_files(project.kits_folder())
     except ProjectError:
         return None

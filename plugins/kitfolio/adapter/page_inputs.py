@@ -54,6 +54,31 @@ _CONFIG_KEYS = (
 from ``!ENV`` only shows here)."""
 
 
+class ViewDigests:
+    """Each kit view's digest, named once while its view stands (views are immutable, so a
+    view's identity names its digest): a saved kit's rebuild names that kit's view alone."""
+
+    def __init__(self) -> None:
+        self._named: dict[int, tuple[object, str]] = {}
+        self._used: set[int] = set()
+
+    def digest(self, views: Sequence[object]) -> str:
+        names = []
+        for view in views:
+            self._used.add(id(view))
+            entry = self._named.get(id(view))
+            if entry is None or entry[0] is not view:
+                entry = (view, digest(repr(view)))
+                self._named[id(view)] = entry
+            names.append(entry[1])
+        return digest(*names)
+
+    def keep_used(self) -> None:
+        """Forget the digests of views not named since the last call (views now gone)."""
+        self._named = {key: entry for key, entry in self._named.items() if key in self._used}
+        self._used = set()
+
+
 @dataclass
 class SiteInputs:
     """What every page of one build reads, named once per build."""
@@ -65,6 +90,8 @@ class SiteInputs:
     """A digest of each language's message catalog."""
     every_kit: dict[str, str] = field(default_factory=dict)
     """A digest of every kit view of each language, named when a page reads them all."""
+    views: ViewDigests = field(default_factory=ViewDigests)
+    """The digests of single views (a roster page's), kept between builds by the caller."""
 
     def catalog(self, language: str) -> str:
         if language not in self.catalogs:
@@ -133,7 +160,7 @@ def _kits_read(page: PlannedPage, inputs: SiteInputs, site: Site) -> str:
     listed = page.roster_page
     if listed is None:
         return inputs.kits(site)
-    return kits_digest(site.kits[listed.start : listed.stop])
+    return inputs.views.digest(site.kits[listed.start : listed.stop])
 
 
 def kits_digest(views: Sequence[object]) -> str:

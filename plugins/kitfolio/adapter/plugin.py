@@ -52,6 +52,7 @@ from kitfolio.model.schema import (
 )
 from kitfolio.outputs import extras as outputs
 from kitfolio.outputs import protect, templates
+from kitfolio.outputs.feed import Cards
 from kitfolio.outputs.plan import PlannedPage, plan_pages
 from kitfolio.outputs.templates import theme_dir
 from kitfolio.pipeline import BuildProducts
@@ -84,6 +85,7 @@ class KitfolioPlugin(BasePlugin[KitfolioConfig]):
         """What the preview's folders held when the last build began."""
         self.last_build: kit_edits.LastBuild | None = None
         self.late_pdfs = kit_edits.LatePdfs()
+        self.feed_cards = Cards()
         self._env: Any = None
         self._files = Files([])
 
@@ -170,7 +172,7 @@ class KitfolioPlugin(BasePlugin[KitfolioConfig]):
         files.append(File.generated(config, KIT_SCHEMA_PATH, content=kit_schema_text()))
         files.append(File.generated(config, CAMPAIGN_SCHEMA_PATH, content=campaign_schema_text()))
         for src, text in outputs.feed_files(
-            sites, self.additions, config.site_name, str(config.site_url)
+            sites, self.additions, config.site_name, str(config.site_url), cards=self.feed_cards
         ):
             files.append(File.generated(config, src, content=text))
         if self.config.minify:
@@ -377,7 +379,12 @@ class KitfolioPlugin(BasePlugin[KitfolioConfig]):
         kit_edits.write_texts(
             site_dir,
             outputs.feed_files(
-                sites, self.additions, last.config.site_name, str(last.config.site_url)
+                sites,
+                self.additions,
+                last.config.site_name,
+                str(last.config.site_url),
+                cards=self.feed_cards,
+                only=edited.slugs,
             ),
         )
         srcs = self.replay.changed(

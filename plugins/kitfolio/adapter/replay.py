@@ -42,6 +42,7 @@ class Replay:
         """src → the digest of that page's inputs, in this build."""
         self.replayed: dict[str, str] = {}
         """src → the HTML a page gets without rendering, in this build."""
+        self.views = page_inputs.ViewDigests()
 
     def begin(self) -> None:
         self.keys, self.replayed = {}, {}
@@ -62,7 +63,8 @@ class Replay:
             return
         files = context[3]
         env.loader = ChoiceLoader([DictLoader({TEMPLATE: "{{ kf_replayed }}"}), env.loader])  # type: ignore[list-item]
-        self.keys = _keys(pages, pages, sites, rosters, built, context)
+        self.keys = _keys(pages, pages, sites, rosters, built, context, self.views)
+        self.views.keep_used()
         for src, key in self.keys.items():
             html = self.rendered.get(key, src)
             file = files.get_file_from_path(src)
@@ -85,7 +87,7 @@ class Replay:
         wanted = list(srcs)
         if not self.enabled:
             return wanted
-        now = _keys(wanted, pages, sites, rosters, built, context)
+        now = _keys(wanted, pages, sites, rosters, built, context, self.views)
         stale = [src for src in wanted if now.get(src) is None or now[src] != self.keys.get(src)]
         for src in stale:
             self.replayed.pop(src, None)
@@ -123,10 +125,12 @@ def _keys(
     rosters: Mapping[str, object],
     built: BuildProducts | None,
     context: tuple[MkDocsConfig, Mapping[str, Any], Navigation | None, Files],
+    views: page_inputs.ViewDigests,
 ) -> dict[str, str]:
     """src → the digest of the inputs of each planned page of ``srcs`` (see ``page_inputs``)."""
     config, options, nav, _ = context
     inputs = page_inputs.site_inputs(config, options, nav.items if nav else [])
+    inputs.views = views
     cards = built.cards if built is not None else {}
     keys = {}
     for src in srcs:

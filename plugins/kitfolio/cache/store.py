@@ -74,9 +74,11 @@ class Cache:
     sharing one folder keep each other's work.
     """
 
-    def __init__(self, folder: Path, owner: str = "default") -> None:
+    def __init__(self, folder: Path, owner: str = "default", *, prunes: bool = True) -> None:
         claim(folder)
         self.folder = folder.resolve()
+        self.prunes = prunes
+        """Whether ``save`` removes the work no manifest names (reading every manifest)."""
         self.owner = re.sub(r"[^A-Za-z0-9_-]", "-", owner)[:64] or "default"
         self._started = time.time_ns()
         self._lock = threading.Lock()
@@ -227,7 +229,8 @@ class Cache:
         if not place(Path(temporary), self._manifest(self.owner), staging):
             with contextlib.suppress(OSError):
                 os.unlink(temporary)
-        self._prune(set(entries))
+        if self.prunes:
+            self._prune(set(entries))
         with contextlib.suppress(OSError):
             staging.rmdir()  # only when empty: a parallel build may be drawing
 

@@ -6,7 +6,7 @@ there are, and writes them through MkDocs.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Collection, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -142,23 +142,32 @@ def load_exchange_rates_option(
 
 
 def feed_files(
-    sites: list[Site], additions: SiteExtras, site_name: str, site_url: str
+    sites: list[Site],
+    additions: SiteExtras,
+    site_name: str,
+    site_url: str,
+    *,
+    cards: data.Cards | None = None,
+    only: Collection[str] | None = None,
 ) -> Iterator[tuple[str, str]]:
     """(site path, text) of the data feed in each language of the site (``sites``, the first
     at the root, each other under ``<tag>/``): kits.json, its compact index, each kit.json; and
-    the feed's schema."""
+    the feed's schema. ``only``: the kit.json of those slugs alone (the others unchanged);
+    ``cards``: the cards made for the last feed, kept for the views that stand."""
     base = site_url if site_url.endswith("/") else site_url + "/"
     alternates = {site.language: site.prefix for site in sites} if len(sites) > 1 else {}
+    made = cards or data.Cards()
+    rates = additions.exchange_rates
     for site in sites:
         info = data.site_info(site_name, base, site.settings.locale, site.language, alternates)
         yield (
             site.prefix + contract.ROSTER_PATH,
-            data.roster_json(site.kits, info, additions.agency, additions.exchange_rates),
+            data.roster_json(site.kits, info, additions.agency, rates, made),
         )
-        yield (
-            site.prefix + contract.INDEX_PATH,
-            data.roster_index_json(site.kits, info, additions.exchange_rates),
-        )
+        index = data.roster_index_json(site.kits, info, rates, made)
+        yield site.prefix + contract.INDEX_PATH, index
         for view in site.kits:
-            yield view.url + contract.KIT_FILE, data.kit_json(view, info)
+            if only is None or view.slug in only:
+                yield view.url + contract.KIT_FILE, data.kit_json(view, info)
+    made.keep_used()
     yield contract.SCHEMA_PATH, contract.feed_schema_text()

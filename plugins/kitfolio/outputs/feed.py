@@ -202,6 +202,45 @@ def card(view: KitView, base: str) -> KitCard:
     return KitCard(**_card_fields(view, base, detail=False))
 
 
+class Cards:
+    """Each view's roster card and index card, made once while its view stands: ``kits.json``
+    and its index list the same cards, and a preview's rebuild after one kit is saved makes
+    that kit's alone (views are immutable, so a view's identity names its card)."""
+
+    def __init__(self) -> None:
+        self._made: dict[tuple[int, str], tuple[KitView, KitCard, dict[str, Any] | None]] = {}
+        self._used: set[tuple[int, str]] = set()
+
+    def card(self, view: KitView, base: str) -> KitCard:
+        return self._entry(view, base)[1]
+
+    def index_card(self, view: KitView, base: str) -> dict[str, Any]:
+        """The index's card as JSON data: empty lists and false flags say nothing there, so
+        they are left out (the index is a third smaller)."""
+        key = (id(view), base)
+        held, made, indexed = self._entry(view, base)
+        if indexed is None:
+            indexed = _index_card(made).model_dump(
+                mode="json", exclude_none=True, exclude_defaults=True
+            )
+            self._made[key] = (held, made, indexed)
+        return indexed
+
+    def _entry(self, view: KitView, base: str) -> tuple[KitView, KitCard, dict[str, Any] | None]:
+        key = (id(view), base)
+        self._used.add(key)
+        entry = self._made.get(key)
+        if entry is None or entry[0] is not view:
+            entry = (view, card(view, base), None)
+            self._made[key] = entry
+        return entry
+
+    def keep_used(self) -> None:
+        """Forget the cards of views not asked for since the last call (views now gone)."""
+        self._made = {key: entry for key, entry in self._made.items() if key in self._used}
+        self._used = set()
+
+
 def _display(view: KitView) -> FeedDisplay:
     audience = view.audience
     return FeedDisplay(
@@ -289,14 +328,16 @@ def roster_json(
     site: FeedSite,
     agency: AgencyView | None,
     exchange_rates: ExchangeRates | None = None,
+    cards: Cards | None = None,
 ) -> str:
     """``kits.json``: compact JSON, one card per kit, in the roster's order (by name)."""
+    made = cards or Cards()
     feed = RosterFeed(
         **{"$schema": _absolute(site.url, SCHEMA_PATH)},
         site=site,
         agency=_agency(agency, site.url),
         exchange_rates=FeedExchangeRates(**exchange_rates.model_dump()) if exchange_rates else None,
-        kits=[card(v, site.url) for v in views],
+        kits=[made.card(v, site.url) for v in views],
     )
     return _dump(feed)
 
@@ -323,20 +364,21 @@ def _index_card(card: KitCard) -> IndexCard:
 
 
 def roster_index_json(
-    views: list[KitView], site: FeedSite, exchange_rates: ExchangeRates | None = None
+    views: list[KitView],
+    site: FeedSite,
+    exchange_rates: ExchangeRates | None = None,
+    cards: Cards | None = None,
 ) -> str:
     """``kits-index.json``: each kit's card cut down to what the roster's filters read, in the
     roster's order; the page fetches it, not the whole of ``kits.json``."""
+    made = cards or Cards()
     index = RosterIndex(
         **{"$schema": _absolute(site.url, SCHEMA_PATH)},
         exchange_rates=FeedExchangeRates(**exchange_rates.model_dump()) if exchange_rates else None,
-        kits=[_index_card(card(v, site.url)) for v in views],
+        kits=[],
     )
     body = index.model_dump(mode="json", by_alias=True, exclude_none=True)
-    # Empty lists and false flags say nothing here: left out, the index is a third smaller.
-    body["kits"] = [
-        kit.model_dump(mode="json", exclude_none=True, exclude_defaults=True) for kit in index.kits
-    ]
+    body["kits"] = [made.index_card(v, site.url) for v in views]
     return json.dumps(body, ensure_ascii=False, separators=(",", ":"))
 
 
