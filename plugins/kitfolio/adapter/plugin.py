@@ -23,6 +23,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
+from kitfolio import clock
 from kitfolio.adapter import catalogs, kit_edits, listings, page_context, preview
 from kitfolio.adapter.generated_page import GeneratedPage
 from kitfolio.adapter.listings import Documents
@@ -85,6 +86,7 @@ class KitfolioPlugin(BasePlugin[KitfolioConfig]):
         """What the preview's folders held when the last build began."""
         self.last_build: kit_edits.LastBuild | None = None
         self.late_pdfs = kit_edits.LatePdfs()
+        self.built_on = clock.today()
         self.feed_cards = Cards()
         self._env: Any = None
         self._files = Files([])
@@ -126,6 +128,7 @@ class KitfolioPlugin(BasePlugin[KitfolioConfig]):
         if self.replay.enabled:
             self.watched = snapshot(kit_edits.watched_places(config, self.config))
         self.last_build = None
+        self.built_on = clock.today()
         self.replay.begin()
         catalogs.reload_if_changed()
         try:
@@ -355,6 +358,8 @@ class KitfolioPlugin(BasePlugin[KitfolioConfig]):
             return False
         if self.loaded is not self.last_good or catalogs.reload_if_changed():
             return False
+        if clock.today() != self.built_on:  # every page's stale marks may change
+            return False
         now = snapshot(kit_edits.watched_places(last.config, self.config))
         paths = kit_edits.edited_kits(before, now, self.loaded.kits_dir)
         if paths is None:
@@ -393,7 +398,6 @@ class KitfolioPlugin(BasePlugin[KitfolioConfig]):
             self.sites,
             self._rosters(),
             self.built,
-            (last.config, self.config, last.nav, last.files),
         )
         count = kit_edits.render_pages(last, planned, srcs)
         named = ", ".join(sorted(edited.slugs))

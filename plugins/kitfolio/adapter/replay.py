@@ -43,6 +43,9 @@ class Replay:
         self.replayed: dict[str, str] = {}
         """src → the HTML a page gets without rendering, in this build."""
         self.views = page_inputs.ViewDigests()
+        self.inputs: page_inputs.SiteInputs | None = None
+        """What every page of this build read, named before its pages were read (their titles
+        join the navigation as they are): a page rendered again later reads the same."""
 
     def begin(self) -> None:
         self.keys, self.replayed = {}, {}
@@ -61,9 +64,11 @@ class Replay:
         inputs at the replay template (their front matter's template is read by now)."""
         if not self.enabled:
             return
-        files = context[3]
+        config, options, nav, files = context
         env.loader = ChoiceLoader([DictLoader({TEMPLATE: "{{ kf_replayed }}"}), env.loader])  # type: ignore[list-item]
-        self.keys = _keys(pages, pages, sites, rosters, built, context, self.views)
+        self.inputs = page_inputs.site_inputs(config, options, nav.items if nav else [])
+        self.inputs.views = self.views
+        self.keys = _keys(pages, pages, sites, rosters, built, self.inputs)
         self.views.keep_used()
         for src, key in self.keys.items():
             html = self.rendered.get(key, src)
@@ -79,15 +84,15 @@ class Replay:
         sites: Mapping[str, Site],
         rosters: Mapping[str, object],
         built: BuildProducts | None,
-        context: tuple[MkDocsConfig, Mapping[str, Any], Navigation | None, Files],
     ) -> list[str]:
-        """Of the pages ``srcs``, those whose inputs changed since this build named them (every
-        one when the replay is off): the pages a saved kit makes to be rendered again outside a
-        build. They are named by their new inputs, so what they render now is remembered."""
+        """Of the pages ``srcs``, those whose kits changed since this build named their inputs
+        (every one when the replay is off): the pages a saved kit makes to be rendered again
+        outside a build, whose other inputs stand. They are named by their new inputs, so what
+        they render now is remembered."""
         wanted = list(srcs)
-        if not self.enabled:
+        if not self.enabled or self.inputs is None:
             return wanted
-        now = _keys(wanted, pages, sites, rosters, built, context, self.views)
+        now = _keys(wanted, pages, sites, rosters, built, self.inputs)
         stale = [src for src in wanted if now.get(src) is None or now[src] != self.keys.get(src)]
         for src in stale:
             self.replayed.pop(src, None)
@@ -124,13 +129,9 @@ def _keys(
     sites: Mapping[str, Site],
     rosters: Mapping[str, object],
     built: BuildProducts | None,
-    context: tuple[MkDocsConfig, Mapping[str, Any], Navigation | None, Files],
-    views: page_inputs.ViewDigests,
+    inputs: page_inputs.SiteInputs,
 ) -> dict[str, str]:
     """src → the digest of the inputs of each planned page of ``srcs`` (see ``page_inputs``)."""
-    config, options, nav, _ = context
-    inputs = page_inputs.site_inputs(config, options, nav.items if nav else [])
-    inputs.views = views
     cards = built.cards if built is not None else {}
     keys = {}
     for src in srcs:
