@@ -143,7 +143,8 @@ def build_showcase(root: Path, language: str) -> Path:
     """The showcase's kits, pitches, campaigns and mkdocs.yml, with ``theme.language`` set (and
     the plugin's ``languages`` left out, so that it alone says the site's language) and its docs
     folder empty (its pages are the site's own words), built strict into ``root``; returns
-    site_dir."""
+    site_dir. Without PDFs: its readers read pages (test_pdf_languages reads each language's
+    PDF)."""
     for folder in ("kits", "pitches", "campaigns"):
         if (SHOWCASE / folder).is_dir():
             shutil.copytree(SHOWCASE / folder, root / folder)
@@ -153,6 +154,7 @@ def build_showcase(root: Path, language: str) -> Path:
     for plugin in config["plugins"]:
         if isinstance(plugin, dict) and isinstance(plugin.get("kitfolio"), dict):
             plugin["kitfolio"].pop("languages", None)
+            plugin["kitfolio"]["pdf"] = False
     (root / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), "utf-8")
     return build_site(root, strict=True)
 

@@ -3,6 +3,7 @@
 ``languages: [en, es, ar]``: kits with a Spanish translation (ava-green, lars-nilsen) and without
 (haruto-sato, noor-haddad, whose words stay theirs, marked with their language), the pitches in
 every language plus one that names its own (``language: es``), the campaign reports, built strict.
+Without PDFs: these tests read pages (tests/test_pdf_languages.py reads each language's PDF).
 """
 
 from __future__ import annotations
@@ -39,6 +40,7 @@ def build_multilingual_showcase(root: Path) -> Path:
     for plugin in config["plugins"]:
         if isinstance(plugin, dict) and isinstance(plugin.get("kitfolio"), dict):
             plugin["kitfolio"]["languages"] = list(LANGUAGES)
+            plugin["kitfolio"]["pdf"] = False
     (root / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), "utf-8")
     return build_site(root, strict=True)
 

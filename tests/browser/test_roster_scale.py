@@ -1,8 +1,11 @@
-"""A roster of 10,000 creators stays usable: the plain HTML pages reach every creator, the
-page shows one page of cards, and the filters count right.
+"""A roster of thousands of creators stays usable: the plain HTML pages reach every creator,
+the page shows one page of cards, and the filters count right.
 
-How fast it is (first paint, each filter change against its 50 ms budget) is measured by
-``scripts/bench-roster``, not asserted here: a busy machine must not fail a test.
+2,000 creators (34 plain pages) take every path a larger roster takes: nothing in the page or
+its script depends on the count beyond the first page. How 10,000 behave and how fast (first
+screen's weight, first paint, each filter change against its 50 ms budget) is measured by
+``scripts/bench-roster``, not asserted here: a busy machine must not fail a test, and building
+10,000 kits took four minutes of the suite's fifteen.
 """
 
 from __future__ import annotations
@@ -18,7 +21,7 @@ from .roster_data import creator, write_roster
 
 pytestmark = pytest.mark.browser
 
-COUNT = 10_000
+COUNT = 2_000
 
 
 @pytest.fixture(scope="module")
@@ -28,16 +31,16 @@ def big_roster(
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
-    # Social cards off, as the README advises for rosters this large: drawing 20,000 of them
+    # Social cards off, as the README advises for large rosters: drawing a card for each page
     # would be most of the build, and this test is about the roster page.
-    root = write_roster(tmp_path_factory.mktemp("roster-10k"), COUNT, social_cards=False)
+    root = write_roster(tmp_path_factory.mktemp("roster-large"), COUNT, social_cards=False)
     config = load_config(str(root / "mkdocs.yml"))
     build(config)
     site = Path(config.site_dir)
     return serve(site, "/roster/"), site
 
 
-def test_ten_thousand_creators(page: Any, big_roster: tuple[str, Path]) -> None:
+def test_thousands_of_creators(page: Any, big_roster: tuple[str, Path]) -> None:
     base, site = big_roster
     listed: list[str] = []
     path = site / "index.html"
@@ -56,7 +59,7 @@ def test_ten_thousand_creators(page: Any, big_roster: tuple[str, Path]) -> None:
     ]
     assert listed == expected, "without JavaScript the pages list every creator by name"
     first = (site / "index.html").read_bytes()
-    assert len(first) < 200_000, "the first page holds one page of cards, not 10,000"
+    assert len(first) < 200_000, "the first page holds one page of cards, not every creator"
 
     page.goto(base)
     page.wait_for_selector("[data-kf-roster][data-kf-ready=true]", state="attached", timeout=60_000)
