@@ -28,16 +28,17 @@ def by_id(pages: list[PageType]) -> Any:
     return pytest.mark.parametrize("page_type", pages, ids=[p.id for p in pages])
 
 
-@by_id(PAGES)
 @pytest.mark.parametrize("width", WIDTHS)
-def test_no_page_scrolls_sideways(
-    page: Page, site_server: str, page_type: PageType, width: int
-) -> None:
+def test_no_page_scrolls_sideways(page: Page, site_server: str, width: int) -> None:
+    """Every page type of the showcase, in both its languages."""
     page.set_viewport_size({"width": width, "height": 800})
-    page.goto(site_server + page_type.path)
-    page.wait_for_load_state("networkidle")
-    scroll_width = page.evaluate("() => document.documentElement.scrollWidth")
-    assert scroll_width <= width, f"{page_type.id} is {scroll_width}px wide at {width}px"
+    wide = {}
+    for page_type in PAGES:
+        page.goto(site_server + page_type.path)  # loaded: late images take the width they reserved
+        scroll_width = page.evaluate("() => document.documentElement.scrollWidth")
+        if scroll_width > width:
+            wide[page_type.id] = scroll_width
+    assert wide == {}, f"pages wider than {width}px"
 
 
 PORTRAIT_PAGES = [p for p in CREATOR_PAGES if p.kind != "404"]

@@ -425,6 +425,7 @@ def test_without_javascript_every_creator_is_listed_by_name(browser: Any, roster
         assert not page.is_visible("[data-kf-filters]")
         assert page.inner_text("[data-kf-count]") == f"Creators 1–{FIRST_PAGE} of {COUNT}"
         page.click(".kf-pager a[rel=next]")
+        page.wait_for_url("**/page/2/")  # the click starts the navigation; read the next page
         assert cards.first.get_attribute("data-kit") == CREATORS[FIRST_PAGE].slug
     finally:
         context.close()
