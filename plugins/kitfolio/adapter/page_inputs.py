@@ -12,6 +12,7 @@ Kitfolio's templates may read anything, so there each page reads every kit.
 
 from __future__ import annotations
 
+import functools
 import os
 import sys
 from collections.abc import Iterable, Mapping, Sequence
@@ -25,6 +26,7 @@ from mkdocs.utils import get_build_date
 from kitfolio import clock
 from kitfolio.adapter.watched_files import snapshot
 from kitfolio.cache import digest
+from kitfolio.cache.identity import ByIdentity
 from kitfolio.outputs.plan import PlannedPage
 from kitfolio.outputs.templates import theme_dir
 from kitfolio.page_kinds import PageKind
@@ -55,28 +57,22 @@ from ``!ENV`` only shows here)."""
 
 
 class ViewDigests:
-    """Each kit view's digest, named once while its view stands (views are immutable, so a
-    view's identity names its digest): a saved kit's rebuild names that kit's view alone."""
+    """Each kit view's digest, named once while its view stands (``cache.identity``): a saved
+    kit's rebuild names that kit's view alone."""
 
     def __init__(self) -> None:
-        self._named: dict[int, tuple[object, str]] = {}
-        self._used: set[int] = set()
+        self._named: ByIdentity[str] = ByIdentity()
 
     def digest(self, views: Sequence[object]) -> str:
-        names = []
-        for view in views:
-            self._used.add(id(view))
-            entry = self._named.get(id(view))
-            if entry is None or entry[0] is not view:
-                entry = (view, digest(repr(view)))
-                self._named[id(view)] = entry
-            names.append(entry[1])
-        return digest(*names)
+        return digest(*(self._named.get(view, functools.partial(_named, view)) for view in views))
 
     def keep_used(self) -> None:
         """Forget the digests of views not named since the last call (views now gone)."""
-        self._named = {key: entry for key, entry in self._named.items() if key in self._used}
-        self._used = set()
+        self._named.keep_used()
+
+
+def _named(view: object) -> str:
+    return digest(repr(view))
 
 
 @dataclass

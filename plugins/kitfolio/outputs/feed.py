@@ -13,6 +13,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from kitfolio.cache.identity import ByIdentity
 from kitfolio.outputs.feed_contract import (
     KIT_FILE,
     SCHEMA_PATH,
@@ -205,40 +206,30 @@ def card(view: KitView, base: str) -> KitCard:
 class Cards:
     """Each view's roster card and index card, made once while its view stands: ``kits.json``
     and its index list the same cards, and a preview's rebuild after one kit is saved makes
-    that kit's alone (views are immutable, so a view's identity names its card)."""
+    that kit's alone (``cache.identity``)."""
 
     def __init__(self) -> None:
-        self._made: dict[tuple[int, str], tuple[KitView, KitCard, dict[str, Any] | None]] = {}
-        self._used: set[tuple[int, str]] = set()
+        self._cards: ByIdentity[KitCard] = ByIdentity()
+        self._indexed: ByIdentity[dict[str, Any]] = ByIdentity()
 
     def card(self, view: KitView, base: str) -> KitCard:
-        return self._entry(view, base)[1]
+        return self._cards.get(view, lambda: card(view, base), base)
 
     def index_card(self, view: KitView, base: str) -> dict[str, Any]:
         """The index's card as JSON data: empty lists and false flags say nothing there, so
         they are left out (the index is a third smaller)."""
-        key = (id(view), base)
-        held, made, indexed = self._entry(view, base)
-        if indexed is None:
-            indexed = _index_card(made).model_dump(
+        return self._indexed.get(
+            view,
+            lambda: _index_card(self.card(view, base)).model_dump(
                 mode="json", exclude_none=True, exclude_defaults=True
-            )
-            self._made[key] = (held, made, indexed)
-        return indexed
-
-    def _entry(self, view: KitView, base: str) -> tuple[KitView, KitCard, dict[str, Any] | None]:
-        key = (id(view), base)
-        self._used.add(key)
-        entry = self._made.get(key)
-        if entry is None or entry[0] is not view:
-            entry = (view, card(view, base), None)
-            self._made[key] = entry
-        return entry
+            ),
+            base,
+        )
 
     def keep_used(self) -> None:
         """Forget the cards of views not asked for since the last call (views now gone)."""
-        self._made = {key: entry for key, entry in self._made.items() if key in self._used}
-        self._used = set()
+        self._cards.keep_used()
+        self._indexed.keep_used()
 
 
 def _display(view: KitView) -> FeedDisplay:
