@@ -51,6 +51,12 @@ TODAY = "2026-11-30"
 kits and MINIMAL_KIT were written as of this day. A test that needs another day sets it."""
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Tests marked ``slow`` run first: xdist hands the rest out as workers free up, so a
+    half-minute test at the end of the collection no longer keeps one core busy alone."""
+    items.sort(key=lambda item: item.get_closest_marker("slow") is None)
+
+
 @pytest.fixture(scope="session", autouse=True)
 def fixed_today() -> Iterator[None]:
     """Session-wide, so the sites module and session fixtures build are dated too; kitfolio
@@ -174,6 +180,22 @@ def built_once(factory: pytest.TempPathFactory, name: str, build: Callable[[Path
             root.mkdir()
             done.write_text(build(root).relative_to(root).as_posix(), "utf-8")
         return root / done.read_text("utf-8")
+
+
+def build_showcase_into(root: Path) -> Path:
+    """The showcase as ``mkdocs.yml`` at the repo root says, built into ``root/site``."""
+    config = load_config(
+        str(Path(__file__).resolve().parents[1] / "mkdocs.yml"), site_dir=str(root / "site")
+    )
+    build(config)
+    return Path(config.site_dir)
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The showcase, PDFs and all, built once for the run (see ``built_once``): the browser
+    tests serve it, the PDF layout tests read its kits' PDFs."""
+    return built_once(tmp_path_factory, "showcase", build_showcase_into)
 
 
 @pytest.fixture(scope="session")

@@ -28,13 +28,14 @@ def with_avatar(name: str, followers: int = 48200) -> str:
     )
 
 
-def project(root: Path, **options: object) -> Path:
+def project(root: Path, *, pdfs: bool = False, **options: object) -> Path:
+    """Two kits with a photo each; PDFs only for the tests that count them."""
     (root / "kits" / "media").mkdir(parents=True, exist_ok=True)
     Image.effect_noise((640, 640), 50).convert("RGB").save(root / "kits" / "media" / "face.jpg")
     return write_site(
         root,
         {"ava": with_avatar("Ava Green"), "bo": with_avatar("Bo Lind", 9000)},
-        **{**WITH_PDFS, **options},
+        **{**(WITH_PDFS if pdfs else {}), **options},
     )
 
 
@@ -56,7 +57,7 @@ def snapshot(folder: Path) -> dict[str, int]:
 
 
 def test_a_warm_build_draws_nothing_and_touches_no_cached_file(tmp_path: Path) -> None:
-    root = project(tmp_path)
+    root = project(tmp_path, pdfs=True)
     cold, _ = built(root)
     # Per kit: one avatar (3 WebP + 1 JPEG) and its two social cards (one job).
     assert cold.cold == 4 and cold.warm == 0
@@ -93,7 +94,7 @@ def test_a_changed_photo_redraws_its_pictures_and_cards(tmp_path: Path) -> None:
 def test_a_new_renderer_version_redraws_pictures_and_the_cards_that_show_them(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    root = project(tmp_path)
+    root = project(tmp_path, pdfs=True)
     built(root)
     monkeypatch.setattr(pictures, "VERSION", "pictures-test")
     stats, site = built(root)
@@ -106,7 +107,7 @@ def test_a_new_renderer_version_redraws_pictures_and_the_cards_that_show_them(
 
 
 def test_cache_dir_is_an_option_and_cannot_be_inside_docs(tmp_path: Path) -> None:
-    root = project(tmp_path, plugins=[{"kitfolio": {"cache_dir": "build-cache"}}])
+    root = project(tmp_path, plugins=[{"kitfolio": {"cache_dir": "build-cache", "pdf": False}}])
     built(root)
     assert manifest_of(root / "build-cache").is_file()
     assert not (root / ".cache").exists()
@@ -128,7 +129,7 @@ def test_a_preview_address_redraws_nothing(tmp_path: Path) -> None:
     """``mkdocs serve`` builds under a local site_url; the cards must not depend on it."""
     root = project(tmp_path)
     built(root)
-    write_site(root, {}, site_url="http://127.0.0.1:8000/", **WITH_PDFS)
+    write_site(root, {}, site_url="http://127.0.0.1:8000/")
     stats, site = built(root)
     assert stats.cold == 0
     assert 'content="http://127.0.0.1:8000/ava/"' in (site / "ava" / "index.html").read_text()
@@ -335,7 +336,7 @@ def test_two_configurations_sharing_a_cache_keep_each_others_work(
     other = {
         **yaml.safe_load((root / "mkdocs.yml").read_text("utf-8")),
         "site_dir": "site-b",
-        "plugins": [{"kitfolio": {"kits_dir": "kits-b"}}],
+        "plugins": [{"kitfolio": {"kits_dir": "kits-b", "pdf": False}}],
     }
     (root / "mkdocs-b.yml").write_text(yaml.safe_dump(other), encoding="utf-8")
     _, site = built(root)

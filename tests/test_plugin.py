@@ -6,8 +6,6 @@ import json
 import os
 import subprocess
 import sys
-import textwrap
-import zipfile
 from pathlib import Path
 
 import pytest
@@ -205,56 +203,6 @@ def test_properdocs_builds_the_same_site(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     page = soup(root / "out" / "kari-nord" / "work-with-me" / "index.html")
     assert page.h1 is not None and page.h1.get_text(strip=True) == "Work with Kari Nord"
-
-
-def test_a_site_builds_from_the_installed_wheel_in_any_folder(tmp_path: Path) -> None:
-    wheels = tmp_path / "wheels"
-    made = _run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(wheels), str(ROOT)],
-        ROOT,
-    )
-    assert made.returncode == 0, made.stderr
-    target = tmp_path / "installed"
-    wheel = next(wheels.glob("kitfolio-*.whl"))
-    with zipfile.ZipFile(wheel) as packed:
-        names = set(packed.namelist())
-    for font in ("Inter-Regular", "Inter-Bold", "NotoSansArabic-Bold", "NotoSansJP-Bold"):
-        assert f"kitfolio/fonts/{font}.ttf" in names, font
-    assert {"kitfolio/fonts/OFL-Inter.txt", "kitfolio/fonts/README.md"} <= names
-    put = _run(
-        [
-            sys.executable,
-            "-m",
-            "pip",
-            "install",
-            "-q",
-            "--no-deps",
-            "--target",
-            str(target),
-            str(wheel),
-        ],
-        ROOT,
-    )
-    assert put.returncode == 0, put.stderr
-    root = write_site(
-        tmp_path / "anywhere",
-        {"kari-nord": kit("kari-nord", "Kari Nord")},
-        textwrap.dedent("""\
-                          site_name: From the wheel
-                          site_url: https://example.org/
-                          theme: material
-                          plugins: [search, kitfolio]
-                          """),
-    )
-    where = _run(
-        [sys.executable, "-c", "import kitfolio.adapter.plugin as p; print(p.theme_dir())"],
-        root,
-        PYTHONPATH=str(target),
-    )
-    assert where.stdout.strip().startswith(str(target)), where.stdout + where.stderr
-    done = _run([sys.executable, "-m", "mkdocs", "build", "-q"], root, PYTHONPATH=str(target))
-    assert done.returncode == 0, done.stderr
-    assert soup(root / "site" / "kari-nord" / "index.html").select_one("h1.kf-name") is not None
 
 
 ASSETS = ROOT / "theme" / "assets" / "kitfolio"

@@ -4,7 +4,8 @@ driven with Playwright in Debian's Chromium (never a downloaded browser).
 Fixtures (all plain pytest, usable from any test module in this folder):
 
 - ``showcase_config`` / ``built_site`` / ``site_server``: the showcase (``mkdocs.yml`` at the
-  repo root) built once per run (xdist's workers share it) into a tmp dir, and served at the path
+  repo root) built once per run (``tests/conftest.py``; xdist's workers share it) into a tmp
+  dir, and served at the path
   of its ``site_url`` (``https://x.io/kitfolio/`` is served as ``http://127.0.0.1:PORT/kitfolio/``,
   so the absolute asset paths of ``404.html`` resolve). ``site_server`` is that base URL.
 - ``serve``: serve any folder the same way, ``serve(folder, prefix="/") -> base_url``.
@@ -45,7 +46,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from conftest import built_once, missing
+from conftest import missing
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -156,23 +157,6 @@ def serve() -> Iterator[Callable[..., str]]:
 
 
 # --- The showcase --------------------------------------------------------------------------
-
-
-def build_showcase_into(root: Path) -> Path:
-    """The showcase as ``mkdocs.yml`` at the repo root says, built into ``root/site``."""
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-
-    config = load_config(str(ROOT / "mkdocs.yml"), site_dir=str(root / "site"))
-    build(config)
-    return Path(config.site_dir)
-
-
-@pytest.fixture(scope="session")
-def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The showcase built into a tmp dir, once for the run (``conftest.built_once``: xdist's
-    workers share it)."""
-    return built_once(tmp_path_factory, "showcase", build_showcase_into)
 
 
 @pytest.fixture(scope="session")

@@ -19,7 +19,7 @@ import pytest
 
 from .roster_data import creator, write_roster
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 COUNT = 2_000
 
