@@ -16,6 +16,7 @@ import pytest
 from pypdf import PdfReader
 
 from conftest import WITH_PDFS, build_site, write_site
+from kitfolio.outputs.pdf_fit import Fit, can_fit
 
 SHOWCASE_KITS = ("ava-green", "haruto-sato", "lars-nilsen", "noor-haddad")
 NETWORKS = (
@@ -186,3 +187,11 @@ def test_a_short_kit_shows_all_it_has(built_site: Path) -> None:
     assert "More at" not in kit
     for words in ("Patagonia", "Thrift flip", "One capsule, 30 outfits", "Lee Chan"):
         assert words in kit, words
+
+
+def test_smaller_type_alone_is_not_tried_where_it_cannot_fit() -> None:
+    assert not can_fit(Fit(0.87), Fit(1.08), pages=4)  # 3 pages of content in 65 % of the room
+    assert can_fit(Fit(0.87, highlights=3), Fit(1.08), pages=4)  # shorter lists: a layout knows
+    two_columns = Fit(0.87, rate_columns=2)
+    assert can_fit(Fit(0.8, rate_columns=2), two_columns, pages=2)  # a little over a page
+    assert not can_fit(Fit(0.74, rate_columns=2), two_columns, pages=3)

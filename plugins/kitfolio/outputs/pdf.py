@@ -29,7 +29,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from kitfolio.cache import digest, file_digest
 from kitfolio.media.work import Made, Media, Output
 from kitfolio.outputs.paper import Paper, paper_for
-from kitfolio.outputs.pdf_fit import STEPS, Fit
+from kitfolio.outputs.pdf_fit import STEPS, Fit, can_fit
 from kitfolio.outputs.templates import environment
 from kitfolio.present.messages import page_messages, translations
 from kitfolio.public.site import Site
@@ -187,14 +187,21 @@ class _Shared:
 
 
 def _fitted(sheet: Sheet, part: str, fetcher: Any, shared: _Shared) -> Any:
-    """The part laid out at the first step that fits one page, else at the last step."""
+    """The part laid out at the first step that fits one page, else at the last step
+    (steps that cannot fit are skipped, see ``pdf_fit.can_fit``)."""
     html = _weasyprint().HTML
-    for fit in STEPS[part]:
+    *steps, last = STEPS[part]
+    tried: tuple[Fit, int] | None = None
+    for fit in steps:
+        if tried is not None and not can_fit(fit, *tried):
+            continue
         document = html(string=sheet.render(part, fit), base_url=SITE, url_fetcher=fetcher)
         laid_out = document.render(font_config=shared.fonts, cache=shared.images)
         if len(laid_out.pages) == 1:
-            break
-    return laid_out
+            return laid_out
+        tried = (fit, len(laid_out.pages))
+    document = html(string=sheet.render(part, last), base_url=SITE, url_fetcher=fetcher)
+    return document.render(font_config=shared.fonts, cache=shared.images)
 
 
 def _build_files(files: Mapping[str, Path]) -> Any:

@@ -5,11 +5,16 @@ set in smaller type, then shows fewer case studies, highlights and quotes (each 
 ends with "More at <the kit's page>"), clamps a long bio and lists its largest platforms. A rate
 card loses nothing: smaller type, then its deliverables in two columns. The first step whose
 layout takes one page wins; a part that fits at none keeps the last step's layout.
+
+A step that only sets smaller type is skipped when it cannot win: a layout of ``pages`` pages
+holds more than ``pages - 1`` pages of content, and type at ``r`` times the size takes about
+``r²`` of the room, so such a step needs ``(pages - 1) · r² < 1``. A long kit is laid out three
+times instead of six (each layout of a four-page draft costs seconds).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 
 @dataclass(frozen=True)
@@ -24,6 +29,17 @@ class Fit:
     bio_lines: int | None = None
     """Lines of bio shown before an ellipsis; None shows all of it."""
     rate_columns: int = 1
+
+    def only_smaller_than(self, other: Fit) -> bool:
+        """Whether this step differs from ``other`` by its type scale alone."""
+        return replace(self, scale=other.scale) == other
+
+
+def can_fit(step: Fit, tried: Fit, pages: int) -> bool:
+    """Whether ``step`` can set on one page what ``tried`` set on ``pages`` pages."""
+    if pages <= 1 or not step.only_smaller_than(tried):
+        return True
+    return (pages - 1) * (step.scale / tried.scale) ** 2 < 1
 
 
 KIT_STEPS = (
