@@ -39,6 +39,7 @@ from kitfolio.adapter.options import KitfolioConfig
 from kitfolio.adapter.replay import Replay
 from kitfolio.adapter.site_files import (
     CachedFile,
+    MadeText,
     check_claims,
     found_files,
     front_matter,
@@ -174,10 +175,12 @@ class KitfolioPlugin(BasePlugin[KitfolioConfig]):
             )
         files.append(File.generated(config, KIT_SCHEMA_PATH, content=kit_schema_text()))
         files.append(File.generated(config, CAMPAIGN_SCHEMA_PATH, content=campaign_schema_text()))
-        for src, text in outputs.feed_files(
-            sites, self.additions, config.site_name, str(config.site_url), cards=self.feed_cards
+        # A build makes each card once and keeps none; the preview keeps them for its rebuilds.
+        cards = self.feed_cards if self.replay.enabled else Cards()
+        for src, make in outputs.feed_makers(
+            sites, self.additions, config.site_name, str(config.site_url), cards=cards
         ):
-            files.append(File.generated(config, src, content=text))
+            files.append(MadeText.of(config, src, make))
         if self.config.minify:
             minify_assets(files)
         return files
