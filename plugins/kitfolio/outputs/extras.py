@@ -177,9 +177,8 @@ def feed_makers(
     rates = additions.exchange_rates
     for site in sites:
         info = data.site_info(site_name, base, site.settings.locale, site.language, alternates)
-        roster = data.roster_json(site.kits, info, additions.agency, rates, made)
+        roster, index = data.roster_feeds(site.kits, info, additions.agency, rates, made)
         yield site.prefix + contract.ROSTER_PATH, _given(roster)
-        index = data.roster_index_json(site.kits, info, rates, made)
         yield site.prefix + contract.INDEX_PATH, _given(index)
         for view in site.kits:
             if only is None or view.slug in only:
