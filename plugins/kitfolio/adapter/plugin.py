@@ -12,6 +12,7 @@ from __future__ import annotations
 import html
 import time
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -39,6 +40,7 @@ from kitfolio.adapter.options import KitfolioConfig
 from kitfolio.adapter.replay import Replay
 from kitfolio.adapter.site_files import (
     CachedFile,
+    MadeText,
     check_claims,
     found_files,
     front_matter,
@@ -88,6 +90,10 @@ class KitfolioPlugin(BasePlugin[KitfolioConfig]):
         self.late_pdfs = kit_edits.LatePdfs()
         self.built_on = clock.today()
         self.feed_cards = Cards()
+        self.one_build = False
+        """``mkdocs build``: one build, so nothing reads the kits' models after ``on_files``."""
+        self.image_folders: set[Path] = set()
+        """Folders outside the kits folder that hold kit images, for the preview to watch."""
         self._env: Any = None
         self._files = Files([])
 
@@ -115,6 +121,7 @@ class KitfolioPlugin(BasePlugin[KitfolioConfig]):
         self.last_good = None
         self.replay.off()
         self.replay.enabled = command == "serve"
+        self.one_build = command in ("build", "gh-deploy")
         self.watched, self.last_build = None, None
 
     @event_priority(50)
@@ -154,6 +161,9 @@ class KitfolioPlugin(BasePlugin[KitfolioConfig]):
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         assert self.site is not None
         check_claims(files, config, self.loaded)
+        self.image_folders = site_model.image_folders(self.roster, self.loaded.kits_dir)
+        if self.one_build:
+            self._forget_kits()
         built = self.built
         if built is not None:
             for output in built.outputs:
@@ -174,13 +184,24 @@ class KitfolioPlugin(BasePlugin[KitfolioConfig]):
             )
         files.append(File.generated(config, KIT_SCHEMA_PATH, content=kit_schema_text()))
         files.append(File.generated(config, CAMPAIGN_SCHEMA_PATH, content=campaign_schema_text()))
-        for src, text in outputs.feed_files(
-            sites, self.additions, config.site_name, str(config.site_url), cards=self.feed_cards
+        # A build makes each card once and keeps none; the preview keeps them for its rebuilds.
+        cards = self.feed_cards if self.replay.enabled else Cards(keep=False)
+        for src, make in outputs.feed_makers(
+            sites, self.additions, config.site_name, str(config.site_url), cards=cards
         ):
-            files.append(File.generated(config, src, content=text))
+            files.append(MadeText.of(config, src, make))
         if self.config.minify:
             minify_assets(files)
         return files
+
+    def _forget_kits(self) -> None:
+        """Let the kits' parsed models go once their claims on the site's paths are checked:
+        the pages and feeds read the views alone, and the models are a third of a large
+        roster's memory (freed before the feed's cards are made). The preview keeps them, for
+        its next rebuild."""
+        roster = self.loaded.roster
+        self.loaded = replace(self.loaded, roster=LoadedKits([], roster.problems))
+        self.last_good = self.loaded
 
     def _plan(self, sites: list[site_model.Site], config: MkDocsConfig) -> list[PlannedPage]:
         return plan_pages(
@@ -345,7 +366,7 @@ class KitfolioPlugin(BasePlugin[KitfolioConfig]):
         for folder in (self.loaded.pitches_dir, self.loaded.campaigns_dir):
             if folder.is_dir():
                 server.watch(str(folder))
-        for folder in site_model.image_folders(self.roster, self.loaded.kits_dir):
+        for folder in self.image_folders:
             server.watch(str(folder))
         return server
 

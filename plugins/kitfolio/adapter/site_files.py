@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -91,6 +91,41 @@ class CachedFile(File):
             raise PluginError(
                 "kitfolio: an image vanished from the build cache and could not be drawn again"
             ) from None
+
+
+class MadeText(File):
+    """A generated text (the data feed) made when MkDocs reads or writes it, not held from
+    ``on_files`` to the end of the build: 10,000 kit.json files are tens of megabytes. Once
+    written, the file in ``site/`` is its source."""
+
+    _make: Callable[[], str] | None = None
+    _given: str | bytes | None = None
+
+    @classmethod
+    def of(cls, config: MkDocsConfig, src: str, make: Callable[[], str]) -> MadeText:
+        file = cls.generated(config, src, content="")
+        assert isinstance(file, MadeText)
+        file._given, file._make = None, make
+        return file
+
+    @property
+    def _content(self) -> str | bytes | None:
+        """MkDocs' in-memory content: what was given, else the text made now."""
+        if self._given is not None:
+            return self._given
+        return self._make() if self._make is not None else None
+
+    @_content.setter
+    def _content(self, value: str | bytes | None) -> None:
+        self._given, self._make = value, None
+
+    def is_modified(self) -> bool:
+        return self._make is not None or super().is_modified()
+
+    def copy_file(self, dirty: bool = False) -> None:
+        super().copy_file(dirty)
+        if self._given is None and self._make is not None:
+            self._make, self.abs_src_path = None, self.abs_dest_path
 
 
 def minify_assets(files: Files) -> None:

@@ -30,3 +30,7 @@ class ByIdentity(Generic[V]):
         """Forget the values not asked for since the last call (their objects are gone)."""
         self._made = {key: entry for key, entry in self._made.items() if key in self._used}
         self._used = set()
+
+    def forget_others(self, owner: object) -> None:
+        """Forget every value but ``owner``'s: a one-pass caller needs the last alone."""
+        self._made = {key: entry for key, entry in self._made.items() if entry[0] is owner}

@@ -18,7 +18,7 @@ SHARE_TOLERANCE = 1.0
 ENGAGEMENT_TOLERANCE = 0.25
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Engagement:
     """A platform's engagement rate and where it comes from."""
 
@@ -83,7 +83,7 @@ def total_reach(kit: Kit) -> int:
     return sum(p.followers for p in kit.platforms)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class HeadlineEngagement:
     """The one engagement figure a kit leads with: each platform's rate weighted by its followers.
 
@@ -117,7 +117,7 @@ def is_stale(kit: Kit, today: date, stale_after_days: int) -> bool:
     return age is not None and age > stale_after_days
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Inconsistency:
     """A figure that contradicts another; a warning unless the build is strict."""
 

@@ -21,7 +21,7 @@ TOLERANCE = 0.1
 MAX_SLACK_DAYS = 7
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True, order=True, slots=True)
 class Point:
     """Followers on one day."""
 
@@ -29,7 +29,7 @@ class Point:
     followers: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Change:
     """Growth over a window: from the last point on or before its start to the latest point."""
 

@@ -34,7 +34,7 @@ INKS = ("#ffffff", "#000000")
 RGB = tuple[int, int, int]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Palette:
     """An accent for each colour scheme, and the text colour that reads on each."""
 

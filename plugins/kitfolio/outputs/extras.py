@@ -6,8 +6,9 @@ there are, and writes them through MkDocs.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterator, Mapping
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -154,20 +155,37 @@ def feed_files(
     at the root, each other under ``<tag>/``): kits.json, its compact index, each kit.json; and
     the feed's schema. ``only``: the kit.json of those slugs alone (the others unchanged);
     ``cards``: the cards made for the last feed, kept for the views that stand."""
+    for src, make in feed_makers(sites, additions, site_name, site_url, cards=cards, only=only):
+        yield src, make()
+
+
+def feed_makers(
+    sites: list[Site],
+    additions: SiteExtras,
+    site_name: str,
+    site_url: str,
+    *,
+    cards: data.Cards | None = None,
+    only: Collection[str] | None = None,
+) -> Iterator[tuple[str, Callable[[], str]]]:
+    """``feed_files`` with each text's maker in place of the text: a roster's two files are made
+    at once (from one set of cards), each kit.json only when its maker is called, so a build
+    writing 10,000 of them need not hold them all."""
     base = site_url if site_url.endswith("/") else site_url + "/"
     alternates = {site.language: site.prefix for site in sites} if len(sites) > 1 else {}
     made = cards or data.Cards()
     rates = additions.exchange_rates
     for site in sites:
         info = data.site_info(site_name, base, site.settings.locale, site.language, alternates)
-        yield (
-            site.prefix + contract.ROSTER_PATH,
-            data.roster_json(site.kits, info, additions.agency, rates, made),
-        )
-        index = data.roster_index_json(site.kits, info, rates, made)
-        yield site.prefix + contract.INDEX_PATH, index
+        roster, index = data.roster_feeds(site.kits, info, additions.agency, rates, made)
+        yield site.prefix + contract.ROSTER_PATH, _given(roster)
+        yield site.prefix + contract.INDEX_PATH, _given(index)
         for view in site.kits:
             if only is None or view.slug in only:
-                yield view.url + contract.KIT_FILE, data.kit_json(view, info)
+                yield view.url + contract.KIT_FILE, partial(data.kit_json, view, info)
     made.keep_used()
-    yield contract.SCHEMA_PATH, contract.feed_schema_text()
+    yield contract.SCHEMA_PATH, contract.feed_schema_text
+
+
+def _given(text: str) -> Callable[[], str]:
+    return lambda: text

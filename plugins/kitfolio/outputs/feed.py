@@ -208,11 +208,15 @@ class Cards:
     and its index list the same cards, and a preview's rebuild after one kit is saved makes
     that kit's alone (``cache.identity``)."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, keep: bool = True) -> None:
         self._cards: ByIdentity[KitCard] = ByIdentity()
         self._indexed: ByIdentity[dict[str, Any]] = ByIdentity()
+        self._keep = keep
+        """False: the last view's roster card alone is held (``roster_feeds``, a build)."""
 
     def card(self, view: KitView, base: str) -> KitCard:
+        if not self._keep:
+            self._cards.forget_others(view)
         return self._cards.get(view, lambda: card(view, base), base)
 
     def index_card(self, view: KitView, base: str) -> dict[str, Any]:
@@ -371,6 +375,44 @@ def roster_index_json(
     body = index.model_dump(mode="json", by_alias=True, exclude_none=True)
     body["kits"] = [made.index_card(v, site.url) for v in views]
     return json.dumps(body, ensure_ascii=False, separators=(",", ":"))
+
+
+def roster_feeds(
+    views: list[KitView],
+    site: FeedSite,
+    agency: AgencyView | None,
+    exchange_rates: ExchangeRates | None = None,
+    cards: Cards | None = None,
+) -> tuple[str, str]:
+    """``roster_json`` and ``roster_index_json`` in one pass over the views, each card written
+    out as soon as it is made: a build's fresh ``cards`` (``Cards(keep=False)``) then holds one
+    card at a time, not 10,000 models."""
+    made = cards or Cards()
+    rates = FeedExchangeRates(**exchange_rates.model_dump()) if exchange_rates else None
+    empty = RosterFeed(
+        **{"$schema": _absolute(site.url, SCHEMA_PATH)},
+        site=site,
+        agency=_agency(agency, site.url),
+        exchange_rates=rates,
+        kits=[],
+    )
+    head = _dump(empty)
+    assert head.endswith(_NO_KITS), "kits is the last field of RosterFeed"
+    index = RosterIndex(
+        **{"$schema": _absolute(site.url, SCHEMA_PATH)}, exchange_rates=rates, kits=[]
+    )
+    body = index.model_dump(mode="json", by_alias=True, exclude_none=True)
+    listed: list[str] = []
+    indexed: list[dict[str, Any]] = []
+    for view in views:
+        listed.append(_dump(made.card(view, site.url)))
+        indexed.append(made.index_card(view, site.url))
+    body["kits"] = indexed
+    roster = head.removesuffix(_NO_KITS) + '"kits":[' + ",".join(listed) + "]}"
+    return roster, json.dumps(body, ensure_ascii=False, separators=(",", ":"))
+
+
+_NO_KITS = '"kits":[]}'
 
 
 def kit_json(view: KitView, site: FeedSite) -> str:

@@ -28,7 +28,7 @@ TEMPLATES = {
 }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Inclusion:
     """Where a page is listed: kit pages are kept out of the navigation (one link per kit is the
     site's choice), pitches out of everything a stranger could browse."""
@@ -49,7 +49,7 @@ ROSTER_PAGE_SIZE = 60
 """Creators per page of the roster's plain listing."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class RosterPage:
     """One page of the roster's plain listing: the creators ``start`` to ``stop`` (by name), and
     where the pages before and after it are, for a crawler or a person without JavaScript."""
@@ -91,7 +91,7 @@ def roster_pages(kits: int, size: int = ROSTER_PAGE_SIZE, prefix: str = "") -> l
     ]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PlannedPage:
     """One generated page: its source path, template, texts and listing."""
 

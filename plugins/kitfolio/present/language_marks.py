@@ -7,23 +7,33 @@ such text is an ``InLanguage`` string that remembers its language, and the page 
 
 from __future__ import annotations
 
+from functools import cache
 from html import escape
 
 from markupsafe import Markup
 
 
 class InLanguage(str):
-    """Text in ``lang``, a language other than its page's."""
+    """Text in ``lang``, a language other than its page's.
 
+    A kit in another language than its page's has every text so marked, tens of thousands in
+    a large roster: each is made of a class per language (``lang`` a class attribute, no
+    ``__dict__``), which saves a dictionary per string."""
+
+    __slots__ = ()
     lang: str
 
     def __new__(cls, text: str, lang: str) -> InLanguage:
-        made = super().__new__(cls, text)
-        made.lang = lang
-        return made
+        return str.__new__(_in(lang), text)
 
     def __reduce__(self) -> tuple[type[InLanguage], tuple[str, str]]:
         return (InLanguage, (str(self), self.lang))
+
+
+@cache
+def _in(lang: str) -> type[InLanguage]:
+    """The class of texts in ``lang``."""
+    return type(f"InLanguage[{lang}]", (InLanguage,), {"__slots__": (), "lang": lang})
 
 
 def lang_of(value: object) -> str | None:

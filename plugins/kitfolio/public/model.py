@@ -17,7 +17,7 @@ from kitfolio.derive.growth import Point
 from kitfolio.model.kit import Network, Offer, Visibility
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PublicImage:
     """A published image without its words: ``src`` from the site root, WebP widths beside."""
 
@@ -28,7 +28,7 @@ class PublicImage:
     sizes: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PublicPlatform:
     """One account: its figures as stated, its engagement and its follower history."""
 
@@ -47,7 +47,7 @@ class PublicPlatform:
     """Followers over time (the kit's history, git's, and today's figure), oldest first."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PublicAudience:
     """Audience shares (of 100) by key; gender, countries and cities largest first."""
 
@@ -58,7 +58,7 @@ class PublicAudience:
     cities: dict[str, float] = field(default_factory=dict)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PublicPrice:
     """A rate item or package; ``low``/``high`` only as far as the visibility shows them."""
 
@@ -74,7 +74,7 @@ class PublicPrice:
     note: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PublicAddon:
     """An add-on: a share of the base fee or a price, each only when prices are shown."""
 
@@ -84,7 +84,7 @@ class PublicAddon:
     high: float | None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PublicRates:
     """The rate card after the gate: ``visibility`` is the one applied to what follows."""
 
@@ -105,7 +105,7 @@ class PublicRates:
         return self.currency is not None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PublicQuote:
     """A brand's words and who said them."""
 
@@ -113,7 +113,7 @@ class PublicQuote:
     author: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PublicPartnership:
     """A past partnership; ``results`` maps a result code (``reach``) to the stated figure."""
 
@@ -127,7 +127,7 @@ class PublicPartnership:
     logo: PublicImage | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PublicHighlight:
     """A piece of work the creator shows."""
 
@@ -138,7 +138,7 @@ class PublicHighlight:
     image: PublicImage | None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PublicContact:
     """The ways in the creator publishes."""
 
@@ -149,7 +149,7 @@ class PublicContact:
     manager_agency: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PublicStep:
     """A step of the creator's own process; ``detail`` is Markdown."""
 
@@ -157,7 +157,7 @@ class PublicStep:
     detail: str | None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PublicKit:
     """Everything publishable of one kit, language-neutral apart from the creator's own words."""
 

@@ -15,7 +15,7 @@ from kitfolio.present import mailto
 from kitfolio.public.model import PublicKit
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Image:
     """An image as a page embeds it; ``src`` is relative to the site root."""
 
@@ -28,7 +28,7 @@ class Image:
     sizes: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class GrowthView:
     """Followers gained or lost over a window, written for the page."""
 
@@ -40,7 +40,7 @@ class GrowthView:
     """"in 30 days" when the points cover the window, else "since Sep 1, 2026"."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class EngagementView:
     """An engagement rate as shown: the figure, whether stated or computed, and how."""
 
@@ -52,7 +52,7 @@ class EngagementView:
     basis: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PlatformView:
     """One platform as its card shows it."""
 
@@ -79,7 +79,7 @@ class PlatformView:
     open_rate: float | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Share:
     """One bar of an audience chart: a label and its share of 100."""
 
@@ -89,7 +89,7 @@ class Share:
     key: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class AudienceView:
     """The audience section: its source and each chart's bars."""
 
@@ -104,7 +104,7 @@ class AudienceView:
         return not (self.age or self.gender or self.countries or self.cities)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PriceLine:
     """One priced thing; ``price`` is None when the visibility hides it."""
 
@@ -122,7 +122,7 @@ class PriceLine:
     """An add-on's share of the base fee, only when the visibility shows prices."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class RatesView:
     """The rate card after the privacy gate: only the prices the visibility allows."""
 
@@ -142,7 +142,7 @@ class RatesView:
     """The lowest visible price alone, without the words around it."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Step:
     """One step of how working together goes."""
 
@@ -150,7 +150,7 @@ class Step:
     detail: Markup
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class QuoteView:
     """A brand's words, as the page quotes them."""
 
@@ -158,7 +158,7 @@ class QuoteView:
     author: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PartnershipView:
     """A past partnership as its case study shows it."""
 
@@ -183,7 +183,7 @@ class PartnershipView:
     """The month the first of them started."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class HighlightView:
     """A highlight as its card shows it."""
 
@@ -196,7 +196,7 @@ class HighlightView:
     image: Image | None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ContactView:
     """The ways to reach the creator, each link built and checked once."""
 
@@ -225,7 +225,7 @@ class ContactView:
         return mailto.href(to, subject=subject) if to else None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ChartSet:
     """The inline SVG charts of a media kit; None where there is nothing to draw."""
 
@@ -237,7 +237,7 @@ class ChartSet:
     growth: tuple[tuple[str, Markup], ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class KitView:
     """All one page needs to show a kit."""
 
@@ -299,7 +299,7 @@ class KitView:
     """The site path of the kit's PDF media kit, when the site makes PDFs."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Settings:
     """Site-wide choices that change how views are built."""
 
