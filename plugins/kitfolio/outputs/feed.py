@@ -318,25 +318,6 @@ def _dump(model: BaseModel) -> str:
     return model.model_dump_json(by_alias=True, exclude_none=True)
 
 
-def roster_json(
-    views: list[KitView],
-    site: FeedSite,
-    agency: AgencyView | None,
-    exchange_rates: ExchangeRates | None = None,
-    cards: Cards | None = None,
-) -> str:
-    """``kits.json``: compact JSON, one card per kit, in the roster's order (by name)."""
-    made = cards or Cards()
-    feed = RosterFeed(
-        **{"$schema": _absolute(site.url, SCHEMA_PATH)},
-        site=site,
-        agency=_agency(agency, site.url),
-        exchange_rates=FeedExchangeRates(**exchange_rates.model_dump()) if exchange_rates else None,
-        kits=[made.card(v, site.url) for v in views],
-    )
-    return _dump(feed)
-
-
 _PRICE_FIELDS = {"__all__": {"name", "min"}}
 _INDEXED: dict[str, Any] = {
     **{name: True for name in IndexCard.model_fields},
@@ -358,25 +339,6 @@ def _index_card(card: KitCard) -> IndexCard:
     return IndexCard.model_validate(card.model_dump(include=_INDEXED, exclude_none=True))
 
 
-def roster_index_json(
-    views: list[KitView],
-    site: FeedSite,
-    exchange_rates: ExchangeRates | None = None,
-    cards: Cards | None = None,
-) -> str:
-    """``kits-index.json``: each kit's card cut down to what the roster's filters read, in the
-    roster's order; the page fetches it, not the whole of ``kits.json``."""
-    made = cards or Cards()
-    index = RosterIndex(
-        **{"$schema": _absolute(site.url, SCHEMA_PATH)},
-        exchange_rates=FeedExchangeRates(**exchange_rates.model_dump()) if exchange_rates else None,
-        kits=[],
-    )
-    body = index.model_dump(mode="json", by_alias=True, exclude_none=True)
-    body["kits"] = [made.index_card(v, site.url) for v in views]
-    return json.dumps(body, ensure_ascii=False, separators=(",", ":"))
-
-
 def roster_feeds(
     views: list[KitView],
     site: FeedSite,
@@ -384,8 +346,10 @@ def roster_feeds(
     exchange_rates: ExchangeRates | None = None,
     cards: Cards | None = None,
 ) -> tuple[str, str]:
-    """``roster_json`` and ``roster_index_json`` in one pass over the views, each card written
-    out as soon as it is made: a build's fresh ``cards`` (``Cards(keep=False)``) then holds one
+    """``kits.json`` (compact JSON, one card per kit, in the roster's order) and
+    ``kits-index.json`` (each card cut down to what the roster's filters read; the page fetches
+    it, not the whole of ``kits.json``), in one pass over the views, each card written out as
+    soon as it is made: a build's fresh ``cards`` (``Cards(keep=False)``) then holds one
     card at a time, not 10,000 models."""
     made = cards or Cards()
     rates = FeedExchangeRates(**exchange_rates.model_dump()) if exchange_rates else None
