@@ -21,9 +21,11 @@ from pathlib import Path
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
 from mkdocs.utils import get_build_date
 
 from kitfolio import clock
+from kitfolio.adapter.lasting_inputs import lasting_digest
 from kitfolio.adapter.watched_files import snapshot
 from kitfolio.cache import digest
 from kitfolio.cache.identity import ByIdentity
@@ -100,20 +102,30 @@ class SiteInputs:
         return self.every_kit[site.language]
 
 
-def site_inputs(config: MkDocsConfig, options: Mapping[str, Any], nav: Iterable[Any]) -> SiteInputs:
-    """The inputs of this build that every generated page shares."""
+def site_inputs(
+    config: MkDocsConfig,
+    options: Mapping[str, Any],
+    nav: Iterable[Any],
+    files: Files,
+    *,
+    lasting: bool = False,
+) -> SiteInputs:
+    """The inputs of this build that every generated page shares; ``lasting`` adds what may
+    change between two processes (``lasting_inputs``), for pages kept on disk."""
     config_file = Path(config.config_file_path or "mkdocs.yml")
     config_bytes = config_file.read_bytes() if config_file.is_file() else b""
     settings = repr([(key, config.get(key)) for key in _CONFIG_KEYS])
     theme = repr(sorted((str(k), repr(v)) for k, v in config.theme.items()))
+    folders = edited_theme_folders(config.theme.dirs)
     shared = digest(
         str(config_file.resolve()),
         config_bytes,
         settings,
         theme,
         repr(sorted((str(k), repr(v)) for k, v in options.items())),
-        templates_digest(config.theme.dirs),
+        lasting_digest(config, folders) if lasting else templates_digest(config.theme.dirs),
         repr(_nav_items(nav)),
+        repr([file.url for file in files.documentation_pages()]),
         clock.today().isoformat(),
         get_build_date(),
     )

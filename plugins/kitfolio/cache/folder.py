@@ -74,8 +74,9 @@ def marked(folder: Path) -> bool:
 
 
 def _legacy(folder: Path, names: set[str]) -> bool:
-    """Whether ``folder`` is the cache of a Kitfolio from before the tag, and nothing else."""
-    if names - LEGACY:
+    """Whether ``folder`` is the cache of a Kitfolio from before the tag, and nothing else (but
+    caches of Kitfolio's own inside it, such as ``pages/``, which carry the tag)."""
+    if any(not marked(folder / name) for name in names - LEGACY):
         return False
     try:
         buckets = list((folder / FILES).iterdir()) if FILES in names else []
