@@ -5,6 +5,7 @@ spoiled. Each warm site is compared with a cold build of the same project (its c
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -230,9 +231,19 @@ def swap_for_a_link(path: Path) -> None:
     path.symlink_to(outside)
 
 
-def spoil_manifest(root: Path) -> None:
-    for manifest in (root / ".cache" / "kitfolio" / "builds").glob("*.json"):
-        manifest.write_bytes(b'{"format": 2, "entries": {"not-a-key": {"files": 3}}, ')
+def truncate(manifest: Path) -> None:
+    manifest.write_bytes(manifest.read_bytes()[:-40])
+
+
+def misshape(manifest: Path) -> None:
+    data = json.loads(manifest.read_bytes())
+    for entry in data["entries"].values():
+        entry["files"] = {FILE: {"size": -1, "sha256": "not a digest"}}
+    manifest.write_text(json.dumps(data), "utf-8")
+
+
+def stored_manifests(root: Path) -> list[Path]:
+    return list((root / ".cache" / "kitfolio" / "pages" / "builds").glob("*.json"))
 
 
 @pytest.mark.parametrize(
@@ -249,10 +260,12 @@ def test_a_spoiled_page_is_rendered_again(tmp_path: Path, how: Callable[[Path], 
     assert not any(b"alert(1)" in data for data in warm.values())
 
 
-def test_a_spoiled_manifest_renders_every_page(tmp_path: Path) -> None:
+@pytest.mark.parametrize("how", [truncate, misshape], ids=["truncated", "misshapen"])
+def test_a_spoiled_manifest_renders_every_page(tmp_path: Path, how: Callable[[Path], None]) -> None:
     root = project(tmp_path)
     first = cold(root)
-    spoil_manifest(root)
+    [manifest] = stored_manifests(root)
+    how(manifest)
     plugin, warm = built(root)
     assert store(plugin).last.replayed == set()
     same_site(warm, first)

@@ -90,6 +90,7 @@ class SiteInputs:
     """A digest of every kit view of each language, named when a page reads them all."""
     views: ViewDigests = field(default_factory=ViewDigests)
     """The digests of single views (a roster page's), kept between builds by the caller."""
+    _once: dict[tuple[int, str], tuple[object, str]] = field(default_factory=dict)
 
     def catalog(self, language: str) -> str:
         if language not in self.catalogs:
@@ -100,6 +101,19 @@ class SiteInputs:
         if site.language not in self.every_kit:
             self.every_kit[site.language] = kits_digest(site.kits)
         return self.every_kit[site.language]
+
+    def once(self, value: object, tag: str = "") -> str:
+        """The digest of ``value`` (or of what it shows, by ``tag``), named once in this
+        build: every page of a language shares its site and roster."""
+        key = (id(value), tag)
+        if key not in self._once:
+            shown = _site_shown(value) if tag == "site" else value
+            self._once[key] = (value, digest(repr(shown)))
+        return self._once[key][1]
+
+
+def _site_shown(site: Any) -> object:
+    return (site.settings, site.language, site.prefix, [v.slug for v in site.kits])
 
 
 def site_inputs(
@@ -145,14 +159,16 @@ def page_key(
         password = digest(password_for(page.name) or "")
     # The search text is the page's content, which only the search index reads (Kitfolio's
     # templates print their own), so a roster page does not depend on every kit's description.
-    shown = page if inputs.wide else replace(page, search_text="")
+    # The page's kit view is named once for all its pages (and the roster's) by its digest.
+    shown = replace(page, view=None) if inputs.wide else replace(page, view=None, search_text="")
     return digest(
         inputs.shared,
         inputs.catalog(page.language),
         repr(shown),
-        repr((site.settings, site.language, site.prefix, [v.slug for v in site.kits])),
+        inputs.views.digest([page.view]) if page.view is not None else "",
+        inputs.once(site, "site"),
         _kits_read(page, inputs, site),
-        repr(roster),
+        inputs.once(roster),
         repr(card),
         password,
     )
