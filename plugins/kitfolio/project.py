@@ -115,11 +115,12 @@ class Project:
             )
         return folder
 
-    def cache(self, purpose: str = "", *, prunes: bool = True) -> Cache:
+    def cache(self, purpose: str = "", *, prunes: bool = True, within: str = "") -> Cache:
         """The build cache: never a folder of sources or of the site, nor one holding them, nor
         a folder of files Kitfolio did not write (pruning it would delete them). A ``purpose``
         (``pdf``) keeps a manifest of its own, so its work and the builds' keep each other;
-        ``prunes=False`` leaves removing unused work to the next build that prunes."""
+        ``prunes=False`` leaves removing unused work to the next build that prunes; ``within``
+        names a cache of its own inside it (``pages``), which its pruning never reads."""
         named = self.cache_dir
         folder = (self.root / named).resolve()
         guarded = {
@@ -143,7 +144,8 @@ class Project:
             )
         try:
             owner = digest(str(self.config_file.resolve()))[:16]
-            return Cache(folder, owner=f"{owner}-{purpose}" if purpose else owner, prunes=prunes)
+            named_owner = f"{owner}-{purpose}" if purpose else owner
+            return Cache(folder / within if within else folder, named_owner, prunes=prunes)
         except CacheRefused as exc:
             raise ProjectError(f"kitfolio: cache_dir {named!r} {exc}") from None
 

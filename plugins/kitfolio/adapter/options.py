@@ -21,8 +21,10 @@ class KitfolioConfig(base.Config):
     pdf = c.Type(bool, default=True)
     """Make a PDF media kit per kit; off for sites that do not want one."""
     preview_replay = c.Type(bool, default=True)
-    """In ``mkdocs serve``, render again only the pages whose inputs changed (adapter/replay.py);
-    ``mkdocs build`` always renders every page."""
+    """In ``mkdocs serve``, render again only the pages whose inputs changed (adapter/replay.py)."""
+    page_cache = c.Type(bool, default=True)
+    """In ``mkdocs build``, keep each generated page's HTML in ``cache_dir`` and render again
+    only the pages whose inputs changed since (adapter/replay.py)."""
     minify = c.Type(bool, default=True)
     """Serve Kitfolio's CSS and JavaScript minified; off to debug them in a browser."""
     agency = c.Optional(c.Type(dict))

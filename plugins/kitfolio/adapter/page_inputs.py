@@ -21,9 +21,11 @@ from pathlib import Path
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
 from mkdocs.utils import get_build_date
 
 from kitfolio import clock
+from kitfolio.adapter.lasting_inputs import lasting_digest
 from kitfolio.adapter.watched_files import snapshot
 from kitfolio.cache import digest
 from kitfolio.cache.identity import ByIdentity
@@ -88,6 +90,7 @@ class SiteInputs:
     """A digest of every kit view of each language, named when a page reads them all."""
     views: ViewDigests = field(default_factory=ViewDigests)
     """The digests of single views (a roster page's), kept between builds by the caller."""
+    _once: dict[tuple[int, str], tuple[object, str]] = field(default_factory=dict)
 
     def catalog(self, language: str) -> str:
         if language not in self.catalogs:
@@ -99,21 +102,44 @@ class SiteInputs:
             self.every_kit[site.language] = kits_digest(site.kits)
         return self.every_kit[site.language]
 
+    def once(self, value: object, tag: str = "") -> str:
+        """The digest of ``value`` (or of what it shows, by ``tag``), named once in this
+        build: every page of a language shares its site and roster."""
+        key = (id(value), tag)
+        if key not in self._once:
+            shown = _site_shown(value) if tag == "site" else value
+            self._once[key] = (value, digest(repr(shown)))
+        return self._once[key][1]
 
-def site_inputs(config: MkDocsConfig, options: Mapping[str, Any], nav: Iterable[Any]) -> SiteInputs:
-    """The inputs of this build that every generated page shares."""
+
+def _site_shown(site: Any) -> object:
+    return (site.settings, site.language, site.prefix, [v.slug for v in site.kits])
+
+
+def site_inputs(
+    config: MkDocsConfig,
+    options: Mapping[str, Any],
+    nav: Iterable[Any],
+    files: Files,
+    *,
+    lasting: bool = False,
+) -> SiteInputs:
+    """The inputs of this build that every generated page shares; ``lasting`` adds what may
+    change between two processes (``lasting_inputs``), for pages kept on disk."""
     config_file = Path(config.config_file_path or "mkdocs.yml")
     config_bytes = config_file.read_bytes() if config_file.is_file() else b""
     settings = repr([(key, config.get(key)) for key in _CONFIG_KEYS])
     theme = repr(sorted((str(k), repr(v)) for k, v in config.theme.items()))
+    folders = edited_theme_folders(config.theme.dirs)
     shared = digest(
         str(config_file.resolve()),
         config_bytes,
         settings,
         theme,
         repr(sorted((str(k), repr(v)) for k, v in options.items())),
-        templates_digest(config.theme.dirs),
+        lasting_digest(config, folders) if lasting else templates_digest(config.theme.dirs),
         repr(_nav_items(nav)),
+        repr([file.url for file in files.documentation_pages()]),
         clock.today().isoformat(),
         get_build_date(),
     )
@@ -133,14 +159,16 @@ def page_key(
         password = digest(password_for(page.name) or "")
     # The search text is the page's content, which only the search index reads (Kitfolio's
     # templates print their own), so a roster page does not depend on every kit's description.
-    shown = page if inputs.wide else replace(page, search_text="")
+    # The page's kit view is named once for all its pages (and the roster's) by its digest.
+    shown = replace(page, view=None) if inputs.wide else replace(page, view=None, search_text="")
     return digest(
         inputs.shared,
         inputs.catalog(page.language),
         repr(shown),
-        repr((site.settings, site.language, site.prefix, [v.slug for v in site.kits])),
+        inputs.views.digest([page.view]) if page.view is not None else "",
+        inputs.once(site, "site"),
         _kits_read(page, inputs, site),
-        repr(roster),
+        inputs.once(roster),
         repr(card),
         password,
     )

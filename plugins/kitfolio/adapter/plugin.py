@@ -2,9 +2,10 @@
 
 It loads and validates every kit before the build touches ``site/`` (``loading``), generates the
 kit pages in memory (``site_files``), hands templates their views (``page_context``), keeps the
-unlisted pages out of the sitemap and search (``listings``) and, in ``mkdocs serve``, renders
-only the pages whose inputs changed (``replay``), or, when only kits were saved, only the pages
-that show them (``kit_edits``). All decisions about kits live in the core.
+unlisted pages out of the sitemap and search (``listings``) and renders only the pages whose
+inputs changed (``replay``: since the last rebuild in ``mkdocs serve``, since the last build in
+the build cache for ``mkdocs build``), or, when only kits were saved in the preview, only the
+pages that show them (``kit_edits``). All decisions about kits live in the core.
 """
 
 from __future__ import annotations
@@ -28,7 +29,14 @@ from kitfolio import clock
 from kitfolio.adapter import catalogs, kit_edits, listings, page_context, preview
 from kitfolio.adapter.generated_page import GeneratedPage
 from kitfolio.adapter.listings import Documents
-from kitfolio.adapter.loading import Loaded, Stopped, install_theme, load, load_edited
+from kitfolio.adapter.loading import (
+    Loaded,
+    Stopped,
+    install_theme,
+    load,
+    load_edited,
+    project_of,
+)
 from kitfolio.adapter.material import (
     material_language,
     search_first_language,
@@ -60,6 +68,7 @@ from kitfolio.outputs.plan import PlannedPage, plan_pages
 from kitfolio.outputs.templates import theme_dir
 from kitfolio.pipeline import BuildProducts
 from kitfolio.present.messages import page_messages, text_direction, translations
+from kitfolio.project import ProjectError
 from kitfolio.public import site as site_model
 from kitfolio.sources.kits import LoadedKits
 
@@ -78,6 +87,8 @@ class KitfolioPlugin(BasePlugin[KitfolioConfig]):
         self.pages: dict[str, PlannedPage] = {}
         self.sites: dict[str, site_model.Site] = {}
         self.serving = False
+        self.command = "build"
+        """The MkDocs command that started this process (``serve`` keeps this plugin)."""
         self.last_good: Loaded | None = None
         self.preview_problems: list[str] = []
         self.replay = Replay()
@@ -118,6 +129,7 @@ class KitfolioPlugin(BasePlugin[KitfolioConfig]):
         (it makes a new one per build otherwise), with the last good kits; the preview
         replays unchanged pages, a build renders every page."""
         self.serving = False
+        self.command = command
         self.last_good = None
         self.replay.off()
         self.replay.enabled = command == "serve"
@@ -130,10 +142,12 @@ class KitfolioPlugin(BasePlugin[KitfolioConfig]):
         keeps the last good kits, prints the problem and shows it in every page. Runs before
         the search plugin's, which fixes its languages then."""
         install_theme(config)
-        if self.replay.enabled and not self.config.preview_replay:
-            self.replay.off()
-        if self.replay.enabled:
+        previewing = self.command == "serve"
+        if previewing and self.config.preview_replay:
+            self.replay.in_memory()
             self.watched = snapshot(kit_edits.watched_places(config, self.config))
+        else:
+            self.replay.off()
         self.last_build = None
         self.built_on = clock.today()
         self.replay.begin()
@@ -151,8 +165,19 @@ class KitfolioPlugin(BasePlugin[KitfolioConfig]):
         else:
             self.last_good = self.loaded
             self.preview_problems = []
+        if not previewing and self.config.page_cache:
+            self._keep_pages(config)
         search_first_language(config, self.loaded.languages)
         return config
+
+    def _keep_pages(self, config: MkDocsConfig) -> None:
+        """A build keeps its rendered pages in a cache of their own inside the build cache."""
+        try:
+            cache = project_of(config, self.config).cache(purpose="pages", within="pages")
+        except ProjectError as exc:
+            raise PluginError(str(exc)) from None
+        self.replay.in_cache(cache)
+        self.replay.begin()
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         """Refuse two sources for one page before MkDocs cleans ``site/`` (before on_files)."""
@@ -321,8 +346,18 @@ class KitfolioPlugin(BasePlugin[KitfolioConfig]):
         """Each language's pages search their language only, and pitches, reports and protected
         pages are in no index. The preview forgets the pages this build did not use."""
         listings.write_search_indexes(config, self.pages, self.documents)
-        self.replay.end()
-        if self.replay.enabled and self.nav is not None and self._env is not None:
+        try:
+            self.replay.end()
+        except OSError as exc:
+            log.warning(f"the rendered pages could not be kept in the build cache ({exc})")
+        if self.replay.lasting:
+            counts = self.replay.rendered.last
+            log.info(
+                f"pages: {len(counts.rendered)} rendered, {len(counts.replayed)} unchanged "
+                "from the build cache"
+            )
+        previewing = self.replay.enabled and not self.replay.lasting
+        if previewing and self.nav is not None and self._env is not None:
             self.last_build = kit_edits.LastBuild(config, self._files, self.nav, self._env)
 
     def on_env(self, env: Any, config: MkDocsConfig, files: Files) -> Any:

@@ -1,13 +1,14 @@
-"""The live preview's page replay: a rebuild of ``mkdocs serve`` renders only the generated pages
-whose inputs changed; every other page gets the HTML its template gave last time.
+"""The page replay: a build renders only the generated pages whose inputs changed; every other
+page gets the HTML its template gave last time.
 
 MkDocs' ``--dirty`` would skip pages by file times, which a generated page does not have, and
 it leaves the search index without the skipped pages. Here every page still goes through the
-whole build (read, indexed for search, listed in the sitemap, written to ``site_dir``): only
-the template is swapped, for one that prints the remembered HTML. What a page's template reads
-is named in ``page_inputs``; the HTML is kept in memory only (``cache/rendered.py``).
-
-On for ``mkdocs serve``, off for ``mkdocs build``: a published site is always rendered whole.
+whole build (read, indexed for search, listed in the sitemap, written to ``site_dir``, every
+plugin's ``on_post_page`` run on it): only the template is swapped, for one that prints the
+remembered HTML. What a page's template reads is named in ``page_inputs``. ``mkdocs serve``
+keeps the HTML in memory (``cache/rendered.py``); ``mkdocs build`` keeps it in the build cache
+(``cache/stored_pages.py``), named by the ``lasting`` inputs as well, for the next build, which
+is another process. Protected pages are never kept there: they are sealed anew each build.
 """
 
 from __future__ import annotations
@@ -22,7 +23,9 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 
 from kitfolio.adapter import page_inputs
-from kitfolio.cache.rendered import RenderedPages
+from kitfolio.cache.rendered import PageStore, RenderedPages
+from kitfolio.cache.store import Cache
+from kitfolio.cache.stored_pages import StoredPages
 from kitfolio.outputs.plan import PlannedPage
 from kitfolio.pipeline import BuildProducts
 from kitfolio.public.site import Site
@@ -37,7 +40,9 @@ class Replay:
 
     def __init__(self) -> None:
         self.enabled = False
-        self.rendered = RenderedPages()
+        self.lasting = False
+        """Whether the pages are kept for another process (the build cache)."""
+        self.rendered: PageStore = RenderedPages()
         self.keys: dict[str, str] = {}
         """src → the digest of that page's inputs, in this build."""
         self.replayed: dict[str, str] = {}
@@ -46,6 +51,17 @@ class Replay:
         self.inputs: page_inputs.SiteInputs | None = None
         """What every page of this build read, named before its pages were read (their titles
         join the navigation as they are): a page rendered again later reads the same."""
+
+    def in_memory(self) -> None:
+        """The preview's: pages kept in this process, between its rebuilds."""
+        if not isinstance(self.rendered, RenderedPages):
+            self.rendered = RenderedPages()
+        self.enabled, self.lasting = True, False
+
+    def in_cache(self, cache: Cache) -> None:
+        """A build's: pages kept in the build cache, for the next build."""
+        self.rendered = StoredPages(cache)
+        self.enabled, self.lasting = True, True
 
     def begin(self) -> None:
         self.keys, self.replayed = {}, {}
@@ -66,9 +82,13 @@ class Replay:
             return
         config, options, nav, files = context
         env.loader = ChoiceLoader([DictLoader({TEMPLATE: "{{ kf_replayed }}"}), env.loader])  # type: ignore[list-item]
-        self.inputs = page_inputs.site_inputs(config, options, nav.items if nav else [])
+        self.inputs = page_inputs.site_inputs(
+            config, options, nav.items if nav else [], files, lasting=self.lasting
+        )
         self.inputs.views = self.views
         self.keys = _keys(pages, pages, sites, rosters, built, self.inputs)
+        if self.lasting:
+            self.keys = {src: key for src, key in self.keys.items() if not pages[src].protect}
         self.views.keep_used()
         for src, key in self.keys.items():
             html = self.rendered.get(key, src)
@@ -118,8 +138,8 @@ class Replay:
         self.rendered.end()
 
     def off(self) -> None:
-        self.enabled = False
-        self.rendered.clear()
+        self.enabled, self.lasting = False, False
+        self.rendered = RenderedPages()
         self.keys, self.replayed = {}, {}
 
 

@@ -19,8 +19,9 @@ SIGNATURE = b"Signature: 8a477f597d28d172789f06886806bc55"
 """The Cache Directory Tagging Specification's first line; backup tools skip such folders."""
 MARKER_TEXT = (
     SIGNATURE.decode()
-    + "\n# This folder is a build cache written by Kitfolio: drawn images and parsed kit\n"
-    "# revisions. Kitfolio removes only what it wrote here. See https://bford.info/cachedir/\n"
+    + "\n# This folder is a build cache written by Kitfolio: drawn images, parsed kit\n"
+    "# revisions and rendered pages. Kitfolio removes only what it wrote here.\n"
+    "# See https://bford.info/cachedir/\n"
 )
 LEGACY = frozenset({"manifest.json", "files", "staging"})
 """What the cache of a Kitfolio from before the marker holds; such a folder is adopted."""
@@ -74,8 +75,9 @@ def marked(folder: Path) -> bool:
 
 
 def _legacy(folder: Path, names: set[str]) -> bool:
-    """Whether ``folder`` is the cache of a Kitfolio from before the tag, and nothing else."""
-    if names - LEGACY:
+    """Whether ``folder`` is the cache of a Kitfolio from before the tag, and nothing else (but
+    caches of Kitfolio's own inside it, such as ``pages/``, which carry the tag)."""
+    if any(not marked(folder / name) for name in names - LEGACY):
         return False
     try:
         buckets = list((folder / FILES).iterdir()) if FILES in names else []

@@ -9,6 +9,7 @@ and each build keeps only the pages it used, so memory stays one site's worth.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Protocol
 
 
 @dataclass
@@ -17,6 +18,21 @@ class RenderCounts:
 
     rendered: set[str] = field(default_factory=set)
     replayed: set[str] = field(default_factory=set)
+
+
+class PageStore(Protocol):
+    """Where the replay keeps rendered pages: this process's memory, or the build cache."""
+
+    @property
+    def last(self) -> RenderCounts: ...
+
+    def begin(self) -> None: ...
+
+    def get(self, key: str, src: str) -> str | None: ...
+
+    def put(self, key: str, src: str, html: str) -> None: ...
+
+    def end(self) -> None: ...
 
 
 @dataclass

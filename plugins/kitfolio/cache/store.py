@@ -193,6 +193,23 @@ class Cache:
         target.write_bytes(data)
         return True
 
+    def read(self, entry: Entry, name: str) -> bytes | None:
+        """The bytes of the file ``name`` of ``entry``, read and checked again as in ``copy``;
+        None when it is gone or spoiled."""
+        recorded = entry.files.get(name)
+        if recorded is None:
+            return None
+        with regular(entry.path(name)) as found:
+            if found is None:
+                return None
+            stream, info = found
+            if info.st_size != recorded.size:
+                return None
+            data = stream.read(recorded.size + 1)
+            if recorded.seen == seen(info) and len(data) == recorded.size:
+                return data
+        return data if hashlib.sha256(data).hexdigest() == recorded.sha256 else None
+
     def record(self, kind: str, key: str, shape: type[M]) -> M | None:
         """A small remembered fact (such as a parsed kit revision), if it has ``shape``."""
         with self._lock:
