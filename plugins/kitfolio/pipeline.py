@@ -43,6 +43,7 @@ from kitfolio.outputs.pdf import PdfFacts, PdfOptions, media_kits, pdf_src
 from kitfolio.project import Project
 from kitfolio.public.gate import public_rates
 from kitfolio.public.site import Site, build_sites, language_prefix, language_slugs
+from kitfolio.public.stored_views import StoredViews
 from kitfolio.public.views import Settings
 from kitfolio.sources.agency import AgencyView, LoadedAgency
 from kitfolio.sources.campaigns import campaign_files
@@ -71,6 +72,8 @@ class BuildProducts:
     """The site in each of its languages, ``site`` first."""
     later: list[Made] = field(default_factory=list)
     """The PDFs left for the caller to make (``pdfs_later``): linked from the views already."""
+    views: StoredViews | None = None
+    """Where the views were kept between builds, and how many were found there."""
 
     def publish(self, output: Output, target: Path) -> None:
         """Write one of ``outputs`` to ``target`` (see Media.publish)."""
@@ -92,10 +95,12 @@ def derive(
     languages: Sequence[str] = (),
     settings_for: Callable[[str], Settings] | None = None,
     pdfs_later: bool = False,
+    views: StoredViews | None = None,
 ) -> BuildProducts:
     """Read history, draw pictures, the agency's logo, cards and PDFs (or find them in
-    ``cache``), build the views. ``pdfs_later`` leaves the PDFs to the caller, in ``later``:
-    the live preview serves a saved kit's pages before its PDFs are drawn.
+    ``cache``), build the views (or find them in ``views``). ``pdfs_later`` leaves the PDFs to
+    the caller, in ``later``: the live preview serves a saved kit's pages before its PDFs are
+    drawn.
 
     Raises ``media.MediaError`` when an image cannot be converted, OSError when the cache
     cannot be written; the cache's manifest is written once, at the end of a successful run.
@@ -113,7 +118,7 @@ def derive(
         mine = drawn.get(loaded.slug, BuildFacts())
         derived[loaded.slug] = replace(mine, history=found.points.get(loaded.path, {}))
     published = tuple(languages) or (settings.locale.replace("_", "-"),)
-    sites = build_sites(roster, published, settings_for or (lambda _: settings), derived)
+    sites = build_sites(roster, published, settings_for or (lambda _: settings), derived, views)
     site = sites[0]
     avatars = {}
     for loaded in roster.kits:
@@ -138,9 +143,21 @@ def derive(
         ]
         site = sites[0]
     cache.save()
+    if views is not None:
+        views.end()
     viewed = agency.with_logo(logo[0][1] if logo else None) if agency else None
     return BuildProducts(
-        site, media.outputs, cards, media.stats, found, history_seconds, viewed, media, sites, later
+        site,
+        media.outputs,
+        cards,
+        media.stats,
+        found,
+        history_seconds,
+        viewed,
+        media,
+        sites,
+        later,
+        views,
     )
 
 
@@ -266,9 +283,11 @@ def build(
     workers: int | None = None,
     *,
     pdfs_later: bool = False,
+    views: StoredViews | None = None,
 ) -> BuildProducts:
     """The derive stage of a checked project: history, pictures, the agency's logo, the views,
-    the cards and the PDFs, drawn into ``cache`` (never into docs_dir). Raises like ``derive``."""
+    the cards and the PDFs, drawn into ``cache`` (never into docs_dir), the views kept in
+    ``views`` when given. Raises like ``derive``."""
     return derive(
         sources.roster,
         project.settings,
@@ -282,6 +301,7 @@ def build(
         languages=project.site_languages,
         settings_for=project.settings_for,
         pdfs_later=pdfs_later,
+        views=views,
     )
 
 

@@ -30,12 +30,18 @@ def lasting_digest(config: MkDocsConfig, theme_folders: Iterable[str]) -> str:
     """The digest of what the process and the project's code add to a page's inputs.
     ``theme_folders`` are the theme folders outside installed packages."""
     return digest(
-        sys.version,
-        repr(installed()),
-        folder_digest(Path(kitfolio.__file__).parent, "*.py"),
+        code_digest(),
         *(folder_digest(Path(folder)) for folder in theme_folders),
         *code_outside_packages(config),
         stable(dict(config.items())),
+    )
+
+
+def code_digest() -> str:
+    """The Python, the packages installed and Kitfolio's own code: what a kept view, formatted
+    by that code, depends on beyond its inputs."""
+    return digest(
+        sys.version, repr(installed()), folder_digest(Path(kitfolio.__file__).parent, "*.py")
     )
 
 

@@ -15,7 +15,9 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 
 from kitfolio import pipeline
+from kitfolio.adapter.lasting_inputs import code_digest
 from kitfolio.adapter.options import KitfolioConfig
+from kitfolio.adapter.page_inputs import catalog_digest
 from kitfolio.cache import Cache, Memory
 from kitfolio.errors import Problem, errors, warnings
 from kitfolio.media.work import Made, Media, MediaError, Output
@@ -24,6 +26,7 @@ from kitfolio.outputs.templates import theme_dir
 from kitfolio.pipeline import BuildProducts
 from kitfolio.project import Project, ProjectError
 from kitfolio.public import site as site_model
+from kitfolio.public.stored_views import StoredViews
 from kitfolio.sources.kits import LoadedKits, kit_files, roster_order
 
 log = get_plugin_logger(__name__)
@@ -65,11 +68,12 @@ def load(config: MkDocsConfig, options: KitfolioConfig, memory: Memory | None = 
         project = project_of(config, options)
         folders = (project.kits_folder(), project.pitches_folder(), project.campaigns_folder())
         cache = project.cache()
+        views = stored_views(project) if options.page_cache else None
     except ProjectError as exc:
         raise PluginError(str(exc)) from None
     sources = pipeline.read_sources(project, memory or cache)
     report(sources.problems, strict=project.strict, where=sources.where)
-    built = derive(project, sources, cache)
+    built = derive(project, sources, cache, views)
     additions = pipeline.read_pitches(project, built.sites, built.agency, sources)
     where = additions.where(strict=project.strict)
     report(additions.problems, strict=project.strict, where=where)
@@ -204,10 +208,19 @@ def project_of(config: MkDocsConfig, options: KitfolioConfig) -> Project:
     )
 
 
-def derive(project: Project, sources: pipeline.Sources, cache: Cache) -> BuildProducts:
+def stored_views(project: Project) -> StoredViews:
+    """The views of earlier builds, in a cache of their own inside the build cache (the page
+    cache's option keeps both). Raises ProjectError like ``Project.cache``."""
+    cache = project.cache(purpose="views", within="views")
+    return StoredViews(cache, code_digest(), catalog_digest)
+
+
+def derive(
+    project: Project, sources: pipeline.Sources, cache: Cache, views: StoredViews | None = None
+) -> BuildProducts:
     """History, pictures, views and cards, drawn into the cache (never into docs_dir)."""
     try:
-        built = pipeline.build(project, sources, cache)
+        built = pipeline.build(project, sources, cache, views=views)
     except MediaError as exc:
         for problem in exc.problems:
             log.error(str(problem))

@@ -17,8 +17,10 @@ when no manifest names it; only folders shaped like Kitfolio's are ever removed.
 The modules: ``digests`` (names of work), ``safe_files`` (reading and replacing files that may be
 links or half-written), ``folder`` (claiming a folder as the cache), ``manifest`` (what was drawn
 and how to check it again), ``store`` (the cache itself), ``rendered`` and ``stored_pages``
-(rendered pages, in memory for the preview and in a cache of their own, ``pages/``, for builds)
-and ``identity`` (values made once per view within one process, beside the cache on disk).
+(rendered pages, in memory for the preview and in a cache of their own, ``pages/``, for builds),
+``plain_data`` (values written as JSON and read back as the same types, never unpickled: the kit
+views kept in ``views/``, see ``public/stored_views``) and ``identity`` (values made once per view
+within one process, beside the cache on disk).
 """
 
 from kitfolio.cache.digests import digest, file_digest

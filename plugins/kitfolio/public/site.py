@@ -18,6 +18,7 @@ from kitfolio.present.formatting import Formatter
 from kitfolio.present.wording import wording
 from kitfolio.public.gate import public_kit
 from kitfolio.public.kit_view import build_view
+from kitfolio.public.stored_views import StoredViews
 from kitfolio.public.views import KitView, Settings
 from kitfolio.sources.kits import LoadedKit, LoadedKits
 
@@ -40,11 +41,13 @@ def build_site(
     *,
     language: str | None = None,
     languages: Sequence[str] = (),
+    kept: StoredViews | None = None,
 ) -> Site:
     """Views of every loaded kit in ``language`` (one of the site's ``languages``, the first
     when None); one formatter shared by all.
 
-    ``derived`` (by slug) adds what the image and history machinery found (see pipeline.py).
+    ``derived`` (by slug) adds what the image and history machinery found (see pipeline.py);
+    ``kept`` has the views of earlier builds, found by their inputs.
     """
     published = tuple(languages) or (language or settings.locale.replace("_", "-"),)
     shown = language or published[0]
@@ -58,6 +61,7 @@ def build_site(
             fmt,
             extra.get(k.slug),
             prefix=prefix,
+            kept=kept,
         )
         for k in roster.kits
     ]
@@ -71,12 +75,18 @@ def view_kit(
     derived: BuildFacts | None = None,
     *,
     prefix: str = "",
+    kept: StoredViews | None = None,
 ) -> KitView:
-    """One kit through the privacy gate, then formatted: the two steps every view takes."""
+    """One kit through the privacy gate, then formatted: the two steps every view takes
+    (the second found in ``kept`` when an earlier build took it)."""
     public = public_kit(
         loaded, derived, today=settings.today, stale_after_days=settings.stale_after_days
     )
-    return build_view(public, settings, fmt, prefix=prefix)
+    if kept is None:
+        return build_view(public, settings, fmt, prefix=prefix)
+    return kept.view(
+        public, settings, prefix, lambda: build_view(public, settings, fmt, prefix=prefix)
+    )
 
 
 def build_sites(
@@ -84,10 +94,13 @@ def build_sites(
     languages: Sequence[str],
     settings_for: Callable[[str], Settings],
     derived: Mapping[str, BuildFacts] | None = None,
+    kept: StoredViews | None = None,
 ) -> list[Site]:
     """The site in each of its ``languages``, the first first."""
     return [
-        build_site(roster, settings_for(lang), derived, language=lang, languages=languages)
+        build_site(
+            roster, settings_for(lang), derived, language=lang, languages=languages, kept=kept
+        )
         for lang in languages
     ]
 

@@ -1,0 +1,135 @@
+"""Kit views kept in the build cache between builds, each under the digest of all it is made of.
+
+Formatting a view (figures in the locale's words, Markdown, charts, palettes) is most of what a
+warm build of a large roster does before MkDocs starts on its pages, and a view is a function of
+its public model, its settings (locale, language, the day), its language's folder, the message
+catalog of its words and the code that formats it. So each view is kept under the digest of
+exactly those (``code`` names the code and the packages installed), and read back through a
+``plain_data.Codec`` that knows the view's types alone. Whatever cannot be stored, read or
+decoded is formatted again, as without a cache.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from kitfolio.cache import Cache, digest
+from kitfolio.cache.plain_data import Codec, Unreadable, Unstorable
+from kitfolio.derive.figures import Engagement
+from kitfolio.derive.growth import Point
+from kitfolio.media.palette import Palette
+from kitfolio.model.kit import Network, Offer, Visibility
+from kitfolio.public import model, views
+from kitfolio.public.model import PublicKit
+from kitfolio.public.views import KitView, Settings
+
+FILE = "view.json"
+
+VIEW_DATA = Codec(
+    [
+        views.Image,
+        views.GrowthView,
+        views.EngagementView,
+        views.PlatformView,
+        views.Share,
+        views.AudienceView,
+        views.PriceLine,
+        views.RatesView,
+        views.Step,
+        views.QuoteView,
+        views.PartnershipView,
+        views.HighlightView,
+        views.ContactView,
+        views.ChartSet,
+        views.KitView,
+        views.Settings,
+        model.PublicImage,
+        model.PublicPlatform,
+        model.PublicAudience,
+        model.PublicPrice,
+        model.PublicAddon,
+        model.PublicRates,
+        model.PublicQuote,
+        model.PublicPartnership,
+        model.PublicHighlight,
+        model.PublicContact,
+        model.PublicStep,
+        model.PublicKit,
+        Engagement,
+        Point,
+        Palette,
+    ],
+    [Network, Offer, Visibility],
+)
+"""Every type a view and its public model are made of; nothing else is read back."""
+
+
+class StoredViews:
+    """Views by the digest of their inputs, in ``cache``; ``code`` names the code making them
+    and ``catalog`` the message catalog of a language (``adapter/page_inputs.catalog_digest``)."""
+
+    def __init__(self, cache: Cache, code: str, catalog: Callable[[str], str]) -> None:
+        self.cache = cache
+        self.code = code
+        self.catalog = catalog
+        self.made = 0
+        self.kept = 0
+        """How many views this build formatted, and how many it read back (the tests read them)."""
+
+    def view(
+        self, public: PublicKit, settings: Settings, prefix: str, make: Callable[[], KitView]
+    ) -> KitView:
+        """The view of ``public``: the one kept for the same inputs, else ``make()``'s, kept."""
+        try:
+            key = digest(
+                self.code,
+                self.catalog(settings.words_language),
+                VIEW_DATA.dumps(settings),
+                prefix,
+                VIEW_DATA.dumps(public),
+            )
+        except Unstorable:
+            self.made += 1
+            return make()
+        found = self._read(key, public)
+        if found is not None:
+            self.kept += 1
+            return found
+        made = make()
+        self.made += 1
+        self._keep(key, made)
+        return made
+
+    def _read(self, key: str, public: PublicKit) -> KitView | None:
+        entry = self.cache.get(key)
+        data = self.cache.read(entry, FILE) if entry is not None else None
+        if data is None:
+            return None
+        try:
+            found: Any = VIEW_DATA.loads(data)
+        except Unreadable:
+            return None
+        if type(found) is not KitView or found.public is not None:
+            return None
+        return replace(found, public=public)
+
+    def _keep(self, key: str, view: KitView) -> None:
+        try:
+            data = VIEW_DATA.dumps(replace(view, public=None))  # type: ignore[arg-type]
+        except Unstorable:
+            return
+
+        def write(folder: Path) -> dict[str, Any]:
+            (folder / FILE).write_bytes(data)
+            return {}
+
+        with contextlib.suppress(OSError):  # a full disk: the next build formats it again
+            self.cache.make(key, write)
+
+    def end(self) -> None:
+        """Record this build's views (the others are pruned); raises OSError on a full disk."""
+        self.cache.save()
