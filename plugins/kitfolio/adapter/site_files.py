@@ -82,7 +82,8 @@ class CachedFile(File):
                 if not self.is_modified():
                     return
         target = Path(self.abs_dest_path)
-        target.parent.mkdir(parents=True, exist_ok=True)
+        if not target.parent.is_dir():
+            target.parent.mkdir(parents=True, exist_ok=True)
         try:
             self.built.publish(self.output, target)
         except MediaError as exc:

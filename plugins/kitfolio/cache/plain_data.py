@@ -65,7 +65,7 @@ class Codec:
     def loads(self, data: bytes) -> Any:
         """What ``dumps`` wrote; raises Unreadable for anything else."""
         try:
-            return self._value(json.loads(data.decode("utf-8", "surrogatepass")))
+            return json.loads(data.decode("utf-8", "surrogatepass"), object_hook=self._tagged)
         except Unreadable:
             raise
         except (ValueError, TypeError, KeyError, IndexError, RecursionError) as exc:
@@ -96,12 +96,10 @@ class Codec:
             return {"e": [kind.__qualname__, value.name]}
         raise Unstorable(f"a {kind.__qualname__} is not plain data")
 
-    def _value(self, raw: Any) -> Any:
-        if raw is None or type(raw) in (str, int, float, bool):
-            return raw
-        if type(raw) is list:
-            return [self._value(v) for v in raw]
-        if type(raw) is not dict or len(raw) != 1:
+    def _tagged(self, raw: dict[str, Any]) -> Any:
+        """A JSON object, its values already read (the parser reads inner objects first):
+        ``dumps`` writes every value that is not JSON's own as an object of one tag."""
+        if len(raw) != 1:
             raise Unreadable("expected a tagged value")
         ((tag, body),) = raw.items()
         read = self._readers.get(tag)
@@ -111,10 +109,8 @@ class Codec:
 
     def _tag_readers(self) -> dict[str, Callable[[Any], Any]]:
         return {
-            "t": lambda body: tuple(self._value(v) for v in _list(body)),
-            "o": lambda body: {
-                self._value(k): self._value(v) for k, v in (_pair(p) for p in _list(body))
-            },
+            "t": lambda body: tuple(_list(body)),
+            "o": lambda body: {k: v for k, v in (_pair(p) for p in _list(body))},
             "m": lambda body: Markup(_text(body)),
             "l": lambda body: InLanguage(_text(_pair(body)[1]), _text(_pair(body)[0])),
             "d": lambda body: date.fromisoformat(_text(body)),
@@ -130,7 +126,7 @@ class Codec:
     def _dataclass(self, body: Any) -> Any:
         name, rest = _pair(body)
         cls = self._classes[_text(name)]
-        values = [self._value(v) for v in _list(rest)]
+        values = _list(rest)
         if len(values) != len(self._fields[cls]):
             raise Unreadable(f"{cls.__qualname__}: expected {len(self._fields[cls])} fields")
         return cls(*values)
