@@ -9,6 +9,10 @@ import { MAX_COMPARE } from "./state.js";
    A filter change puts in place the cards it brings (those that stay are left as they are); the
    browser lays out the bodies of those in view only (roster.css). */
 export const PAGE = 12;
+/* The class of a card whose body the browser lays out only once it is near the screen, and how
+   many cards the plain listing always lays out (roster.css). */
+const LATER = "kf-card--later";
+const FIRST_LAID_OUT = 6;
 
 /* A card taken from another page of the listing, its links made to work on this one. */
 function moved(card, base) {
@@ -56,22 +60,40 @@ export class Listing {
     this.markup = null;
     // The cards the server wrote stay as they are: the first view shows them without making
     // them again, so the page is not laid out twice when the index arrives.
-    this.list.querySelectorAll("[data-kit]").forEach((li) => {
+    this.list.querySelectorAll("[data-kit]").forEach((li, k) => {
       const i = at.get(li.getAttribute("data-kit"));
       if (i !== undefined) { this.made.set(i, li); }
+      li.classList.toggle(LATER, k >= FIRST_LAID_OUT); // as the plain listing had it (roster.css)
     });
     this.list.setAttribute("data-kf-enhanced", "");
+  }
+
+  /* How many of the list's first places are on the screen or near it (half a screen below),
+     read from the layout as it stands, before anything changes it (so reading costs nothing);
+     Infinity when every card now shown is. */
+  nearScreen() {
+    const reach = window.innerHeight * 1.5;
+    const cards = this.list.children;
+    for (let k = 0; k < cards.length; k++) {
+      if (cards[k].getBoundingClientRect().top > reach) { return k; }
+    }
+    return Infinity;
   }
 
   /* Shows the first limit of shown (kit indexes). marks: the state's shortlist and
      compare picks, and the fit of each slug when ranking by fit. */
   render(shown, limit, marks) {
+    const near = this.nearScreen();
     const visible = Math.min(limit, shown.length);
     const indexes = shown.slice(0, visible);
     const cards = this.cards(indexes);
     for (let k = 0; k < cards.length; k++) {
       const kit = this.kits[shown[k]];
       decorate(cards[k], kit, marks, marks.fit ? marks.fit.get(kit.slug) : null);
+      // A card coming in far below the screen is laid out once it comes near (roster.css); one
+      // coming in near the screen, or already laid out, is laid out now. The browser takes a
+      // frame to find a skipped card on screen, which would show it empty for that frame.
+      if (k < near) { cards[k].classList.remove(LATER); } else if (!cards[k].isConnected) { cards[k].classList.add(LATER); }
     }
     this.place(cards);
     this.more.hidden = visible >= shown.length;
