@@ -156,6 +156,36 @@ def test_filters_write_the_url_and_show_the_matches(page: Any, roster: str) -> N
     assert shown(page) == [c.slug for c in CREATORS]
 
 
+def test_a_filter_change_leaves_the_cards_that_stay_as_they_are(page: Any, roster: str) -> None:
+    """The cards still shown after a change are the very elements that were, in place (the
+    browser neither styles nor lays them out again), and the focus in one stays there."""
+    open_roster(page, roster)
+    before = page.eval_on_selector_all(
+        "[data-kf-cards] > [data-kit]",
+        "els => els.map(e => { e.kfWas = true; return e.dataset.kit; })",
+    )
+    first = CREATORS[0]
+    network = first.platforms[0][0]
+    expected = matching(platform=lambda c: network in [n for n, _ in c.platforms])[:SHOWN]
+    assert expected[0] == first.slug and expected != before
+    page.focus(f"[data-kit={first.slug}] [data-kf-star]")
+    page.evaluate(
+        """(network) => {
+          const select = document.querySelector('#kf-f-platform');
+          select.value = network;
+          select.dispatchEvent(new Event('input', {bubbles: true}));
+        }""",
+        network,
+    )
+    after = page.eval_on_selector_all(
+        "[data-kf-cards] > [data-kit]", "els => els.map(e => [e.dataset.kit, e.kfWas === true])"
+    )
+    assert [slug for slug, _ in after] == expected
+    assert [was for _, was in after] == [slug in before for slug in expected]
+    focused = page.evaluate("() => document.activeElement.closest('[data-kit]')?.dataset.kit")
+    assert focused == first.slug, "the focus stays on the card that stayed"
+
+
 def test_more_filters_from_the_url(page: Any, roster: str) -> None:
     open_roster(
         page,

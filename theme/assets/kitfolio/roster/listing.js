@@ -5,9 +5,14 @@ import { el, setText } from "./dom.js";
 import { t } from "./messages.js";
 import { MAX_COMPARE } from "./state.js";
 
-/* Cards shown at first and added by each "Show more": a phone's first screens and then some;
-   every filter change draws and lays out this many cards, so fewer keep it within a frame. */
+/* Cards shown at first and added by each "Show more": a phone's first screens and then some.
+   A filter change puts in place the cards it brings (those that stay are left as they are); the
+   browser lays out the bodies of those in view only (roster.css). */
 export const PAGE = 12;
+/* The class of a card whose body the browser lays out only once it is near the screen, and how
+   many cards the plain listing always lays out (roster.css). */
+const LATER = "kf-card--later";
+const FIRST_LAID_OUT = 6;
 
 /* A card taken from another page of the listing, its links made to work on this one. */
 function moved(card, base) {
@@ -55,30 +60,62 @@ export class Listing {
     this.markup = null;
     // The cards the server wrote stay as they are: the first view shows them without making
     // them again, so the page is not laid out twice when the index arrives.
-    this.list.querySelectorAll("[data-kit]").forEach((li) => {
+    this.list.querySelectorAll("[data-kit]").forEach((li, k) => {
       const i = at.get(li.getAttribute("data-kit"));
       if (i !== undefined) { this.made.set(i, li); }
+      li.classList.toggle(LATER, k >= FIRST_LAID_OUT); // as the plain listing had it (roster.css)
     });
     this.list.setAttribute("data-kf-enhanced", "");
+  }
+
+  /* How many of the list's first places are on the screen or near it (half a screen below),
+     read from the layout as it stands, before anything changes it (so reading costs nothing);
+     Infinity when every card now shown is. */
+  nearScreen() {
+    const reach = window.innerHeight * 1.5;
+    const cards = this.list.children;
+    for (let k = 0; k < cards.length; k++) {
+      if (cards[k].getBoundingClientRect().top > reach) { return k; }
+    }
+    return Infinity;
   }
 
   /* Shows the first limit of shown (kit indexes). marks: the state's shortlist and
      compare picks, and the fit of each slug when ranking by fit. */
   render(shown, limit, marks) {
+    const near = this.nearScreen();
     const visible = Math.min(limit, shown.length);
     const indexes = shown.slice(0, visible);
     const cards = this.cards(indexes);
-    const current = this.list.children;
-    let same = current.length === cards.length;
     for (let k = 0; k < cards.length; k++) {
       const kit = this.kits[shown[k]];
       decorate(cards[k], kit, marks, marks.fit ? marks.fit.get(kit.slug) : null);
-      same = same && current[k] === cards[k];
+      // A card coming in far below the screen is laid out once it comes near (roster.css); one
+      // coming in near the screen, or already laid out, is laid out now. The browser takes a
+      // frame to find a skipped card on screen, which would show it empty for that frame.
+      if (k < near) { cards[k].classList.remove(LATER); } else if (!cards[k].isConnected) { cards[k].classList.add(LATER); }
     }
-    if (!same) { this.list.replaceChildren(...cards); } // unchanged: focus stays put
+    this.place(cards);
     this.more.hidden = visible >= shown.length;
     setText(this.more.querySelector("button"), t("show_more", { n: this.numbers.format(shown.length - visible) }));
     this.fetchPagesOf(indexes);
+  }
+
+  /* Makes the list's children cards, in order, moving as few as it can: a card that stays where
+     it was is not touched, so the browser neither styles nor lays it out again (taking a card out
+     of the document drops both) and focus in it stays put. */
+  place(cards) {
+    const list = this.list;
+    const keep = new Set(cards);
+    for (let child = list.firstElementChild; child;) {
+      const next = child.nextElementSibling;
+      if (!keep.has(child)) { child.remove(); }
+      child = next;
+    }
+    let at = list.firstElementChild;
+    for (const card of cards) {
+      if (card === at) { at = at.nextElementSibling; } else { list.insertBefore(card, at); }
+    }
   }
 
   /* The elements of the given cards: those made before, the others made from their markup,
@@ -103,9 +140,11 @@ export class Listing {
   placeholder(i) {
     const kit = this.kits[i];
     const li = el("li", { "class": "kf-card kf-card--waiting", "data-kit": kit.slug });
+    const body = el("div", { "class": "kf-card__body" });
     const link = el("a", { "class": "kf-card__link", href: kit.path });
     link.append(el("span", { "class": "kf-card__name", dir: "auto" }, kit.name));
-    li.append(link, el("p", { "class": "kf-eyebrow" }, kit.niche));
+    body.append(link, el("p", { "class": "kf-eyebrow" }, kit.niche));
+    li.append(body);
     this.made.set(i, li);
     return li;
   }

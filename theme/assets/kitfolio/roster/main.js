@@ -121,7 +121,7 @@ class Roster {
     const s = this.state;
     const filters = this.filters;
     filters.match(s);
-    if (this.controls.form) { this.controls.showCounts(filters.counts(), this.numbers); }
+    const counts = filters.counts();
     this.results = [];
     this.excluded = [];
     const ranked = this.rankingByFit() ? this.fits() : null;
@@ -133,7 +133,8 @@ class Roster {
     } else {
       this.results = filters.matching(filters.order(s.sort, s.currency));
     }
-    this.render();
+    this.render(); // first: it reads the layout as it stands (Listing.nearScreen)
+    if (this.controls.form) { this.controls.showCounts(counts, this.numbers); }
     this.listing.showCount(this.results.length, this.excluded.length);
     this.showShortlist();
     this.showTray();
