@@ -127,6 +127,15 @@ def test_avatars_are_responsive_webp_with_a_jpeg_fallback(site: Path) -> None:
             assert image.format == "WEBP" and f"{image.width}w" == width
 
 
+def test_the_jpeg_fallback_is_baseline_and_as_wide_as_the_middle_webp(site: Path) -> None:
+    """Progressive scans took twice as long to encode, for no smaller a file at these sizes."""
+    avatar = page(site).select_one("img.kf-avatar")
+    assert avatar is not None
+    with Image.open(site / "ava" / str(avatar["src"])) as image:
+        assert image.format == "JPEG" and image.size == (320, 320)
+        assert not image.info.get("progressive") and not image.info.get("progression")
+
+
 def test_transparent_images_fall_back_to_png_and_small_ones_are_not_upscaled(site: Path) -> None:
     soup = page(site)
     cover = soup.select_one(".kf-cover img")
