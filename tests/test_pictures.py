@@ -9,6 +9,7 @@ from bs4 import BeautifulSoup, Tag
 from PIL import Image, ImageCms, TiffImagePlugin
 
 from conftest import MINIMAL_KIT, build_site, write_site
+from kitfolio.media import renditions as pictures
 
 GPS_IFD = 0x8825
 ORIENTATION = 0x0112
@@ -188,3 +189,19 @@ def test_a_portrait_is_cropped_square_around_its_focus_point(tmp_path: Path) -> 
                 assert isinstance(top, tuple)
                 green = top[1] > 150 > 60 > top[0]
                 assert green is green_top, (path, top)
+
+
+def test_an_exact_half_is_box_averaged_and_other_widths_are_resampled() -> None:
+    """Blocks of 2×2 pixels of one colour each keep their colour at half the size (a filter
+    that reaches past the block would blend neighbours); 3/4 of the size is resampled."""
+    blocks = Image.new("RGB", (8, 4))
+    for x in range(0, 8, 2):
+        for y in range(0, 4, 2):
+            blocks.paste((x * 30, y * 60, 200 - x * 20), (x, y, x + 2, y + 2))
+    half = pictures._resized(blocks, 4, 2)
+    assert half.size == (4, 2)
+    assert [half.getpixel((x // 2, y // 2)) for x in range(0, 8, 2) for y in range(0, 4, 2)] == [
+        blocks.getpixel((x, y)) for x in range(0, 8, 2) for y in range(0, 4, 2)
+    ]
+    assert pictures._resized(blocks, 6, 3).size == (6, 3)
+    assert pictures._resized(blocks, 8, 4) is blocks
