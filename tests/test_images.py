@@ -206,3 +206,75 @@ def test_a_large_jpeg_decodes_reduced_and_builds(tmp_path: Path) -> None:
         left, right = drawn.getpixel((100, 720)), drawn.getpixel((1820, 720))
     assert isinstance(left, tuple) and isinstance(right, tuple)
     assert left[0] > 180 and left[2] < 80 and right[2] > 180 and right[0] < 80
+
+
+def chunks(data: bytes) -> list[tuple[bytes, bytes]]:
+    """A PNG's chunks as (type, data), in file order."""
+    out, pos = [], 8
+    while pos < len(data):
+        length, cid = struct.unpack(">I4s", data[pos : pos + 8])
+        out.append((cid, data[pos + 8 : pos + 8 + length]))
+        pos += 12 + length
+    return out
+
+
+def png_of(parts: list[tuple[bytes, bytes]]) -> bytes:
+    """A PNG file of these chunks, each with its right CRC."""
+    body = b"".join(
+        struct.pack(">I", len(data)) + cid + data + struct.pack(">I", zlib.crc32(cid + data))
+        for cid, data in parts
+    )
+    return b"\x89PNG\r\n\x1a\n" + body
+
+
+def test_a_png_with_a_damaged_chunk_is_an_error(tmp_path: Path) -> None:
+    path = photo(tmp_path / "kits" / "media" / "ava.png", "PNG")
+    data = bytearray(path.read_bytes())
+    data[len(data) // 2] ^= 0xFF  # in the pixel data: its CRC no longer matches
+    path.write_bytes(bytes(data))
+    assert avatar_problems(tmp_path, "media/ava.png") == [
+        AVATAR_AT + "media/ava.png: expected a complete image, got a damaged one "
+        "(broken PNG file (bad CRC in its IDAT chunk))"
+    ]
+
+
+def test_a_png_whose_pixels_are_wrong_under_right_crcs_fails_at_its_field(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """The check reads a PNG's chunks without inflating them; pixel data that an encoder got
+    wrong (short, under CRCs that match it) is found when the picture is drawn, at its field."""
+    root = write_site(tmp_path, {"ava": MINIMAL_KIT + "avatar: media/ava.png\n"})
+    path = photo(root / "kits" / "media" / "ava.png", "PNG")
+    parts = chunks(path.read_bytes())
+    short = [(c, zlib.compress(zlib.decompress(d)[:200]) if c == b"IDAT" else d) for c, d in parts]
+    path.write_bytes(png_of(short))
+    assert avatar_problems(root, "media/ava.png") == []
+    with caplog.at_level(logging.ERROR):
+        error = build_error(root)
+    logged = [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR]
+    assert str(error).startswith("kitfolio: images could not be converted"), error
+    assert any(
+        AVATAR_AT + "media/ava.png: could not be converted for the site" in m for m in logged
+    )
+    assert not any("Traceback" in m for m in logged)
+    assert not (root / "site").exists()
+
+
+@pytest.mark.parametrize("where", ["before", "after"])
+def test_a_png_is_turned_as_its_exif_says_before_or_after_its_pixels(
+    tmp_path: Path, where: str
+) -> None:
+    """Pillow reads a PNG's EXIF after its pixels only once it decodes them; the check still
+    plans such a picture upright."""
+    path = photo(tmp_path / "kits" / "media" / "ava.png", "PNG", (96, 64))
+    exif = Image.Exif()
+    exif[0x0112] = 6
+    parts = [p for p in chunks(path.read_bytes()) if p[0] != b"eXIf"]
+    at = [c for c, _ in parts].index(b"IDAT" if where == "before" else b"IEND")
+    parts.insert(at, (b"eXIf", exif.tobytes()))
+    path.write_bytes(png_of(parts))
+    roster = load_kits(tmp_path, {"ava": MINIMAL_KIT + "avatar: media/ava.png\n"})
+    assert roster.problems == []
+    facts = roster.kits[0].image("media/ava.png")
+    assert facts is not None
+    assert (facts.orientation, facts.oriented) == (6, (64, 96))

@@ -9,6 +9,7 @@ from bs4 import BeautifulSoup, Tag
 from PIL import Image, ImageCms, TiffImagePlugin
 
 from conftest import MINIMAL_KIT, build_site, write_site
+from kitfolio.media import renditions as pictures
 
 GPS_IFD = 0x8825
 ORIENTATION = 0x0112
@@ -127,6 +128,15 @@ def test_avatars_are_responsive_webp_with_a_jpeg_fallback(site: Path) -> None:
             assert image.format == "WEBP" and f"{image.width}w" == width
 
 
+def test_the_jpeg_fallback_is_baseline_and_as_wide_as_the_middle_webp(site: Path) -> None:
+    """Progressive scans took twice as long to encode, for no smaller a file at these sizes."""
+    avatar = page(site).select_one("img.kf-avatar")
+    assert avatar is not None
+    with Image.open(site / "ava" / str(avatar["src"])) as image:
+        assert image.format == "JPEG" and image.size == (320, 320)
+        assert not image.info.get("progressive") and not image.info.get("progression")
+
+
 def test_transparent_images_fall_back_to_png_and_small_ones_are_not_upscaled(site: Path) -> None:
     soup = page(site)
     cover = soup.select_one(".kf-cover img")
@@ -179,3 +189,19 @@ def test_a_portrait_is_cropped_square_around_its_focus_point(tmp_path: Path) -> 
                 assert isinstance(top, tuple)
                 green = top[1] > 150 > 60 > top[0]
                 assert green is green_top, (path, top)
+
+
+def test_an_exact_half_is_box_averaged_and_other_widths_are_resampled() -> None:
+    """Blocks of 2×2 pixels of one colour each keep their colour at half the size (a filter
+    that reaches past the block would blend neighbours); 3/4 of the size is resampled."""
+    blocks = Image.new("RGB", (8, 4))
+    for x in range(0, 8, 2):
+        for y in range(0, 4, 2):
+            blocks.paste((x * 30, y * 60, 200 - x * 20), (x, y, x + 2, y + 2))
+    half = pictures._resized(blocks, 4, 2)
+    assert half.size == (4, 2)
+    assert [half.getpixel((x // 2, y // 2)) for x in range(0, 8, 2) for y in range(0, 4, 2)] == [
+        blocks.getpixel((x, y)) for x in range(0, 8, 2) for y in range(0, 4, 2)
+    ]
+    assert pictures._resized(blocks, 6, 3).size == (6, 3)
+    assert pictures._resized(blocks, 8, 4) is blocks

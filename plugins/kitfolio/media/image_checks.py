@@ -1,9 +1,11 @@
 """Check the images a kit names before anything is built from them.
 
 A missing, truncated or hostile file (a decompression bomb) must be a clear error that names the
-kit and the image, never a Pillow traceback in the middle of a build. Checking decodes the image,
-so what a check found is remembered in the build cache under the file's path, size and change
-times: a warm build checks an unchanged photo with one ``stat``.
+kit and the image, never a Pillow traceback in the middle of a build. Checking reads the whole
+file (a JPEG or WebP is decoded, a JPEG at 1/8 scale; a PNG's chunks are checked against their
+CRCs rather than inflated, since the picture decodes it anyway), so what a check found is
+remembered in the build cache under the file's path, size and change times: a warm build checks
+an unchanged photo with one ``stat``.
 
 Memory is bounded by what an image holds once decoded, not by its file size: a small PNG can
 hold 80 megapixels of flat colour, several hundred MB decoded. A JPEG decodes at a reduced scale
@@ -14,7 +16,9 @@ or WebP, which always decode whole.
 from __future__ import annotations
 
 import math
+import struct
 import warnings
+import zlib
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Annotated, Literal
@@ -166,11 +170,15 @@ def _check(path: Path, size: int) -> ImageFacts:
                 turn = exif_orientation(image) if kind == "JPEG" else 1
                 if problem := _size_problem(kind, width, height, turn):
                     raise ImageProblem(problem)
-                orientation = exif_orientation(image)
                 alpha = has_transparency(image)
-                if kind == "JPEG":
-                    image.draft("RGB", (256, 256))
-                image.load()
+                checked = kind == "PNG" and _png_without_decoding(image, path)
+                orientation = exif_orientation(image)
+                if not checked:
+                    if kind == "JPEG":
+                        # The smallest scale (1/8): every block is still entropy-decoded, so a
+                        # cut or damaged file fails here, yet few pixels are transformed.
+                        image.draft("RGB", (1, 1))
+                    image.load()
     except ImageProblem:
         raise
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
@@ -184,6 +192,69 @@ def _check(path: Path, size: int) -> ImageFacts:
     except (OSError, SyntaxError, ValueError) as exc:
         raise ImageProblem(f"expected a complete image, got a damaged one ({exc})") from None
     return ImageFacts(path, FORMATS[kind], width, height, file_digest(path), orientation, alpha)
+
+
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+_CHUNK = struct.Struct(">I4s")
+_METADATA = frozenset({b"eXIf", b"tEXt", b"zTXt", b"iTXt"})
+"""Chunks that may hold an orientation (EXIF, or XMP and raw EXIF profiles in text)."""
+
+
+def _png_without_decoding(image: Image.Image, path: Path) -> bool:
+    """Check a PNG without inflating its pixels, when its orientation can be read so too.
+
+    Decoding was most of a PNG's check, and the picture decodes it again; instead every chunk
+    is read to ``IEND`` and its CRC compared, which finds a file cut short or damaged. Pixel
+    data that is wrong under a right CRC (an encoder's bug) fails when the picture is drawn,
+    reported at the same field. Returns False, having checked nothing but the CRCs, when the
+    orientation needs the pixels decoded: a PNG whose metadata follows its pixels (Pillow
+    reads it only after them) or that keeps its EXIF in a raw text profile.
+
+    Raises OSError for a file cut short or a chunk whose bytes do not match its CRC.
+    """
+    late = _png_chunks(path)
+    if late or ("exif" not in image.info and "Raw profile type exif" in image.info):
+        return False
+    # No EXIF before the pixels and none after: without this, ``getexif`` would decode the
+    # pixels to look for one after them.
+    image.info.setdefault("exif", b"")
+    return True
+
+
+def _png_chunks(path: Path) -> bool:
+    """Read a PNG's chunks to its ``IEND``, checking each one's CRC; whether any metadata
+    chunk comes after the first pixel data (``IDAT``).
+
+    Raises OSError for a file cut short or a chunk whose bytes are not what its CRC says.
+    """
+    pixels = late = False
+    with path.open("rb") as stream:
+        if stream.read(8) != PNG_SIGNATURE:
+            raise OSError("not a PNG file")
+        while True:
+            head = stream.read(_CHUNK.size)
+            if len(head) < _CHUNK.size:
+                raise OSError("image file is truncated")
+            length, cid = _CHUNK.unpack(head)
+            crc = zlib.crc32(cid)
+            left = length
+            while left:
+                piece = stream.read(min(left, 1 << 20))
+                if not piece:
+                    raise OSError("image file is truncated")
+                crc = zlib.crc32(piece, crc)
+                left -= len(piece)
+            stored = stream.read(4)
+            if len(stored) < 4:
+                raise OSError("image file is truncated")
+            if int.from_bytes(stored, "big") != crc:
+                raise OSError(
+                    f"broken PNG file (bad CRC in its {printable(cid.decode('latin-1'))} chunk)"
+                )
+            pixels = pixels or cid == b"IDAT"
+            late = late or (pixels and cid in _METADATA)
+            if cid == b"IEND":
+                return late
 
 
 def exif_orientation(image: Image.Image) -> int:

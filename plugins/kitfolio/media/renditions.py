@@ -30,7 +30,7 @@ from kitfolio.media.image_checks import (
     has_transparency,
 )
 
-VERSION = "pictures-4"
+VERSION = "pictures-6"
 """Bump when the output of ``render`` changes, so cached renditions are drawn again."""
 
 WEBP_QUALITY = 80
@@ -39,6 +39,10 @@ WEBP_METHOD = 2
 against 19.8 ms for method 4 (Pillow's default), for files 7 % larger at the same quality; the
 WebP encodes were 40 % of a photo's cost."""
 JPEG_QUALITY = 82
+RESAMPLE = Image.Resampling.BICUBIC
+"""The filter each width is reduced with (from the next larger one). Measured on the bench's
+800 px photos, 800 to 480 px takes 8.1 ms against 10.5 ms with Lanczos, which was a fifth of a
+photo's cost, for a difference of 56 dB PSNR between the two: none that can be seen."""
 
 
 @dataclass(frozen=True)
@@ -251,19 +255,29 @@ def render(path: Path, picture: Picture, into: Path) -> Image.Image:
 
 
 def _cropped(image: Image.Image, crop: Crop | None) -> Image.Image:
+    """The part ``crop`` of ``image``; ``image`` itself when that is all of it (a square photo's
+    square), not a copy."""
     if crop is None:
         return image
     left, top, right, bottom = crop
     w, h = image.size
     side = min(round((right - left) * w), round((bottom - top) * h))
     x, y = round(left * w), round(top * h)
+    if (x, y, side, side) == (0, 0, w, h):
+        return image
     return image.crop((x, y, x + side, y + side))
 
 
 def _resized(image: Image.Image, width: int, height: int) -> Image.Image:
+    """``image`` at ``width`` × ``height``: by whole-pixel box averaging when that is an exact
+    fraction of it (a 320 px avatar's 160 px, an 800 px highlight's 400 px), which took 0.8 ms
+    against 7.5 ms bicubic for 800 to 400 px on the bench's photos, 52 dB PSNR from Lanczos."""
     if image.size == (width, height):
         return image
-    return image.resize((width, height), Image.Resampling.LANCZOS, reducing_gap=3.0)
+    factor = image.width // width
+    if factor > 1 and image.size == (width * factor, height * factor):
+        return image.reduce(factor)
+    return image.resize((width, height), RESAMPLE, reducing_gap=3.0)
 
 
 def save(image: Image.Image, target: Path, kind: str) -> None:
@@ -274,8 +288,10 @@ def save(image: Image.Image, target: Path, kind: str) -> None:
     if kind == "WEBP":
         bare.save(target, "WEBP", quality=WEBP_QUALITY, method=WEBP_METHOD)
     elif kind == "JPEG":
-        bare.convert("RGB").save(
-            target, "JPEG", quality=JPEG_QUALITY, optimize=True, progressive=True
-        )
+        # Baseline, not progressive: the fallback is what a browser without WebP (or a
+        # reader of kit.json) fetches, and progressive scans took twice as long to encode on
+        # the bench's photos (1.3 against 0.6 ms at 320 px, 7.0 against 3.2 ms at 800 px)
+        # for files no smaller (6.1 KB against 5.7 KB at 320 px, 40 KB either at 800 px).
+        bare.convert("RGB").save(target, "JPEG", quality=JPEG_QUALITY, optimize=True)
     else:
         bare.save(target, "PNG")
