@@ -49,6 +49,7 @@ from kitfolio.sources.agency import AgencyView, LoadedAgency
 from kitfolio.sources.campaigns import campaign_files
 from kitfolio.sources.exchange_rates import ExchangeRates
 from kitfolio.sources.files import published_as_is
+from kitfolio.sources.kept_documents import KeptDocuments
 from kitfolio.sources.kits import LoadedKits, kit_files, located_images, read_kits
 from kitfolio.sources.pitches import pitch_files
 from kitfolio.starter import site_placeholders
@@ -180,12 +181,18 @@ class Sources:
 
 
 def read_sources(
-    project: Project, memory: Memory | None = None, kit_paths: list[Path] | None = None
+    project: Project,
+    memory: Memory | None = None,
+    kit_paths: list[Path] | None = None,
+    kept: KeptDocuments | None = None,
 ) -> Sources:
-    """Read and check the kits (``kit_paths``, else every kit of ``kits_dir``) and the agency
-    option. Raises ProjectError when a folder option is wrong."""
+    """Read and check the kits (``kit_paths``, else every kit of ``kits_dir``; parsed files
+    found in ``kept`` when given) and the agency option. Raises ProjectError when a folder
+    option is wrong."""
     paths = kit_files(project.kits_folder()) if kit_paths is None else kit_paths
-    roster = read_kits(paths, project.root, memory, stale_after_days=project.stale_after_days)
+    roster = read_kits(
+        paths, project.root, memory, stale_after_days=project.stale_after_days, kept=kept
+    )
     agency, agency_problems = load_agency_option(
         project.agency, project.config_file, project.root, memory
     )

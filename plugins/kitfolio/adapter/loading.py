@@ -7,6 +7,7 @@ keeps its pages; the plugin holds it, this module only makes it.
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -27,6 +28,7 @@ from kitfolio.pipeline import BuildProducts
 from kitfolio.project import Project, ProjectError
 from kitfolio.public import site as site_model
 from kitfolio.public.stored_views import StoredViews
+from kitfolio.sources.kept_documents import KeptDocuments
 from kitfolio.sources.kits import LoadedKits, kit_files, roster_order
 
 log = get_plugin_logger(__name__)
@@ -53,6 +55,8 @@ class Loaded:
     site: site_model.Site | None = None
     built: BuildProducts | None = None
     additions: outputs.SiteExtras = field(default_factory=outputs.SiteExtras)
+    documents: KeptDocuments | None = None
+    """The kit files parsed by earlier builds, when the build cache keeps them."""
 
 
 def load(config: MkDocsConfig, options: KitfolioConfig, memory: Memory | None = None) -> Loaded:
@@ -69,11 +73,15 @@ def load(config: MkDocsConfig, options: KitfolioConfig, memory: Memory | None = 
         folders = (project.kits_folder(), project.pitches_folder(), project.campaigns_folder())
         cache = project.cache()
         views = stored_views(project) if options.page_cache else None
+        documents = kept_documents(project) if options.page_cache else None
     except ProjectError as exc:
         raise PluginError(str(exc)) from None
-    sources = pipeline.read_sources(project, memory or cache)
+    sources = pipeline.read_sources(project, memory or cache, kept=documents)
     report(sources.problems, strict=project.strict, where=sources.where)
     built = derive(project, sources, cache, views)
+    if documents is not None:
+        with contextlib.suppress(OSError):  # a full disk: the next build parses them again
+            documents.end()
     additions = pipeline.read_pitches(project, built.sites, built.agency, sources)
     where = additions.where(strict=project.strict)
     report(additions.problems, strict=project.strict, where=where)
@@ -87,6 +95,7 @@ def load(config: MkDocsConfig, options: KitfolioConfig, memory: Memory | None = 
         site=built.site,
         built=built,
         additions=additions,
+        documents=documents,
     )
 
 
@@ -213,6 +222,13 @@ def stored_views(project: Project) -> StoredViews:
     cache's option keeps both). Raises ProjectError like ``Project.cache``."""
     cache = project.cache(purpose="views", within="views")
     return StoredViews(cache, code_digest(), catalog_digest)
+
+
+def kept_documents(project: Project) -> KeptDocuments:
+    """The kit files parsed by earlier builds, in a cache of their own inside the build cache.
+    Raises ProjectError like ``Project.cache``."""
+    cache = project.cache(purpose="documents", within="documents")
+    return KeptDocuments(cache, code_digest())
 
 
 def derive(

@@ -228,6 +228,11 @@ def load(path: Path, display: str | None = None) -> tuple[Document, list[Problem
         data = path.read_bytes()
     except OSError as exc:
         return doc, [Problem(doc.display, 1, 1, "(file)", f"cannot read the file: {exc.strerror}")]
+    return parse_bytes(data, doc)
+
+
+def parse_bytes(data: bytes, doc: Document) -> tuple[Document, list[Problem]]:
+    """Parse a file's bytes, read already, into ``doc``."""
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:

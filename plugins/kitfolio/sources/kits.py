@@ -22,6 +22,7 @@ from kitfolio.model.kit import Kit
 from kitfolio.model.validate import check
 from kitfolio.sources.documents import Document, Loc, load
 from kitfolio.sources.files import LocatedImage, check_image, checked_sources, source_files
+from kitfolio.sources.kept_documents import KeptDocuments
 
 
 @dataclass(frozen=True)
@@ -83,17 +84,21 @@ def read_kits(
     *,
     stale_after_days: int = STALE_AFTER_DAYS,
     today: date | None = None,
+    kept: KeptDocuments | None = None,
 ) -> LoadedKits:
     """Load kit files; ``root`` is the project folder, the only place kits and images are read.
 
     ``memory`` (the build cache) remembers which images were checked, so an unchanged photo is
-    not decoded again on the next build. ``today`` defaults to the clock's.
+    not decoded again on the next build, and ``kept`` the files parsed by earlier builds.
+    ``today`` defaults to the clock's.
     """
     when = today or clock.today()
     kits: list[LoadedKit] = []
     sources, problems = checked_sources(paths, root)
     for source in sources:
-        loaded, found = load_kit(source.path, source.display, root, memory, when, stale_after_days)
+        loaded, found = load_kit(
+            source.path, source.display, root, memory, when, stale_after_days, kept
+        )
         problems += sorted(found, key=lambda p: (p.line, p.column))
         if loaded is not None:
             kits.append(loaded)
@@ -108,9 +113,10 @@ def load_kit(
     memory: Memory | None = None,
     today: date | None = None,
     stale_after_days: int = STALE_AFTER_DAYS,
+    kept: KeptDocuments | None = None,
 ) -> tuple[LoadedKit | None, list[Problem]]:
     """Load one kit file; the kit is None when it has errors."""
-    doc, syntax = load(path, display)
+    doc, syntax = kept.load(path, display) if kept is not None else load(path, display)
     if doc.data is None and syntax:
         return None, syntax
     kit, invalid = check(doc)

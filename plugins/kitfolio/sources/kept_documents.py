@@ -1,0 +1,109 @@
+"""Parsed kit files kept in the build cache between builds, each under the digest of its bytes.
+
+Parsing YAML with the position of every value is the largest part of reading a roster that did
+not change. A file that parsed without a problem is kept as JSON of its data and its positions,
+under the digest of its bytes and of the code that parses it, and read back instead of parsed
+while its bytes are the same. Only data JSON gives back exactly is kept (no ``NaN``, no value of
+another type), and anything read that is not of that shape is a miss: the file is parsed again.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+from pathlib import Path
+from typing import Any
+
+from kitfolio.cache import Cache, digest
+from kitfolio.errors import Problem
+from kitfolio.sources.documents import Document, Loc, Mark, load, parse_bytes
+
+FILE = "document.json"
+
+
+class KeptDocuments:
+    """Parsed files by the digest of their bytes, in ``cache``; ``code`` names the parser."""
+
+    def __init__(self, cache: Cache, code: str) -> None:
+        self.cache = cache
+        self.code = code
+        self.parsed = 0
+        self.kept = 0
+        """How many files this build parsed, and how many it read back (the tests read them)."""
+
+    def load(self, path: Path, display: str) -> tuple[Document, list[Problem]]:
+        """``documents.load(path, display)``, or what it gave for the same bytes last time."""
+        try:
+            data = path.read_bytes()
+        except OSError:
+            return load(path, display)
+        key = digest(self.code, data)
+        found = self._read(key, path, display)
+        if found is not None:
+            self.kept += 1
+            return found, []
+        self.parsed += 1
+        doc, problems = parse_bytes(data, Document(path, display, None))
+        if not problems and doc.data is not None:
+            self._keep(key, doc)
+        return doc, problems
+
+    def _read(self, key: str, path: Path, display: str) -> Document | None:
+        entry = self.cache.get(key)
+        raw = self.cache.read(entry, FILE) if entry is not None else None
+        if raw is None:
+            return None
+        try:
+            stored = json.loads(raw)
+            if type(stored) is not dict or stored.keys() != {"data", "values", "keys"}:
+                return None
+            values, keys = _marks(stored["values"]), _marks(stored["keys"])
+        except (ValueError, TypeError, RecursionError):
+            return None
+        if stored["data"] is None:
+            return None
+        return Document(path, display, stored["data"], values, keys)
+
+    def _keep(self, key: str, doc: Document) -> None:
+        try:
+            text = json.dumps(
+                {"data": doc.data, "values": _rows(doc.values), "keys": _rows(doc.keys)},
+                ensure_ascii=False,
+                allow_nan=False,
+                separators=(",", ":"),
+            )
+        except (TypeError, ValueError):
+            return
+        if json.loads(text)["data"] != doc.data:
+            return
+
+        def write(folder: Path) -> dict[str, Any]:
+            (folder / FILE).write_text(text, "utf-8", errors="surrogatepass")
+            return {}
+
+        with contextlib.suppress(OSError):  # a full disk: the next build parses it again
+            self.cache.make(key, write)
+
+    def end(self) -> None:
+        """Record this build's files (the others are pruned); raises OSError on a full disk."""
+        self.cache.save()
+
+
+def _rows(table: dict[Loc, Mark]) -> list[list[Any]]:
+    return [[*loc, mark.line, mark.column] for loc, mark in table.items()]
+
+
+def _marks(rows: Any) -> dict[Loc, Mark]:
+    if type(rows) is not list:
+        raise TypeError("expected a list of positions")
+    table: dict[Loc, Mark] = {}
+    for row in rows:
+        if type(row) is not list or len(row) < 2:
+            raise TypeError("expected a position")
+        *loc, line, column = row
+        if type(line) is not int or type(column) is not int or line < 1 or column < 1:
+            raise TypeError("expected a line and a column")
+        if any(type(part) not in (str, int) for part in loc):
+            raise TypeError("expected a path of keys and indexes")
+        table[tuple(loc)] = Mark(line, column)
+    return table
