@@ -4,7 +4,6 @@ edited, spoiled or unfaithful entry is parsed again, and the site is the one a c
 
 from __future__ import annotations
 
-import hashlib
 import json
 import logging
 from pathlib import Path
@@ -18,7 +17,7 @@ from kitfolio.adapter.plugin import KitfolioPlugin
 from kitfolio.cache import Cache
 from kitfolio.sources.documents import load
 from kitfolio.sources.kept_documents import FILE, KeptDocuments
-from test_warm_build import cold, edit_tagline, password, project, same_site
+from test_warm_build import cold, edit_tagline, password, project, same_site, vouch_for
 
 __all__ = ["password"]
 """The warm build tests' passphrase, for their pitches."""
@@ -73,17 +72,6 @@ def test_a_problem_in_a_kept_kit_is_located_as_in_a_cold_build(
     assert any(message.startswith("kitfolio: kits/ava.yml:8:14: ") for message in first), first
 
 
-def vouch_for(root: Path, spoiled: dict[str, bytes]) -> None:
-    """Record the spoiled bytes as what each entry's file holds, so that the cache hands them
-    on: only the reader's own checks stand between them and the build."""
-    [manifest] = (root / ".cache" / "kitfolio" / "documents" / "builds").glob("*.json")
-    record = json.loads(manifest.read_bytes())
-    for key, data in spoiled.items():
-        digest = hashlib.sha256(data).hexdigest()
-        record["entries"][key]["files"][FILE] = {"size": len(data), "sha256": digest}
-    manifest.write_text(json.dumps(record), "utf-8")
-
-
 @pytest.mark.parametrize(
     "spoil",
     [
@@ -103,7 +91,11 @@ def test_a_spoiled_entry_is_parsed_again(tmp_path: Path, spoil: bytes) -> None:
     assert len(stored) == 2
     for path in stored:
         path.write_bytes(spoil)
-    vouch_for(root, {path.parent.name: spoil for path in stored})
+    vouch_for(
+        root / ".cache" / "kitfolio" / "documents",
+        FILE,
+        {path.parent.name: spoil for path in stored},
+    )
     documents, warm = built(root)
     assert (documents.parsed, documents.kept) == (2, 0)
     same_site(warm, first)

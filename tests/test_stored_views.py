@@ -6,8 +6,6 @@ formatted again, and the site is always the one a cold build writes."""
 from __future__ import annotations
 
 import dataclasses
-import hashlib
-import json
 import shutil
 from datetime import date
 from enum import Enum
@@ -23,7 +21,15 @@ from kitfolio.adapter.plugin import KitfolioPlugin
 from kitfolio.cache.plain_data import Codec, Unreadable, Unstorable
 from kitfolio.present.language_marks import InLanguage
 from kitfolio.public.stored_views import FILE, VIEW_DATA, StoredViews
-from test_warm_build import built, cold, edit_tagline, password, project, same_site
+from test_warm_build import (
+    built,
+    cold,
+    edit_tagline,
+    password,
+    project,
+    same_site,
+    vouch_for,
+)
 
 
 def views_of(plugin: KitfolioPlugin) -> StoredViews:
@@ -114,16 +120,6 @@ def stored_views(root: Path) -> list[Path]:
     return list((root / ".cache").rglob(FILE))
 
 
-def vouch_for(root: Path, spoiled: dict[str, bytes]) -> None:
-    """Record the spoiled bytes as what each view's file holds, so that the cache hands them on."""
-    [manifest] = (root / ".cache" / "kitfolio" / "views" / "builds").glob("*.json")
-    record = json.loads(manifest.read_bytes())
-    for key, data in spoiled.items():
-        digest = hashlib.sha256(data).hexdigest()
-        record["entries"][key]["files"][FILE] = {"size": len(data), "sha256": digest}
-    manifest.write_text(json.dumps(record), "utf-8")
-
-
 SPOILS = [b"", b"\xff\xfe{", b'{"c":["KitView",[1,2]]}', b'{"c":["Evil",[]]}']
 """Empty, not UTF-8, a view cut short and a type the views are not made of."""
 
@@ -136,7 +132,11 @@ def test_a_spoiled_view_is_formatted_again(tmp_path: Path) -> None:
     assert len(stored) == len(SPOILS)
     for path, data in zip(stored, SPOILS, strict=True):
         path.write_bytes(data)
-    vouch_for(root, {path.parent.name: data for path, data in zip(stored, SPOILS, strict=True)})
+    vouch_for(
+        root / ".cache" / "kitfolio" / "views",
+        FILE,
+        {path.parent.name: data for path, data in zip(stored, SPOILS, strict=True)},
+    )
     plugin, warm = built(root)
     assert (views_of(plugin).made, views_of(plugin).kept) == (4, 0)
     same_site(warm, first)
