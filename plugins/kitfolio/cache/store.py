@@ -210,6 +210,23 @@ class Cache:
                 return data
         return data if hashlib.sha256(data).hexdigest() == recorded.sha256 else None
 
+    def read_one(self, key: str, name: str) -> bytes | None:
+        """The file ``name`` of the work recorded for ``key``, read and checked as ``read``
+        does; None when there is no such work or the file is gone or spoiled."""
+        entry = self.get(key)
+        return self.read(entry, name) if entry is not None else None
+
+    def keep_one(self, key: str, name: str, data: bytes) -> None:
+        """Keep ``data`` as the one file ``name`` of the work ``key``; on a full disk nothing
+        is kept, and the next build makes it again."""
+
+        def write(folder: Path) -> dict[str, Any]:
+            (folder / name).write_bytes(data)
+            return {}
+
+        with contextlib.suppress(OSError):
+            self.make(key, write)
+
     def record(self, kind: str, key: str, shape: type[M]) -> M | None:
         """A small remembered fact (such as a parsed kit revision), if it has ``shape``."""
         with self._lock:

@@ -11,10 +11,6 @@ their password.
 
 from __future__ import annotations
 
-import contextlib
-from pathlib import Path
-from typing import Any
-
 from kitfolio.cache.rendered import RenderCounts
 from kitfolio.cache.store import Cache
 
@@ -37,8 +33,7 @@ class StoredPages:
 
     def get(self, key: str, src: str) -> str | None:
         """The HTML rendered before from the same inputs, or None (then render and ``put``)."""
-        entry = self.cache.get(key)
-        data = self.cache.read(entry, FILE) if entry is not None else None
+        data = self.cache.read_one(key, FILE)
         if data is None:
             return None
         try:
@@ -50,15 +45,8 @@ class StoredPages:
 
     def put(self, key: str, src: str, html: str) -> None:
         """Keep what the page ``src`` rendered from the inputs named ``key``."""
-        data = html.encode(*ENCODING)
-
-        def write(folder: Path) -> dict[str, Any]:
-            (folder / FILE).write_bytes(data)
-            return {}
-
         self.counts.rendered.add(src)
-        with contextlib.suppress(OSError):  # a full disk: the next build renders it again
-            self.cache.make(key, write)
+        self.cache.keep_one(key, FILE, html.encode(*ENCODING))
 
     def end(self) -> None:
         """Record this build's pages (the others are pruned); raises OSError on a full disk."""

@@ -11,10 +11,8 @@ decoded is formatted again, as without a cache.
 
 from __future__ import annotations
 
-import contextlib
 from collections.abc import Callable
 from dataclasses import replace
-from pathlib import Path
 from typing import Any
 
 from kitfolio.cache import Cache, digest
@@ -105,8 +103,7 @@ class StoredViews:
         return made
 
     def _read(self, key: str, public: PublicKit) -> KitView | None:
-        entry = self.cache.get(key)
-        data = self.cache.read(entry, FILE) if entry is not None else None
+        data = self.cache.read_one(key, FILE)
         if data is None:
             return None
         try:
@@ -122,13 +119,7 @@ class StoredViews:
             data = VIEW_DATA.dumps(replace(view, public=None))  # type: ignore[arg-type]
         except Unstorable:
             return
-
-        def write(folder: Path) -> dict[str, Any]:
-            (folder / FILE).write_bytes(data)
-            return {}
-
-        with contextlib.suppress(OSError):  # a full disk: the next build formats it again
-            self.cache.make(key, write)
+        self.cache.keep_one(key, FILE, data)
 
     def end(self) -> None:
         """Record this build's views (the others are pruned); raises OSError on a full disk."""

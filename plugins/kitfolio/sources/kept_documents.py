@@ -9,7 +9,6 @@ another type), and anything read that is not of that shape is a miss: the file i
 
 from __future__ import annotations
 
-import contextlib
 import json
 from pathlib import Path
 from typing import Any
@@ -49,8 +48,7 @@ class KeptDocuments:
         return doc, problems
 
     def _read(self, key: str, path: Path, display: str) -> Document | None:
-        entry = self.cache.get(key)
-        raw = self.cache.read(entry, FILE) if entry is not None else None
+        raw = self.cache.read_one(key, FILE)
         if raw is None:
             return None
         try:
@@ -76,13 +74,7 @@ class KeptDocuments:
             return
         if json.loads(text)["data"] != doc.data:
             return
-
-        def write(folder: Path) -> dict[str, Any]:
-            (folder / FILE).write_text(text, "utf-8", errors="surrogatepass")
-            return {}
-
-        with contextlib.suppress(OSError):  # a full disk: the next build parses it again
-            self.cache.make(key, write)
+        self.cache.keep_one(key, FILE, text.encode("utf-8", "surrogatepass"))
 
     def end(self) -> None:
         """Record this build's files (the others are pruned); raises OSError on a full disk."""
