@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 import yaml
 from markupsafe import Markup
+from PIL import Image
 
 from conftest import SHOWCASE, build_with_plugin
 from kitfolio.adapter.plugin import KitfolioPlugin
@@ -113,6 +114,30 @@ def test_a_warm_build_formats_only_the_edited_kits_views(tmp_path: Path) -> None
     assert (views_of(plugin).made, views_of(plugin).kept) == (2, 2), "ava's, in each language"
     edited = [v for site in plugin.built.sites for v in site.kits if v.slug == "ava"]
     assert [v.tagline for v in edited] == ["Edited tagline"] * 2
+    same_site(warm, cold(root))
+
+
+def face(path: Path, colour: str, size: tuple[int, int]) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    Image.new("RGB", size, colour).save(path)
+
+
+def test_a_new_photo_under_the_same_name_formats_its_kits_views_again(tmp_path: Path) -> None:
+    """The kit's file is as it was; its checked image and the accent drawn from it are not."""
+    root = project(tmp_path)
+    kit = root / "kits" / "ava.yml"
+    kit.write_text(kit.read_text("utf-8") + "avatar: media/face.png\n", "utf-8")
+    face(root / "kits" / "media" / "face.png", "#c0392b", (400, 400))
+    cold(root)
+    before, _ = built(root)
+    assert (views_of(before).made, views_of(before).kept) == (0, 4)
+    old = {v.slug: v for v in before.built.site.kits}["ava"]
+
+    face(root / "kits" / "media" / "face.png", "#1f4e9c", (300, 500))
+    plugin, warm = built(root)
+    assert (views_of(plugin).made, views_of(plugin).kept) == (2, 2), "ava's, in each language"
+    new = {v.slug: v for v in plugin.built.site.kits}["ava"]
+    assert new.public.avatar != old.public.avatar and new.accent != old.accent
     same_site(warm, cold(root))
 
 

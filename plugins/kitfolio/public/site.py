@@ -18,7 +18,7 @@ from kitfolio.present.formatting import Formatter
 from kitfolio.present.wording import wording
 from kitfolio.public.gate import public_kit
 from kitfolio.public.kit_view import build_view
-from kitfolio.public.stored_views import StoredViews
+from kitfolio.public.stored_views import StoredViews, ViewInputs
 from kitfolio.public.views import KitView, Settings
 from kitfolio.sources.kits import LoadedKit, LoadedKits
 
@@ -56,12 +56,13 @@ def build_site(
     extra = derived or {}
     views = [
         view_kit(
-            replace(k, kit=translated(k.kit, shown, published[0])),
+            k,
             settings,
             fmt,
             extra.get(k.slug),
             prefix=prefix,
             kept=kept,
+            languages=(shown, published[0]),
         )
         for k in roster.kits
     ]
@@ -76,17 +77,25 @@ def view_kit(
     *,
     prefix: str = "",
     kept: StoredViews | None = None,
+    languages: tuple[str, str] | None = None,
 ) -> KitView:
-    """One kit through the privacy gate, then formatted: the two steps every view takes
-    (the second found in ``kept`` when an earlier build took it)."""
-    public = public_kit(
-        loaded, derived, today=settings.today, stale_after_days=settings.stale_after_days
-    )
-    if kept is None:
+    """One kit in the language it is shown in (``languages``: that and the site's first; as
+    written when None), through the privacy gate, then formatted: the steps every view takes,
+    all found in ``kept`` when an earlier build took them with the same inputs."""
+
+    def made() -> KitView:
+        shown = (
+            loaded if languages is None else replace(loaded, kit=translated(loaded.kit, *languages))
+        )
+        public = public_kit(
+            shown, derived, today=settings.today, stale_after_days=settings.stale_after_days
+        )
         return build_view(public, settings, fmt, prefix=prefix)
-    return kept.view(
-        public, settings, prefix, lambda: build_view(public, settings, fmt, prefix=prefix)
-    )
+
+    if kept is None:
+        return made()
+    written = languages or ("", "")
+    return kept.view(ViewInputs(loaded, derived, written, prefix), settings, made)
 
 
 def build_sites(

@@ -1,22 +1,25 @@
 """Kit views kept in the build cache between builds, each under the digest of all it is made of.
 
-Formatting a view (figures in the locale's words, Markdown, charts, palettes) is most of what a
-warm build of a large roster does before MkDocs starts on its pages, and a view is a function of
-its public model, its settings (locale, language, the day), its language's folder, the message
-catalog of its words and the code that formats it. So each view is kept under the digest of
-exactly those (``code`` names the code and the packages installed), and read back through a
-``plain_data.Codec`` that knows the view's types alone. Whatever cannot be stored, read or
-decoded is formatted again, as without a cache.
+Translating a kit, passing it through the privacy gate and formatting its view (figures in the
+locale's words, Markdown, charts, palettes) is most of what a warm build of a large roster does
+before MkDocs starts on its pages, and a view is a function of the kit's file, its checked
+images, what the build derived for it (pictures, accent, history), its settings (locale,
+language, the day), its language and folder, the message catalog of its words and the code that
+does all this. So each view, with the public model it was formatted from, is kept under the
+digest of exactly those (``code`` names the code and the packages installed), and read back
+through a ``plain_data.Codec`` that knows the view's types alone. Whatever cannot be stored,
+read or decoded is formatted again, as without a cache.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
+from dataclasses import dataclass
 from typing import Any
 
 from kitfolio.cache import Cache, digest
 from kitfolio.cache.plain_data import Codec, Unreadable, Unstorable
+from kitfolio.derive.build_facts import BuildFacts
 from kitfolio.derive.figures import Engagement
 from kitfolio.derive.growth import Point
 from kitfolio.media.palette import Palette
@@ -24,6 +27,7 @@ from kitfolio.model.kit import Network, Offer, Visibility
 from kitfolio.public import model, views
 from kitfolio.public.model import PublicKit
 from kitfolio.public.views import KitView, Settings
+from kitfolio.sources.kits import LoadedKit
 
 FILE = "view.json"
 
@@ -66,6 +70,19 @@ VIEW_DATA = Codec(
 """Every type a view and its public model are made of; nothing else is read back."""
 
 
+@dataclass(frozen=True)
+class ViewInputs:
+    """What one kit's view is made of besides its settings: the kit as loaded (its file by
+    ``revision``, its slug, path and checked images), what the build derived for it, the
+    language it is shown in with the site's first (whose words are the kit's own), and that
+    language's folder."""
+
+    loaded: LoadedKit
+    derived: BuildFacts | None
+    languages: tuple[str, str]
+    prefix: str
+
+
 class StoredViews:
     """Views by the digest of their inputs, in ``cache``; ``code`` names the code making them
     and ``catalog`` the message catalog of a language (``adapter/page_inputs.catalog_digest``)."""
@@ -78,31 +95,44 @@ class StoredViews:
         self.kept = 0
         """How many views this build formatted, and how many it read back (the tests read them)."""
 
-    def view(
-        self, public: PublicKit, settings: Settings, prefix: str, make: Callable[[], KitView]
-    ) -> KitView:
-        """The view of ``public``: the one kept for the same inputs, else ``make()``'s, kept."""
-        try:
-            key = digest(
-                self.code,
-                self.catalog(settings.words_language),
-                VIEW_DATA.dumps(settings),
-                prefix,
-                VIEW_DATA.dumps(public),
-            )
-        except Unstorable:
-            self.made += 1
-            return make()
-        found = self._read(key, public)
+    def view(self, inputs: ViewInputs, settings: Settings, make: Callable[[], KitView]) -> KitView:
+        """The view of ``inputs``: the one kept for the same inputs, else ``make()``'s, kept.
+
+        A kit whose file was not named (``LoadedKit.revision``) is formatted and not kept.
+        """
+        key = self._key(inputs, settings)
+        found = self._read(key) if key else None
         if found is not None:
             self.kept += 1
             return found
         made = make()
         self.made += 1
-        self._keep(key, made)
+        if key:
+            self._keep(key, made)
         return made
 
-    def _read(self, key: str, public: PublicKit) -> KitView | None:
+    def _key(self, inputs: ViewInputs, settings: Settings) -> str:
+        loaded = inputs.loaded
+        if not loaded.revision:
+            return ""
+        try:
+            shown = VIEW_DATA.dumps(settings)
+        except Unstorable:
+            return ""
+        return digest(
+            self.code,
+            self.catalog(settings.words_language),
+            shown,
+            inputs.prefix,
+            repr(inputs.languages),
+            loaded.revision,
+            loaded.slug,
+            str(loaded.path),
+            repr(sorted(loaded.images.items())),
+            repr(inputs.derived),
+        )
+
+    def _read(self, key: str) -> KitView | None:
         data = self.cache.read_one(key, FILE)
         if data is None:
             return None
@@ -110,13 +140,13 @@ class StoredViews:
             found: Any = VIEW_DATA.loads(data)
         except Unreadable:
             return None
-        if type(found) is not KitView or found.public is not None:
+        if type(found) is not KitView or type(found.public) is not PublicKit:
             return None
-        return replace(found, public=public)
+        return found
 
     def _keep(self, key: str, view: KitView) -> None:
         try:
-            data = VIEW_DATA.dumps(replace(view, public=None))  # type: ignore[arg-type]
+            data = VIEW_DATA.dumps(view)
         except Unstorable:
             return
         self.cache.keep_one(key, FILE, data)

@@ -29,14 +29,17 @@ class KeptDocuments:
         self.parsed = 0
         self.kept = 0
         """How many files this build parsed, and how many it read back (the tests read them)."""
+        self._revisions: dict[Path, str] = {}
 
     def load(self, path: Path, display: str) -> tuple[Document, list[Problem]]:
         """``documents.load(path, display)``, or what it gave for the same bytes last time."""
         try:
             data = path.read_bytes()
         except OSError:
+            self._revisions.pop(path, None)
             return load(path, display)
         key = digest(self.code, data)
+        self._revisions[path] = key
         found = self._read(key, path, display)
         if found is not None:
             self.kept += 1
@@ -46,6 +49,11 @@ class KeptDocuments:
         if not problems and doc.data is not None:
             self._keep(key, doc)
         return doc, problems
+
+    def revision(self, path: Path) -> str:
+        """The digest of the bytes ``load`` last read from ``path`` and of the parser's code:
+        what the file is, for the views formatted from it (empty when it could not be read)."""
+        return self._revisions.get(path, "")
 
     def _read(self, key: str, path: Path, display: str) -> Document | None:
         raw = self.cache.read_one(key, FILE)

@@ -35,6 +35,9 @@ class LoadedKit:
     kit: Kit
     doc: Document
     images: dict[str, ImageFacts] = field(default_factory=dict)
+    revision: str = ""
+    """The digest of the file's bytes and the code that read it (``kept_documents``), which
+    with the checked images names everything the kit is; empty when it was not named."""
 
     def image(self, ref: str | None) -> ImageFacts | None:
         """The checked image a kit field names."""
@@ -117,6 +120,7 @@ def load_kit(
 ) -> tuple[LoadedKit | None, list[Problem]]:
     """Load one kit file; the kit is None when it has errors."""
     doc, syntax = kept.load(path, display) if kept is not None else load(path, display)
+    revision = kept.revision(path) if kept is not None else ""
     if doc.data is None and syntax:
         return None, syntax
     kit, invalid = check(doc)
@@ -133,7 +137,7 @@ def load_kit(
     if problems:
         return None, problems + warnings
     located = doc.only(loc for loc, _ in image_refs(kit))
-    return LoadedKit(path.stem, path, kit, located, images), warnings
+    return LoadedKit(path.stem, path, kit, located, images, revision), warnings
 
 
 def image_refs(kit: Kit) -> Iterator[tuple[Loc, str]]:
