@@ -78,11 +78,24 @@ def test_a_problem_in_a_kept_kit_is_located_as_in_a_cold_build(
         b"not json",
         b'{"data": {"name": "Eve"}, "values": [], "keys": [], "more": 1}',
         b'{"data": null, "values": [], "keys": []}',
-        b'{"data": {}, "values": [["name", 0, 1]], "keys": []}',
-        b'{"data": {}, "values": [[["name"], 1, 1]], "keys": []}',
+        b'{"data": {}, "values": [[["name"]], [0], [1]], "keys": [[], [], []]}',
+        b'{"data": {}, "values": [[[["name"]]], [1], [1]], "keys": [[], [], []]}',
+        b'{"data": {}, "values": [[["name"]], [1], []], "keys": [[], [], []]}',
+        b'{"data": {}, "values": [[["name"]], [true], [1]], "keys": [[], [], []]}',
+        b'{"data": {}, "values": [[["name"]], [1], [1]], "keys": [["name"], [1], [1]]}',
         b'{"data": {}, "values": "name", "keys": []}',
     ],
-    ids=["not-json", "shape", "no-data", "line-zero", "bad-path", "not-a-list"],
+    ids=[
+        "not-json",
+        "shape",
+        "no-data",
+        "line-zero",
+        "bad-path",
+        "uneven",
+        "bool",
+        "loc",
+        "not-a-list",
+    ],
 )
 def test_a_spoiled_entry_is_parsed_again(tmp_path: Path, spoil: bytes) -> None:
     root = project(tmp_path)
