@@ -250,7 +250,27 @@ def swap_folders(root: Path) -> None:
     aside.rename(second)
 
 
-@pytest.mark.parametrize("spoil", [truncate, swap_cards, link_outside, swap_folders])
+def link_a_folder(root: Path) -> None:
+    """An entry's folder moved out of the cache and linked back under its name."""
+    [card, *_] = cached(root, "kit.jpg")
+    outside = root.parent / "outside"
+    shutil.move(card.parent, outside)
+    card.parent.symlink_to(outside, target_is_directory=True)
+
+
+def link_a_folder_of_folders(root: Path) -> None:
+    """The folder above an entry's moved out of the cache and linked back under its name."""
+    [card, *_] = cached(root, "kit.jpg")
+    above = card.parent.parent
+    outside = root.parent / "outside"
+    shutil.move(above, outside)
+    above.symlink_to(outside, target_is_directory=True)
+
+
+@pytest.mark.parametrize(
+    "spoil",
+    [truncate, swap_cards, link_outside, swap_folders, link_a_folder, link_a_folder_of_folders],
+)
 def test_a_spoiled_cache_file_is_drawn_again(tmp_path: Path, spoil: object) -> None:
     root = project(tmp_path / "p")
     _, site = built(root)

@@ -7,6 +7,7 @@ import hashlib
 import os
 import re
 import shutil
+import stat
 import tempfile
 import threading
 import time
@@ -86,6 +87,7 @@ class Cache:
         self._records: dict[str, Any] = {}
         self._used: dict[str, EntryRecord] = {}
         self._recorded: dict[str, dict[str, Any]] = {}
+        self._real: dict[str, bool] = {}
         self._load()
 
     def _manifest(self, owner: str) -> Path:
@@ -107,8 +109,9 @@ class Cache:
     def _entry_folder(self, key: str) -> Path:
         return self.folder / FILES / key[:2] / key
 
-    def get(self, key: str) -> Entry | None:
-        """The finished work for ``key``, if recorded and every file of it is as recorded."""
+    def _listed(self, key: str) -> tuple[EntryRecord, Path] | None:
+        """What the manifest says ``key``'s work is, and its folder, when that is a real folder
+        inside the cache (no link on the way)."""
         with self._lock:
             raw = self._entries.get(key)
         if raw is None or not HEX64.fullmatch(key):
@@ -118,11 +121,31 @@ class Cache:
         except ValidationError:
             return None
         folder = self._entry_folder(key)
-        if os.path.realpath(folder) != str(folder):
-            return None  # a link somewhere on the way: not a folder inside the cache
+        return (found, folder) if self._inside(folder) else None
+
+    def _inside(self, folder: Path) -> bool:
+        """Whether ``folder`` is a folder of the cache and not a link, nor under one; each of
+        the 256 folders of folders is resolved once."""
+        parent = str(folder.parent)
+        real = self._real.get(parent)
+        if real is None:
+            real = self._real[parent] = os.path.realpath(parent) == parent
+        if not real:
+            return False
+        try:
+            return stat.S_ISDIR(os.lstat(folder).st_mode)
+        except OSError:
+            return False
+
+    def get(self, key: str) -> Entry | None:
+        """The finished work for ``key``, if recorded and every file of it is as recorded."""
+        listed = self._listed(key)
+        if listed is None:
+            return None
+        found, folder = listed
         files: dict[str, FileRecord] = {}
-        for name, recorded in found.files.items():
-            now = checked(folder / name, recorded)
+        for name, record in found.files.items():
+            now = checked(folder / name, record)
             if now is None:
                 return None
             files[name] = now
@@ -199,22 +222,26 @@ class Cache:
         recorded = entry.files.get(name)
         if recorded is None:
             return None
-        with regular(entry.path(name)) as found:
-            if found is None:
-                return None
-            stream, info = found
-            if info.st_size != recorded.size:
-                return None
-            data = stream.read(recorded.size + 1)
-            if recorded.seen == seen(info) and len(data) == recorded.size:
-                return data
-        return data if hashlib.sha256(data).hexdigest() == recorded.sha256 else None
+        read = _checked_read(entry.path(name), recorded)
+        return read[0] if read is not None else None
 
     def read_one(self, key: str, name: str) -> bytes | None:
-        """The file ``name`` of the work recorded for ``key``, read and checked as ``read``
-        does; None when there is no such work or the file is gone or spoiled."""
-        entry = self.get(key)
-        return self.read(entry, name) if entry is not None else None
+        """The file ``name`` of the work recorded for ``key``, checked as ``read`` checks it;
+        None when there is no such work or the file is gone or spoiled. The file is opened
+        once: it is the whole of the work these entries keep (a page, a view, a parse)."""
+        listed = self._listed(key)
+        if listed is None:
+            return None
+        found, folder = listed
+        record = found.files.get(name)
+        if record is None:
+            return None
+        read = _checked_read(folder / name, record)
+        if read is None:
+            return None
+        data, now = read
+        self._use(key, EntryRecord(files={**found.files, name: now}, meta=found.meta), folder)
+        return data
 
     def keep_one(self, key: str, name: str, data: bytes) -> None:
         """Keep ``data`` as the one file ``name`` of the work ``key``; on a full disk nothing
@@ -290,3 +317,23 @@ class Cache:
                 info = scratch.lstat()
                 if info.st_mtime_ns < left_over:
                     remove(scratch, info)
+
+
+def _checked_read(path: Path, recorded: FileRecord) -> tuple[bytes, FileRecord] | None:
+    """The bytes of ``path`` and ``recorded`` with what the file is now, if it is still the
+    file recorded: its size, then its (mtime, ctime, inode) or else its SHA-256."""
+    with regular(path) as found:
+        if found is None:
+            return None
+        stream, info = found
+        if info.st_size != recorded.size:
+            return None
+        data = stream.read(recorded.size + 1)
+    if len(data) != recorded.size:
+        return None
+    now = seen(info)
+    if recorded.seen == now:
+        return data, recorded
+    if hashlib.sha256(data).hexdigest() != recorded.sha256:
+        return None
+    return data, recorded.model_copy(update={"seen": now})
