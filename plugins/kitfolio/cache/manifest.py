@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
+import os
 import stat
+from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -65,16 +68,36 @@ def read_manifest(path: Path) -> tuple[dict[str, Any], dict[str, Any]]:
 def checked(path: Path, recorded: FileRecord) -> FileRecord | None:
     """``recorded`` with what the file is now, if it is still the file that was drawn."""
     with regular(path) as found:
-        if found is None:
+        if found is None or found[1].st_size != recorded.size:
             return None
         stream, info = found
-        if info.st_size != recorded.size:
+        return _still(recorded, info, lambda: stream_digest(stream))
+
+
+def checked_read(path: Path, recorded: FileRecord) -> tuple[bytes, FileRecord] | None:
+    """The bytes of ``path`` and ``recorded`` with what the file is now, checked as
+    ``checked`` checks it, from the one read that returns them."""
+    with regular(path) as found:
+        if found is None or found[1].st_size != recorded.size:
             return None
-        now = seen(info)
-        if recorded.seen == now:
-            return recorded
-        if stream_digest(stream) != recorded.sha256:
-            return None
+        stream, info = found
+        data = stream.read(recorded.size + 1)
+    if len(data) != recorded.size:
+        return None
+    now = _still(recorded, info, lambda: hashlib.sha256(data).hexdigest())
+    return None if now is None else (data, now)
+
+
+def _still(
+    recorded: FileRecord, info: os.stat_result, digest: Callable[[], str]
+) -> FileRecord | None:
+    """``recorded`` if the file's (mtime, ctime, inode) are as recorded or, if not, its
+    ``digest`` (only computed then) is; None when the file changed."""
+    now = seen(info)
+    if recorded.seen == now:
+        return recorded
+    if digest() != recorded.sha256:
+        return None
     return recorded.model_copy(update={"seen": now})
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import os
 import re
 import shutil
@@ -33,6 +32,7 @@ from kitfolio.cache.manifest import (
     EntryRecord,
     FileRecord,
     checked,
+    checked_read,
     manifest_text,
     read_manifest,
     with_seen,
@@ -210,10 +210,10 @@ class Cache:
                 with target.open("wb") as out:
                     shutil.copyfileobj(stream, out, 1 << 20)
                 return True
-            data = stream.read(recorded.size + 1)
-        if hashlib.sha256(data).hexdigest() != recorded.sha256:
+        read = checked_read(entry.path(name), recorded)
+        if read is None:
             return False
-        target.write_bytes(data)
+        target.write_bytes(read[0])
         return True
 
     def read(self, entry: Entry, name: str) -> bytes | None:
@@ -222,7 +222,7 @@ class Cache:
         recorded = entry.files.get(name)
         if recorded is None:
             return None
-        read = _checked_read(entry.path(name), recorded)
+        read = checked_read(entry.path(name), recorded)
         return read[0] if read is not None else None
 
     def read_one(self, key: str, name: str) -> bytes | None:
@@ -236,7 +236,7 @@ class Cache:
         record = found.files.get(name)
         if record is None:
             return None
-        read = _checked_read(folder / name, record)
+        read = checked_read(folder / name, record)
         if read is None:
             return None
         data, now = read
@@ -317,23 +317,3 @@ class Cache:
                 info = scratch.lstat()
                 if info.st_mtime_ns < left_over:
                     remove(scratch, info)
-
-
-def _checked_read(path: Path, recorded: FileRecord) -> tuple[bytes, FileRecord] | None:
-    """The bytes of ``path`` and ``recorded`` with what the file is now, if it is still the
-    file recorded: its size, then its (mtime, ctime, inode) or else its SHA-256."""
-    with regular(path) as found:
-        if found is None:
-            return None
-        stream, info = found
-        if info.st_size != recorded.size:
-            return None
-        data = stream.read(recorded.size + 1)
-    if len(data) != recorded.size:
-        return None
-    now = seen(info)
-    if recorded.seen == now:
-        return data, recorded
-    if hashlib.sha256(data).hexdigest() != recorded.sha256:
-        return None
-    return data, recorded.model_copy(update={"seen": now})
