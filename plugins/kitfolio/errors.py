@@ -6,7 +6,7 @@ adapter, the CLI) decides how to show them.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -33,12 +33,13 @@ def printable(text: str, limit: int = SHOWN) -> str:
     return "".join(_escaped(char) for char in cut(text, limit))
 
 
-def shown_path(path: Path, root: Path) -> str:
+def shown_path(path: Path, root: Path, resolved: Callable[[Path], Path] = Path.resolve) -> str:
     """``path`` as messages name it: relative to the project ``root`` when inside it, named as
     listed (not a link's target), and on one printable line whatever its name holds
-    (``evil\\n.yml``)."""
+    (``evil\\n.yml``). ``resolved`` follows a folder's links (one that remembers, for many
+    files of one folder)."""
     try:
-        shown = (path.absolute().parent.resolve() / path.name).relative_to(root.resolve())
+        shown = (resolved(path.absolute().parent) / path.name).relative_to(resolved(root))
         text = shown.as_posix()
     except ValueError:
         text = str(path)

@@ -8,6 +8,7 @@ holds.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -67,8 +68,9 @@ def checked_sources(paths: Iterable[Path], root: Path) -> tuple[list[Source], li
     accepted: list[Source] = []
     problems: list[Problem] = []
     seen: dict[str, str] = {}
+    resolved = functools.cache(Path.resolve)
     for path in paths:
-        shown = shown_path(path, root)
+        shown = shown_path(path, root, resolved)
         slug = path.stem
         if not is_slug(slug) or path.suffix not in SUFFIXES:
             problems.append(
@@ -82,7 +84,7 @@ def checked_sources(paths: Iterable[Path], root: Path) -> tuple[list[Source], li
                 )
             )
             continue
-        if not inside(path, root):
+        if not path.resolve().is_relative_to(resolved(root)):
             problems.append(
                 Problem(
                     shown,
@@ -104,11 +106,6 @@ def checked_sources(paths: Iterable[Path], root: Path) -> tuple[list[Source], li
         seen[slug] = shown
         accepted.append(Source(slug, path, shown))
     return accepted, problems
-
-
-def inside(path: Path, root: Path) -> bool:
-    """Whether ``path``, with every link followed, lies inside the folder ``root``."""
-    return path.resolve().is_relative_to(root.resolve())
 
 
 def check_image(
