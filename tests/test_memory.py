@@ -106,6 +106,30 @@ def test_a_feed_file_is_made_when_written_and_not_held_after(
         assert file.content_bytes == Path(file.abs_dest_path).read_bytes()
 
 
+def test_a_build_leaves_nothing_frozen_for_the_collector(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A build freezes what it loaded (``adapter.heap``); the preview's next rebuild must be
+    able to free it, so every build thaws it at its end."""
+    _build(_site(tmp_path), "serve", monkeypatch)
+    assert gc.get_freeze_count() == 0
+
+
+def test_a_failed_build_leaves_nothing_frozen_for_the_collector(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = _site(tmp_path)
+    (root / "failing.py").write_text(
+        "def on_post_page(output, page, config):\n    raise RuntimeError('a hook failed')\n",
+        "utf-8",
+    )
+    with (root / "mkdocs.yml").open("a", encoding="utf-8") as config:
+        config.write("hooks: [failing.py]\n")
+    with pytest.raises(RuntimeError, match="a hook failed"):
+        _build(root, "serve", monkeypatch)
+    assert gc.get_freeze_count() == 0
+
+
 def test_text_in_another_language_carries_no_dictionary_of_its_own() -> None:
     text = InLanguage("Løping på budsjett", "nb")
     assert text == "Løping på budsjett" and text.lang == "nb"

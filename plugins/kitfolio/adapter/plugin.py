@@ -26,7 +26,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
 from kitfolio import clock
-from kitfolio.adapter import catalogs, kit_edits, listings, page_context, preview
+from kitfolio.adapter import catalogs, heap, kit_edits, listings, page_context, preview
 from kitfolio.adapter.generated_page import GeneratedPage
 from kitfolio.adapter.listings import Documents
 from kitfolio.adapter.loading import (
@@ -153,7 +153,8 @@ class KitfolioPlugin(BasePlugin[KitfolioConfig]):
         self.replay.begin()
         catalogs.reload_if_changed()
         try:
-            self.loaded = load(config, self.config)
+            with heap.loading():
+                self.loaded = load(config, self.config)
         except PluginError as exc:
             if not self.serving or self.last_good is None:
                 raise
@@ -345,6 +346,7 @@ class KitfolioPlugin(BasePlugin[KitfolioConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """Each language's pages search their language only, and pitches, reports and protected
         pages are in no index. The preview forgets the pages this build did not use."""
+        heap.released()
         listings.write_search_indexes(config, self.pages, self.documents)
         try:
             self.replay.end()
@@ -359,6 +361,9 @@ class KitfolioPlugin(BasePlugin[KitfolioConfig]):
         previewing = self.replay.enabled and not self.replay.lasting
         if previewing and self.nav is not None and self._env is not None:
             self.last_build = kit_edits.LastBuild(config, self._files, self.nav, self._env)
+
+    def on_build_error(self, *, error: Exception) -> None:  # noqa: ARG002 (MkDocs event signature)
+        heap.released()
 
     def on_env(self, env: Any, config: MkDocsConfig, files: Files) -> Any:
         previous = env.autoescape
