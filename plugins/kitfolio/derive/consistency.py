@@ -116,11 +116,16 @@ def _platforms(kit: Kit) -> Iterator[Inconsistency]:
 
 
 def _placeholders(data: Any, loc: Loc) -> Iterator[Inconsistency]:
-    if isinstance(data, dict):
-        for key, value in data.items():
-            yield from _placeholders(value, (*loc, key))
-    elif isinstance(data, list):
-        for index, value in enumerate(data):
-            yield from _placeholders(value, (*loc, index))
-    elif isinstance(data, str) and (found := placeholder_in(data)) is not None:
-        yield Inconsistency(loc, f"expected your own text, got the starter kit's example {found!r}")
+    """Every text of ``data`` that still holds a starter placeholder, in the file's order."""
+    stack: list[tuple[Loc, Any]] = [(loc, data)]
+    while stack:
+        where, value = stack.pop()
+        if isinstance(value, str):
+            if (found := placeholder_in(value)) is not None:
+                yield Inconsistency(
+                    where, f"expected your own text, got the starter kit's example {found!r}"
+                )
+        elif isinstance(value, dict):
+            stack.extend(((*where, k), v) for k, v in reversed(value.items()))
+        elif isinstance(value, list):
+            stack.extend(((*where, i), v) for i, v in reversed(list(enumerate(value))))

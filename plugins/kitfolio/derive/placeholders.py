@@ -12,7 +12,10 @@ PLACEHOLDERS: tuple[str, ...] = (*(p.text for p in KIT_PLACEHOLDERS), "example.c
 """Text of the starter kit, matched case-insensitively anywhere in a value."""
 
 
+_FOLDED = tuple((p, p.casefold()) for p in PLACEHOLDERS)
+
+
 def placeholder_in(text: str) -> str | None:
     """The starter's placeholder that ``text`` still holds, or None."""
     folded = text.casefold()
-    return next((p for p in PLACEHOLDERS if p.casefold() in folded), None)
+    return next((p for p, own in _FOLDED if own in folded), None)
