@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import math
 import zlib
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass, fields
 from functools import cache, lru_cache
 from pathlib import Path
 
@@ -55,7 +55,7 @@ class Card:
 
     def fingerprint(self) -> str:
         """The card's inputs as stable JSON, for its cache key."""
-        return json.dumps(asdict(self), sort_keys=True, ensure_ascii=False)
+        return json.dumps([getattr(self, f.name) for f in fields(self)], ensure_ascii=False)
 
 
 def card_for(view: KitView, kind: PageKind, site_name: str, avatar: Path | None) -> Card:
