@@ -240,13 +240,18 @@ class KitfolioPlugin(BasePlugin[KitfolioConfig]):
         )
 
     def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
-        """The generated pages outside the navigation get a page that reads and renders their
-        front matter without a Markdown converter each."""
+        """Every generated page reads and renders its front matter without a Markdown converter
+        each: one outside the navigation gets such a page, one in it becomes one (the same
+        object, so the navigation's links stay)."""
         self.nav = nav
         for src in self.pages:
             file = files.get_file_from_path(src)
-            if file is not None and file.page is None:
+            if file is None:
+                continue
+            if file.page is None:
                 GeneratedPage(None, file, config)
+            elif type(file.page) is Page:
+                file.page.__class__ = GeneratedPage
         return nav
 
     def on_page_content(
