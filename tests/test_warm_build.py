@@ -103,6 +103,24 @@ def test_a_warm_build_renders_no_page_and_writes_the_cold_builds_site(tmp_path: 
     assert warm["sitemap.xml"] == first["sitemap.xml"]
 
 
+def test_a_warm_build_reads_each_unchanged_kits_feed_back(tmp_path: Path) -> None:
+    root = project(tmp_path)
+    first = cold(root)
+    plugin, warm = built(root)
+    assert plugin.replay.feeds is not None
+    assert (plugin.replay.feeds.made, plugin.replay.feeds.kept) == (0, 4), "2 kits, 2 languages"
+    same_site(warm, first)
+
+    kit = root / "kits" / "leo.yml"
+    kit.write_text(kit.read_text("utf-8").replace("Leo Berg", "Leo Strand"), "utf-8")
+    plugin, warm = built(root)
+    assert plugin.replay.feeds is not None
+    assert (plugin.replay.feeds.made, plugin.replay.feeds.kept) == (2, 2), "Leo's, in each language"
+    for path in ("leo/kit.json", "es/leo/kit.json"):
+        assert json.loads(warm[path])["kit"]["name"] == "Leo Strand"
+    same_site(warm, cold(root))
+
+
 def test_a_stored_page_keeps_no_password(tmp_path: Path) -> None:
     root = project(tmp_path)
     cold(root)
@@ -206,8 +224,8 @@ def test_a_catalog_edit_shows_in_its_language(tmp_path: Path, own_catalogs: Path
     same_site(warm, cold(root))
 
 
-def spoil(root: Path, how: Callable[[Path], None]) -> int:
-    stored = list((root / ".cache").rglob(FILE))
+def spoil(root: Path, how: Callable[[Path], None], name: str = FILE) -> int:
+    stored = list((root / ".cache").rglob(name))
     for path in stored:
         how(path)
     return len(stored)
@@ -269,6 +287,20 @@ def test_a_spoiled_page_is_rendered_again(tmp_path: Path, how: Callable[[Path], 
     assert spoil(root, how) == len(set(plugin.pages) - SEALED)
     plugin, warm = built(root)
     assert store(plugin).last.replayed == set()
+    same_site(warm, first)
+    assert not any(b"alert(1)" in data for data in warm.values())
+
+
+@pytest.mark.parametrize(
+    "how", [flip_a_byte, inject, swap_for_a_link], ids=["flipped", "injected", "linked"]
+)
+def test_a_spoiled_feed_is_made_again(tmp_path: Path, how: Callable[[Path], None]) -> None:
+    root = project(tmp_path)
+    first = cold(root)
+    assert spoil(root, how, "kit.json") == 4, "two kits in two languages"
+    plugin, warm = built(root)
+    assert plugin.replay.feeds is not None
+    assert (plugin.replay.feeds.made, plugin.replay.feeds.kept) == (4, 0)
     same_site(warm, first)
     assert not any(b"alert(1)" in data for data in warm.values())
 

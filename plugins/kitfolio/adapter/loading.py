@@ -57,6 +57,8 @@ class Loaded:
     additions: outputs.SiteExtras = field(default_factory=outputs.SiteExtras)
     documents: KeptDocuments | None = None
     """The kit files parsed by earlier builds, when the build cache keeps them."""
+    views: StoredViews | None = None
+    """The views kept by earlier builds, which name the views they returned."""
 
 
 def load(config: MkDocsConfig, options: KitfolioConfig, memory: Memory | None = None) -> Loaded:
@@ -96,6 +98,7 @@ def load(config: MkDocsConfig, options: KitfolioConfig, memory: Memory | None = 
         built=built,
         additions=additions,
         documents=documents,
+        views=views,
     )
 
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 import functools
 import os
 import sys
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -64,17 +64,24 @@ class ViewDigests:
 
     def __init__(self) -> None:
         self._named: ByIdentity[str] = ByIdentity()
+        self.known: Callable[[object], str | None] = unknown
+        """The name a view already has (``StoredViews.name``), before its content's digest."""
 
     def digest(self, views: Sequence[object]) -> str:
-        return digest(*(self._named.get(view, functools.partial(_named, view)) for view in views))
+        return digest(
+            *(self._named.get(view, functools.partial(self._name, view)) for view in views)
+        )
+
+    def _name(self, view: object) -> str:
+        return self.known(view) or digest(repr(view))
 
     def keep_used(self) -> None:
         """Forget the digests of views not named since the last call (views now gone)."""
         self._named.keep_used()
 
 
-def _named(view: object) -> str:
-    return digest(repr(view))
+def unknown(view: object) -> str | None:  # noqa: ARG001 (a name finder that knows none)
+    return None
 
 
 @dataclass
@@ -99,7 +106,7 @@ class SiteInputs:
 
     def kits(self, site: Site) -> str:
         if site.language not in self.every_kit:
-            self.every_kit[site.language] = kits_digest(site.kits)
+            self.every_kit[site.language] = self.views.digest(site.kits)
         return self.every_kit[site.language]
 
     def once(self, value: object, tag: str = "") -> str:
@@ -185,11 +192,6 @@ def _kits_read(page: PlannedPage, inputs: SiteInputs, site: Site) -> str:
     if listed is None:
         return inputs.kits(site)
     return inputs.views.digest(site.kits[listed.start : listed.stop])
-
-
-def kits_digest(views: Sequence[object]) -> str:
-    """Kit views, for the pages that read them."""
-    return digest(repr(list(views)))
 
 
 def catalog_digest(language: str) -> str:

@@ -168,6 +168,7 @@ class KitfolioPlugin(BasePlugin[KitfolioConfig]):
             self.preview_problems = []
         if not previewing and self.config.page_cache:
             self._keep_pages(config)
+        self.replay.named_views(self.loaded.views)
         search_first_language(config, self.loaded.languages)
         return config
 
@@ -213,7 +214,12 @@ class KitfolioPlugin(BasePlugin[KitfolioConfig]):
         # A build makes each card once and keeps none; the preview keeps them for its rebuilds.
         cards = self.feed_cards if self.replay.enabled else Cards(keep=False)
         for src, make in outputs.feed_makers(
-            sites, self.additions, config.site_name, str(config.site_url), cards=cards
+            sites,
+            self.additions,
+            config.site_name,
+            str(config.site_url),
+            cards=cards,
+            kept=self.replay.kept_feeds(self.loaded.views),
         ):
             files.append(MadeText.of(config, src, make))
         if self.config.minify:
@@ -351,7 +357,6 @@ class KitfolioPlugin(BasePlugin[KitfolioConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """Each language's pages search their language only, and pitches, reports and protected
         pages are in no index. The preview forgets the pages this build did not use."""
-        heap.released()
         listings.write_search_indexes(config, self.pages, self.documents)
         try:
             self.replay.end()
@@ -366,9 +371,6 @@ class KitfolioPlugin(BasePlugin[KitfolioConfig]):
         previewing = self.replay.enabled and not self.replay.lasting
         if previewing and self.nav is not None and self._env is not None:
             self.last_build = kit_edits.LastBuild(config, self._files, self.nav, self._env)
-
-    def on_build_error(self, *, error: Exception) -> None:  # noqa: ARG002 (MkDocs event signature)
-        heap.released()
 
     def on_env(self, env: Any, config: MkDocsConfig, files: Files) -> Any:
         previous = env.autoescape

@@ -23,12 +23,14 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 
 from kitfolio.adapter import page_inputs
+from kitfolio.adapter.kept_feeds import KeptFeeds
 from kitfolio.cache.rendered import PageStore, RenderedPages
 from kitfolio.cache.store import Cache
 from kitfolio.cache.stored_pages import StoredPages
 from kitfolio.outputs.plan import PlannedPage
 from kitfolio.pipeline import BuildProducts
 from kitfolio.public.site import Site
+from kitfolio.public.stored_views import StoredViews
 
 TEMPLATE = "kitfolio/_replayed.html"
 """A template of the environment alone (no file in any theme): the remembered page, as is."""
@@ -43,6 +45,10 @@ class Replay:
         self.lasting = False
         """Whether the pages are kept for another process (the build cache)."""
         self.rendered: PageStore = RenderedPages()
+        self.cache: Cache | None = None
+        """The build cache the pages are kept in, when they are."""
+        self.feeds: KeptFeeds | None = None
+        """This build's kept kit.json texts (the tests read its counts)."""
         self.keys: dict[str, str] = {}
         """src → the digest of that page's inputs, in this build."""
         self.replayed: dict[str, str] = {}
@@ -61,7 +67,19 @@ class Replay:
     def in_cache(self, cache: Cache) -> None:
         """A build's: pages kept in the build cache, for the next build."""
         self.rendered = StoredPages(cache)
+        self.cache = cache
         self.enabled, self.lasting = True, True
+
+    def named_views(self, views: StoredViews | None) -> None:
+        """Name the views ``views`` returned by their inputs, not by their content."""
+        self.views.known = views.name if views is not None else page_inputs.unknown
+
+    def kept_feeds(self, views: StoredViews | None) -> KeptFeeds | None:
+        """The kit.json texts kept with the pages, for a build that keeps its pages."""
+        self.feeds = None
+        if self.lasting and self.cache is not None and views is not None:
+            self.feeds = KeptFeeds(self.cache, views.name)
+        return self.feeds
 
     def begin(self) -> None:
         self.keys, self.replayed = {}, {}
@@ -139,6 +157,7 @@ class Replay:
 
     def off(self) -> None:
         self.enabled, self.lasting = False, False
+        self.cache = None
         self.rendered = RenderedPages()
         self.keys, self.replayed = {}, {}
 

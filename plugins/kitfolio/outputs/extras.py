@@ -21,6 +21,7 @@ from kitfolio.present.formatting import Formatter
 from kitfolio.public.campaign_view import CampaignView
 from kitfolio.public.model import PublicRates
 from kitfolio.public.site import Site
+from kitfolio.public.views import KitView
 from kitfolio.sources.agency import AgencyView, LoadedAgency, load_agency
 from kitfolio.sources.campaigns import Campaigns, campaign_files, load_campaigns
 from kitfolio.sources.exchange_rates import ExchangeRates, load_exchange_rates
@@ -142,6 +143,10 @@ def load_exchange_rates_option(
     return load_exchange_rates(options, config_file, shown_path(config_file, root))
 
 
+KeptFeed = Callable[[KitView, str, Callable[[], str]], Callable[[], str]]
+"""(view, the feed's site header as JSON, maker) → the maker of that kit's kit.json."""
+
+
 def feed_files(
     sites: list[Site],
     additions: SiteExtras,
@@ -167,22 +172,26 @@ def feed_makers(
     *,
     cards: data.Cards | None = None,
     only: Collection[str] | None = None,
+    kept: KeptFeed | None = None,
 ) -> Iterator[tuple[str, Callable[[], str]]]:
     """``feed_files`` with each text's maker in place of the text: a roster's two files are made
     at once (from one set of cards), each kit.json only when its maker is called, so a build
-    writing 10,000 of them need not hold them all."""
+    writing 10,000 of them need not hold them all. ``kept`` may stand in for a kit.json's
+    maker (one that reads the text back from the build cache)."""
     base = site_url if site_url.endswith("/") else site_url + "/"
     alternates = {site.language: site.prefix for site in sites} if len(sites) > 1 else {}
     made = cards or data.Cards()
     rates = additions.exchange_rates
     for site in sites:
         info = data.site_info(site_name, base, site.settings.locale, site.language, alternates)
+        header = info.model_dump_json()
         roster, index = data.roster_feeds(site.kits, info, additions.agency, rates, made)
         yield site.prefix + contract.ROSTER_PATH, _given(roster)
         yield site.prefix + contract.INDEX_PATH, _given(index)
         for view in site.kits:
             if only is None or view.slug in only:
-                yield view.url + contract.KIT_FILE, partial(data.kit_json, view, info)
+                make = partial(data.kit_json, view, info)
+                yield view.url + contract.KIT_FILE, kept(view, header, make) if kept else make
     made.keep_used()
     yield contract.SCHEMA_PATH, contract.feed_schema_text
 
