@@ -66,7 +66,16 @@ def read_manifest(path: Path) -> tuple[dict[str, Any], dict[str, Any]]:
 
 
 def checked(path: Path, recorded: FileRecord) -> FileRecord | None:
-    """``recorded`` with what the file is now, if it is still the file that was drawn."""
+    """``recorded`` with what the file is now, if it is still the file that was drawn: one
+    ``lstat`` when it is still the very file last found right, else its digest is read."""
+    if recorded.seen is not None:
+        try:
+            info = path.lstat()
+        except OSError:
+            return None
+        same_size = stat.S_ISREG(info.st_mode) and info.st_size == recorded.size
+        if same_size and seen(info) == recorded.seen:
+            return recorded
     with regular(path) as found:
         if found is None or found[1].st_size != recorded.size:
             return None
