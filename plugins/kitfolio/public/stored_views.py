@@ -13,6 +13,7 @@ read or decoded is formatted again, as without a cache.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -90,7 +91,9 @@ class StoredViews:
     def __init__(self, cache: Cache, code: str, catalog: Callable[[str], str]) -> None:
         self.cache = cache
         self.code = code
-        self.catalog = catalog
+        self.catalog = functools.cache(catalog)
+        """Named once per language in a build: every kit of a language reads the same file."""
+        self._settings: dict[Settings, bytes] = {}
         self.made = 0
         self.kept = 0
         """How many views this build formatted, and how many it read back (the tests read them)."""
@@ -125,10 +128,13 @@ class StoredViews:
         loaded = inputs.loaded
         if not loaded.revision:
             return ""
-        try:
-            shown = VIEW_DATA.dumps(settings)
-        except Unstorable:
-            return ""
+        shown = self._settings.get(settings)
+        if shown is None:
+            try:
+                shown = VIEW_DATA.dumps(settings)
+            except Unstorable:
+                return ""
+            self._settings[settings] = shown
         return digest(
             self.code,
             self.catalog(settings.words_language),
