@@ -60,6 +60,8 @@ def ratios(s: Samples, n: int, runs: int, cold_target: float) -> None:
                 f"  {f'{kind} {what}, s':22}{kf:10.2f}{pl:10.2f}{kf / pl:8.2f}   "
                 f"<= {target}  {s.judge(what, kf / pl <= target)}"
             )
+        kf, pl = s.med("kitfolio", n, kind, "user"), s.med("plain", n, kind, "user")
+        print(f"  {f'{kind} user cpu, s':22}{kf:10.2f}{pl:10.2f}{kf / pl:8.2f}   (not judged)")
         kf, pl = s.med("kitfolio", n, kind), s.med("plain", n, kind)
         print(f"  {kind + ' wall, ms per kit':22}{1000 * kf / n:10.1f}{1000 * pl / n:10.1f}")
 
