@@ -13,11 +13,10 @@ from collections.abc import Callable
 from functools import partial
 
 from kitfolio.cache import Cache, digest
+from kitfolio.cache.stored_pages import ENCODING
 from kitfolio.public.views import KitView
 
 FILE = "kit.json"
-ENCODING = ("utf-8", "surrogatepass")
-"""What the text encodes to and back to, unchanged."""
 
 
 class KeptFeeds:

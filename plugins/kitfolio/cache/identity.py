@@ -26,6 +26,14 @@ class ByIdentity(Generic[V]):
             self._made[key] = entry
         return entry[1]
 
+    def put(self, owner: object, value: V, tag: str = "") -> None:
+        self._made[(id(owner), tag)] = (owner, value)
+
+    def find(self, owner: object, tag: str = "") -> V | None:
+        """The value ``owner`` was given, without making one."""
+        entry = self._made.get((id(owner), tag))
+        return entry[1] if entry is not None and entry[0] is owner else None
+
     def keep_used(self) -> None:
         """Forget the values not asked for since the last call (their objects are gone)."""
         self._made = {key: entry for key, entry in self._made.items() if key in self._used}

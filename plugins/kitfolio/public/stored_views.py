@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from kitfolio.cache import Cache, digest
+from kitfolio.cache.identity import ByIdentity
 from kitfolio.cache.plain_data import Codec, Unreadable, Unstorable
 from kitfolio.derive.build_facts import BuildFacts
 from kitfolio.derive.figures import Engagement
@@ -97,7 +98,7 @@ class StoredViews:
         self.made = 0
         self.kept = 0
         """How many views this build formatted, and how many it read back (the tests read them)."""
-        self._names: dict[int, tuple[KitView, str]] = {}
+        self._names: ByIdentity[str] = ByIdentity()
 
     def view(self, inputs: ViewInputs, settings: Settings, make: Callable[[], KitView]) -> KitView:
         """The view of ``inputs``: the one kept for the same inputs, else ``make()``'s, kept.
@@ -108,21 +109,20 @@ class StoredViews:
         found = self._read(key) if key else None
         if found is not None:
             self.kept += 1
-            self._names[id(found)] = (found, key)
+            self._names.put(found, key)
             return found
         made = make()
         self.made += 1
         if key:
             self._keep(key, made)
-            self._names[id(made)] = (made, key)
+            self._names.put(made, key)
         return made
 
     def name(self, view: object) -> str | None:
         """The digest of the inputs of a view this returned, None for any other object: the same
         inputs make the same view, so what is made of a view alone can be named by it without
         reading the view again (``page_inputs.ViewDigests``, ``adapter/kept_feeds``)."""
-        entry = self._names.get(id(view))
-        return entry[1] if entry is not None and entry[0] is view else None
+        return self._names.find(view)
 
     def _key(self, inputs: ViewInputs, settings: Settings) -> str:
         loaded = inputs.loaded
