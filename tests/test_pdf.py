@@ -155,7 +155,13 @@ def test_metadata_names_the_kit_and_its_creator(site: Path) -> None:
 def test_the_portrait_is_embedded_at_print_resolution(site: Path) -> None:
     first = reader(site, "priya").pages[0]
     widths = [image.image.width for image in first.images]
-    assert widths and max(widths) >= 480, widths  # the widest rendition, not the 320 px one
+    source = read_html(site / "priya/index.html").select_one("img.kf-avatar")
+    assert source is not None and source.parent is not None
+    webp = source.parent.select_one("source[type='image/webp']")
+    assert webp is not None
+    widest = max(int(entry.split()[1][:-1]) for entry in str(webp["srcset"]).split(", "))
+    assert widths and max(widths) == widest, (widths, widest)
+    assert widest / (25 / 25.4) >= 300  # the sheet's 25 mm portrait at 300 dpi or more
 
 
 @pytest.mark.parametrize("page", ["priya/index.html", "priya/work-with-me/index.html"])

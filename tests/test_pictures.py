@@ -120,7 +120,7 @@ def test_avatars_are_responsive_webp_with_a_jpeg_fallback(site: Path) -> None:
     source = avatar.find_previous_sibling("source")
     assert isinstance(source, Tag) and source["type"] == "image/webp"
     entries = [e.split() for e in str(source["srcset"]).split(", ")]
-    assert [w for _, w in entries] == ["160w", "320w", "480w"]
+    assert [w for _, w in entries] == ["160w", "320w"]
     assert all(src.endswith(".webp") for src, _ in entries)
     assert "rem" in str(source["sizes"])
     for src, width in entries:

@@ -30,7 +30,7 @@ from kitfolio.media.image_checks import (
     has_transparency,
 )
 
-VERSION = "pictures-6"
+VERSION = "pictures-7"
 """Bump when the output of ``render`` changes, so cached renditions are drawn again."""
 
 WEBP_QUALITY = 80
@@ -56,7 +56,10 @@ class Role:
     """Cropped to a square (portraits are shown round or square, never as an oval)."""
 
 
-AVATAR = Role("avatar", (160, 320, 480), "(min-width: 45em) 9rem, 7rem", square=True)
+AVATAR = Role("avatar", (160, 320), "(min-width: 45em) 7.5rem, 7rem", square=True)
+"""A portrait is never drawn wider than 7.5rem (120 CSS px, the kit page's hero on a wide
+screen), so 320 px covers every slot up to a device pixel ratio of 2.7 and prints at 325 dpi in
+the PDF's 25 mm circle. A 480 px width served only 3× screens, for a third of a photo's cost."""
 COVER = Role("cover", (640, 1280, WIDEST), "(min-width: 76em) 61rem, 100vw")
 HIGHLIGHT = Role(
     "highlight", (400, 800, 1200), "(min-width: 76em) 20rem, (min-width: 45em) 45vw, 100vw"
