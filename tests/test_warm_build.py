@@ -14,6 +14,7 @@ import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+import mkdocs.utils
 import pytest
 import yaml
 from bs4 import BeautifulSoup
@@ -336,3 +337,33 @@ def test_separate_processes_find_each_others_pages(tmp_path: Path) -> None:
     runs = [subprocess.run(mkdocs, env=env, capture_output=True, text=True, check=True)]
     runs.append(subprocess.run(mkdocs, env=env, capture_output=True, text=True, check=True))
     assert "pages: 0 rendered" in runs[1].stderr, runs[1].stderr
+
+
+def test_a_warm_build_reads_each_kept_page_as_it_writes_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A 10,000-kit roster's pages are gigabytes as text: none is held until its turn."""
+    root = project(tmp_path)
+    first = cold(root)
+    events: list[tuple[str, str]] = []
+    read, write = StoredPages.get, mkdocs.utils.write_file
+
+    def reading(self: StoredPages, key: str, src: str) -> str | None:
+        events.append(("read", src))
+        return read(self, key, src)
+
+    def writing(content: bytes, path: str) -> None:
+        events.append(("write", Path(path).as_posix()))
+        write(content, path)
+
+    monkeypatch.setattr(StoredPages, "get", reading)
+    monkeypatch.setattr(mkdocs.utils, "write_file", writing)
+    plugin, warm = built(root)
+    reads = [i for i, (kind, _) in enumerate(events) if kind == "read"]
+    assert {events[i][1] for i in reads} == store(plugin).last.replayed != set()
+    site = (root / "site").as_posix()
+    for i in reads:
+        src = events[i][1]
+        dest = src.removesuffix(".md") + (".html" if src.endswith("index.md") else "/index.html")
+        assert events[i + 1] == ("write", f"{site}/{dest}"), (src, events[i + 1])
+    same_site(warm, first)

@@ -33,8 +33,14 @@ from kitfolio.public.site import Site
 from kitfolio.public.stored_views import StoredViews
 
 TEMPLATE = "kitfolio/_replayed.html"
-"""A template of the environment alone (no file in any theme): the remembered page, as is."""
+"""A template of the environment alone (no file in any theme): the remembered page, as is, or
+the page's own template when what was remembered could not be read back."""
 CONTEXT_KEY = "kf_replayed"
+OWN_TEMPLATE_KEY = "kf_own_template"
+REPLAY_SOURCE = (
+    f"{{% if {CONTEXT_KEY} is defined %}}{{{{ {CONTEXT_KEY} }}}}"
+    f"{{% else %}}{{% include {OWN_TEMPLATE_KEY} %}}{{% endif %}}"
+)
 
 
 class Replay:
@@ -52,7 +58,10 @@ class Replay:
         self.keys: dict[str, str] = {}
         """src → the digest of that page's inputs, in this build."""
         self.replayed: dict[str, str] = {}
-        """src → the HTML a page gets without rendering, in this build."""
+        """src → the key of the HTML a page gets without rendering, in this build; the HTML is
+        read when the page is written, so a build never holds every page's at once."""
+        self.templates: dict[str, str] = {}
+        """src → the template a replayed page would render with (its front matter's)."""
         self.views = page_inputs.ViewDigests()
         self.inputs: page_inputs.SiteInputs | None = None
         """What every page of this build read, named before its pages were read (their titles
@@ -82,7 +91,7 @@ class Replay:
         return self.feeds
 
     def begin(self) -> None:
-        self.keys, self.replayed = {}, {}
+        self.keys, self.replayed, self.templates = {}, {}, {}
         self.rendered.begin()
 
     def plan(
@@ -99,7 +108,7 @@ class Replay:
         if not self.enabled:
             return
         config, options, nav, files = context
-        env.loader = ChoiceLoader([DictLoader({TEMPLATE: "{{ kf_replayed }}"}), env.loader])  # type: ignore[list-item]
+        env.loader = ChoiceLoader([DictLoader({TEMPLATE: REPLAY_SOURCE}), env.loader])  # type: ignore[list-item]
         self.inputs = page_inputs.site_inputs(
             config, options, nav.items if nav else [], files, lasting=self.lasting
         )
@@ -109,10 +118,10 @@ class Replay:
             self.keys = {src: key for src, key in self.keys.items() if not pages[src].protect}
         self.views.keep_used()
         for src, key in self.keys.items():
-            html = self.rendered.get(key, src)
             file = files.get_file_from_path(src)
-            if html is not None and file is not None and file.page is not None:
-                self.replayed[src] = html
+            if file is not None and file.page is not None and self.rendered.has(key):
+                self.replayed[src] = key
+                self.templates[src] = file.page.meta.get("template", "main.html")
                 file.page.meta["template"] = TEMPLATE
 
     def changed(
@@ -139,12 +148,17 @@ class Replay:
         return stale
 
     def context(self, src: str, context: dict[str, Any]) -> bool:
-        """Hand a replayed page its HTML; False when the page is to be rendered."""
-        html = self.replayed.get(src)
-        if html is None:
-            return False
-        context[CONTEXT_KEY] = Markup(html)  # the template output of this page, as it was
-        return True
+        """Hand a replayed page its HTML; False when the page is to be rendered (also when its
+        kept HTML is gone or spoiled by now: the replay template then renders its own)."""
+        key = self.replayed.get(src)
+        html = self.rendered.get(key, src) if key is not None else None
+        if html is not None:
+            context[CONTEXT_KEY] = Markup(html)  # the template output of this page, as it was
+            return True
+        self.replayed.pop(src, None)
+        if src in self.templates:
+            context[OWN_TEMPLATE_KEY] = self.templates[src]
+        return False
 
     def output(self, src: str, html: str) -> None:
         """Remember what a rendered page's template gave, before any plugin changes it."""
@@ -159,7 +173,7 @@ class Replay:
         self.enabled, self.lasting = False, False
         self.cache = None
         self.rendered = RenderedPages()
-        self.keys, self.replayed = {}, {}
+        self.keys, self.replayed, self.templates = {}, {}, {}
 
 
 def _keys(

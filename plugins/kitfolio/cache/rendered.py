@@ -28,6 +28,8 @@ class PageStore(Protocol):
 
     def begin(self) -> None: ...
 
+    def has(self, key: str) -> bool: ...
+
     def get(self, key: str, src: str) -> str | None: ...
 
     def put(self, key: str, src: str, html: str) -> None: ...
@@ -49,6 +51,10 @@ class RenderedPages:
         """A build starts: nothing of it used or counted yet."""
         self.used = set()
         self.counts = RenderCounts()
+
+    def has(self, key: str) -> bool:
+        """Whether HTML is kept for ``key`` (``get`` reads it)."""
+        return key in self.pages
 
     def get(self, key: str, src: str) -> str | None:
         """The HTML rendered before from the same inputs, or None (then render and ``put``)."""

@@ -225,6 +225,13 @@ class Cache:
         read = checked_read(entry.path(name), recorded)
         return read[0] if read is not None else None
 
+    def lists_one(self, key: str, name: str) -> bool:
+        """Whether the manifest records a file ``name`` for ``key`` (nothing checked yet)."""
+        with self._lock:
+            raw = self._entries.get(key)
+        files = raw.get("files") if isinstance(raw, dict) else None
+        return isinstance(files, dict) and name in files
+
     def read_one(self, key: str, name: str) -> bytes | None:
         """The file ``name`` of the work recorded for ``key``, checked as ``read`` checks it;
         None when there is no such work or the file is gone or spoiled. The file is opened

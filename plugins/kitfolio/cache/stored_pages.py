@@ -31,6 +31,10 @@ class StoredPages:
     def begin(self) -> None:
         self.counts = RenderCounts()
 
+    def has(self, key: str) -> bool:
+        """Whether the cache lists a page for ``key``; ``get`` checks and reads it."""
+        return self.cache.lists_one(key, FILE)
+
     def get(self, key: str, src: str) -> str | None:
         """The HTML rendered before from the same inputs, or None (then render and ``put``)."""
         data = self.cache.read_one(key, FILE)
