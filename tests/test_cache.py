@@ -67,7 +67,7 @@ def test_a_warm_build_draws_nothing_and_touches_no_cached_file(tmp_path: Path) -
     warm, site = built(root)
     assert warm.cold == 0 and warm.warm == 4
     assert snapshot(cache / "files") == before
-    assert len(list((site / "ava").glob("avatar-*.webp"))) == 3
+    assert len(list((site / "ava").glob("avatar-*.webp"))) == len(pictures.AVATAR.widths)
     assert len(list((site / "ava").rglob("card.*.jpg"))) == 2  # with a photo: JPEG
     manifest = json.loads(manifest_of(cache).read_text("utf-8"))
     assert len(manifest["entries"]) == 6  # and each kit's PDF
@@ -101,7 +101,7 @@ def test_a_new_renderer_version_redraws_pictures_and_the_cards_that_show_them(
     # A card's portrait is drawn from the avatar's rendition, so the cards follow it.
     assert sorted(j.kind for j in stats.jobs if j.cold) == ["avatar", "avatar", "cards", "cards"]
     # Old renditions are gone from the cache; the site has only the new ones.
-    assert len(list((site / "ava").glob("avatar-*"))) == 4
+    assert len(list((site / "ava").glob("avatar-*"))) == len(pictures.AVATAR.widths) + 1  # + JPEG
     entries = list((root / ".cache" / "kitfolio" / "files").glob("*/*"))
     assert len(entries) == 6  # avatars, cards, and the PDFs that embed the new avatars
 
@@ -374,7 +374,7 @@ def test_two_configurations_sharing_a_cache_keep_each_others_work(
     _, site = built(root)
     monkeypatch.undo()
     assert published(site) == good
-    assert len(list((root / "site-b" / "cy").glob("avatar-*.webp"))) == 3
+    assert len(list((root / "site-b" / "cy").glob("avatar-*.webp"))) == len(pictures.AVATAR.widths)
     assert len(list((root / ".cache" / "kitfolio" / "builds").glob("*.json"))) == 2
     stats, _ = built(root)
     assert stats.cold == 0
