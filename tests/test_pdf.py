@@ -8,6 +8,7 @@ working links and document metadata, linked from the media-kit and work-with-me 
 from __future__ import annotations
 
 import re
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -230,6 +231,24 @@ def test_kitfolio_pdf_without_a_build_and_with_a_wrong_slug(tmp_path: Path) -> N
     assert "Noor Request" in pages_text(PdfReader(root / "noor-media-kit.pdf"))[0]
     wrong = kitfolio("pdf", "nobody", cwd=root)
     assert wrong.returncode == 2 and "no kit 'nobody'" in wrong.stderr
+
+
+def test_drawing_leaves_nothing_in_the_temporary_directory(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """WeasyPrint keeps the PDF's fonts in a temporary folder of about 12 MB; a roster of a
+    thousand kits once left a thousand of them behind."""
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(scratch))
+    root = project(tmp_path / "site")
+    _, out = built(root)
+    assert len(list(out.rglob("*.pdf"))) == 3
+    monkeypatch.setenv("TMPDIR", str(scratch))
+    ran = kitfolio("pdf", "noor", "-o", "noor.pdf", cwd=root)
+    assert ran.returncode == 0, ran.stderr
+    assert (root / "noor.pdf").is_file()
+    assert list(scratch.iterdir()) == []
 
 
 @pytest.mark.parametrize(

@@ -7,6 +7,7 @@ import contextlib
 import io
 import json
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -112,7 +113,7 @@ def preview(root: Path, tool: str) -> Iterator[Preview]:
     try:
         yield Preview(f"http://127.0.0.1:{port}/", output, process)
     finally:
-        process.terminate()
+        process.send_signal(signal.SIGINT)  # Ctrl-C: the server removes its temporary site
         try:
             process.wait(timeout=20)
         except subprocess.TimeoutExpired:

@@ -13,9 +13,11 @@ them and WeasyPrint's version, so the build cache keeps a drawn PDF until one of
 from __future__ import annotations
 
 import io
+import shutil
 import tempfile
 import threading
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from importlib.metadata import version
 from pathlib import Path
@@ -170,12 +172,28 @@ def draw(sheet: Sheet, target: Path, pictures: Mapping[str, Path]) -> PdfFacts:
     files = {FONT_ROOT + name: FONTS / name for name in FONT_FILES}
     files.update((url, pictures[src]) for url, src in sheet.pictures.items() if src in pictures)
     fetcher = _build_files(files)
-    with _DRAWING:
-        shared = _Shared(_weasyprint().text.fonts.FontConfiguration(), {})
+    with _DRAWING, _fonts() as fonts:
+        shared = _Shared(fonts, {})
         kit, rates = (_fitted(sheet, part, fetcher, shared) for part in PARTS)
         pages = [*kit.pages, *rates.pages]
         kit.copy(pages).write_pdf(target, dpi=PRINT_DPI, pdf_identifier=sheet.key()[:32].encode())
     return PdfFacts(pages=len(pages), kit_pages=len(kit.pages))
+
+
+@contextmanager
+def _fonts() -> Iterator[Any]:
+    """A WeasyPrint font configuration, and its folder of ``@font-face`` files removed when the
+    PDF is written. WeasyPrint removes that folder (a dozen MB in the system's temporary
+    directory) only when the configuration is collected, which a forked worker that exits, or
+    a build with the cycle collector paused, never does: one folder per PDF was left behind."""
+    fonts = _weasyprint().text.fonts.FontConfiguration()
+    try:
+        yield fonts
+    finally:
+        folder = getattr(fonts, "_folder", None)
+        if folder is not None:
+            shutil.rmtree(folder, ignore_errors=True)
+            fonts._folder = None
 
 
 @dataclass(frozen=True)
