@@ -236,8 +236,8 @@ def test_kitfolio_pdf_without_a_build_and_with_a_wrong_slug(tmp_path: Path) -> N
 def test_drawing_leaves_nothing_in_the_temporary_directory(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """WeasyPrint keeps the PDF's fonts in a temporary folder of about 12 MB; a roster of a
-    thousand kits once left a thousand of them behind."""
+    """WeasyPrint keeps a PDF's fonts in a temporary folder of about 12 MB, which every PDF,
+    drawn in a build's worker or by ``kitfolio pdf``, left behind."""
     scratch = tmp_path / "tmp"
     scratch.mkdir()
     monkeypatch.setattr(tempfile, "tempdir", str(scratch))
