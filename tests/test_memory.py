@@ -20,6 +20,7 @@ from kitfolio.adapter import plugin as plugin_module
 from kitfolio.adapter.loading import Loaded
 from kitfolio.adapter.plugin import KitfolioPlugin
 from kitfolio.adapter.site_files import MadeText
+from kitfolio.outputs.feed_contract import KitCard
 from kitfolio.present.language_marks import InLanguage
 from kitfolio.sources.kits import LoadedKit
 
@@ -105,6 +106,60 @@ def test_a_feed_file_is_made_when_written_and_not_held_after(
         assert file._make is None and file._given is None
         assert file.abs_src_path == file.abs_dest_path
         assert file.content_bytes == Path(file.abs_dest_path).read_bytes()
+
+
+SHARING_KIT = """\
+name: {name}
+tagline: Trail running on a budget
+bio: Long runs, *cheap* gear and honest reviews.
+niche: {{primary: Outdoor, tags: [running, hiking]}}
+contact: {{email: {slug}@example.org}}
+stats_as_of: 2026-10-01
+platforms:
+  - {{network: instagram, handle: {slug}, followers: 24000, avg_likes: 900, avg_comments: 40}}
+offers: [sponsored-content, ugc]
+"""
+
+
+def test_the_views_share_their_equal_texts(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A large roster repeats the same words in every view (a tagline, a formula, a rendered
+    bio): each is one object, in the build that formats the views and in the one that reads
+    them back from the cache."""
+    slugs = {"kari-nord": "Kari Nord", "ada-berg": "Ada Berg"}
+    kits = {slug: SHARING_KIT.format(slug=slug, name=name) for slug, name in slugs.items()}
+    root = write_project(tmp_path / "site", kits, MKDOCS)
+    for build_kind in ("cold", "warm"):
+        plugin, _ = _build(root, "build", monkeypatch)
+        assert plugin.built is not None and plugin.built.views is not None
+        views = plugin.built.views
+        assert (views.made, views.kept) == ((2, 0) if build_kind == "cold" else (0, 2))
+        ada, kari = plugin.built.sites[0].kits
+        assert ada.contact.email != kari.contact.email
+        assert ada.tagline == kari.tagline and ada.tagline is kari.tagline, build_kind
+        assert ada.bio is not None and ada.bio is kari.bio, build_kind
+        ada_rate, kari_rate = ada.platforms[0].engagement, kari.platforms[0].engagement
+        assert ada_rate is not None and kari_rate is not None
+        assert ada_rate.formula is kari_rate.formula, build_kind
+        assert ada.niche is kari.niche and ada.tags[0] is kari.tags[0], build_kind
+
+
+def test_a_build_holds_no_roster_card_once_its_feeds_are_made(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each kit's card in ``kits.json`` is written out as it is made: a 10,000-kit build does
+    not hold 10,000 card models to its end. The preview keeps them, for its next rebuild."""
+    root = _site(tmp_path)
+    _build(root, "build", monkeypatch)
+    gc.collect()
+    assert [o for o in gc.get_objects() if isinstance(o, KitCard)] == []
+    listed = json.loads((root / "site" / "kits.json").read_text("utf-8"))["kits"]
+    assert sorted(kit["slug"] for kit in listed) == ["ada-berg", "kari-nord"]
+
+    serving, _ = _build(root, "serve", monkeypatch)
+    gc.collect()
+    held = [o for o in gc.get_objects() if isinstance(o, KitCard)]
+    assert sorted(card.slug for card in held) == ["ada-berg", "kari-nord"]
+    del serving
 
 
 class _Cycle:

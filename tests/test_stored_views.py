@@ -70,15 +70,16 @@ def marked(value: Any) -> bool:
     return isinstance(value, dict) and any(marked(v) for v in value.values())
 
 
-def multilingual_showcase(root: Path) -> Path:
+def multilingual_showcase(root: Path, *, page_cache: bool = True) -> Path:
     """The showcase in three languages: kits translated and not, marks of their own language."""
     for folder in ("kits", "pitches", "campaigns"):
-        shutil.copytree(SHOWCASE / folder, root / folder)
+        shutil.copytree(SHOWCASE / folder, root / folder, dirs_exist_ok=True)
     config = yaml.safe_load((SHOWCASE / "mkdocs.yml").read_text("utf-8"))
-    (root / config.get("docs_dir", "docs")).mkdir()
+    (root / config.get("docs_dir", "docs")).mkdir(exist_ok=True)
     for plugin in config["plugins"]:
         if isinstance(plugin, dict) and isinstance(plugin.get("kitfolio"), dict):
             plugin["kitfolio"].update(languages=["en", "es", "ar"], pdf=False)
+            plugin["kitfolio"]["page_cache"] = page_cache
     (root / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), "utf-8")
     return root
 
@@ -88,19 +89,24 @@ def test_every_view_of_the_showcase_reads_back_as_it_was_formatted(
 ) -> None:
     monkeypatch.setenv("KITFOLIO_PASSWORD_NORDVEI_PRIVATE", "a long enough test passphrase")
     monkeypatch.setenv("KITFOLIO_PASSWORD_LUMEN_WINTER", "a long enough test passphrase")
-    root = multilingual_showcase(tmp_path / "showcase")
-    first, _ = build_with_plugin(root)
-    formatted = [(site.language, view) for site in first.built.sites for view in site.kits]
-    assert views_of(first).made == len(formatted) and views_of(first).kept == 0
+    root = multilingual_showcase(tmp_path / "showcase", page_cache=False)
+    plain, _ = build_with_plugin(root)
+    assert plain.built.views is None, "without the page cache, views are formatted alone"
+    formatted = [(site.language, view) for site in plain.built.sites for view in site.kits]
     assert any(marked(view) for _, view in formatted), (
         "some words stay in their kit's own language, marked with it"
     )
 
+    multilingual_showcase(root, page_cache=True)
+    first, _ = build_with_plugin(root)
+    kept = [(site.language, view) for site in first.built.sites for view in site.kits]
+    assert views_of(first).made == len(formatted) and views_of(first).kept == 0
     again, _ = build_with_plugin(root)
     read = [(site.language, view) for site in again.built.sites for view in site.kits]
     assert views_of(again).kept == len(formatted) and views_of(again).made == 0
-    for (language, one), (_, other) in zip(formatted, read, strict=True):
-        same(one, other, f"{language}/{one.slug}")
+    for (language, one), (_, shared), (_, other) in zip(formatted, kept, read, strict=True):
+        same(one, shared, f"{language}/{one.slug}, as the build that formats it keeps it")
+        same(one, other, f"{language}/{one.slug}, read back")
 
 
 def test_a_warm_build_formats_only_the_edited_kits_views(tmp_path: Path) -> None:

@@ -212,7 +212,8 @@ class KitfolioPlugin(BasePlugin[KitfolioConfig]):
         files.append(File.generated(config, KIT_SCHEMA_PATH, content=kit_schema_text()))
         files.append(File.generated(config, CAMPAIGN_SCHEMA_PATH, content=campaign_schema_text()))
         # A build makes each card once and keeps none; the preview keeps them for its rebuilds.
-        cards = self.feed_cards if self.replay.enabled else Cards(keep=False)
+        previewing = self.replay.enabled and not self.one_build
+        cards = self.feed_cards if previewing else Cards(keep=False)
         for src, make in outputs.feed_makers(
             sites,
             self.additions,

@@ -8,7 +8,8 @@ writes it is a miss (``Unreadable``).
 
 Strings keep what they are: a plain ``str``, ``Markup`` (HTML already escaped) and
 ``InLanguage`` (text marked with its language) are told apart, so a text read back is escaped,
-or marked, exactly as the one written.
+or marked, exactly as the one written. Values read through one ``Shared`` share their equal
+texts: ten thousand views repeat the same labels, formulas and offers, one object each.
 """
 
 from __future__ import annotations
@@ -62,10 +63,15 @@ class Codec:
             "utf-8", "surrogatepass"
         )
 
-    def loads(self, data: bytes) -> Any:
-        """What ``dumps`` wrote; raises Unreadable for anything else."""
+    def loads(self, data: bytes, shared: Shared | None = None) -> Any:
+        """What ``dumps`` wrote, its texts one object with the equal texts of whatever else
+        ``shared`` read; raises Unreadable for anything else."""
+        texts = shared or Shared()
         try:
-            return json.loads(data.decode("utf-8", "surrogatepass"), object_hook=self._tagged)
+            return json.loads(
+                data.decode("utf-8", "surrogatepass"),
+                object_hook=lambda raw: self._tagged(raw, texts),
+            )
         except Unreadable:
             raise
         except (ValueError, TypeError, KeyError, IndexError, RecursionError) as exc:
@@ -96,7 +102,7 @@ class Codec:
             return {"e": [kind.__qualname__, value.name]}
         raise Unstorable(f"a {kind.__qualname__} is not plain data")
 
-    def _tagged(self, raw: dict[str, Any]) -> Any:
+    def _tagged(self, raw: dict[str, Any], shared: Shared) -> Any:
         """A JSON object, its values already read (the parser reads inner objects first):
         ``dumps`` writes every value that is not JSON's own as an object of one tag."""
         if len(raw) != 1:
@@ -105,17 +111,20 @@ class Codec:
         read = self._readers.get(tag)
         if read is None:
             raise Unreadable(f"unknown tag {tag!r}")
-        return read(body)
+        return read(body, shared)
 
-    def _tag_readers(self) -> dict[str, Callable[[Any], Any]]:
+    def _tag_readers(self) -> dict[str, Callable[[Any, Shared], Any]]:
         return {
-            "t": lambda body: tuple(_list(body)),
-            "o": lambda body: {k: v for k, v in (_pair(p) for p in _list(body))},
-            "m": lambda body: Markup(_text(body)),
-            "l": lambda body: InLanguage(_text(_pair(body)[1]), _text(_pair(body)[0])),
-            "d": lambda body: date.fromisoformat(_text(body)),
-            "D": lambda body: datetime.fromisoformat(_text(body)),
-            "e": self._enum,
+            "t": lambda body, shared: tuple(shared.within(_list(body))),
+            "o": lambda body, shared: {
+                shared.within_one(k): shared.within_one(v)
+                for k, v in (_pair(p) for p in _list(body))
+            },
+            "m": lambda body, shared: shared.markup(_text(body)),
+            "l": lambda body, shared: shared.marked(_text(_pair(body)[1]), _text(_pair(body)[0])),
+            "d": lambda body, _: date.fromisoformat(_text(body)),
+            "D": lambda body, _: datetime.fromisoformat(_text(body)),
+            "e": lambda body, _: self._enum(body),
             "c": self._dataclass,
         }
 
@@ -123,13 +132,53 @@ class Codec:
         name, member = _pair(body)
         return self._enums[_text(name)][_text(member)]
 
-    def _dataclass(self, body: Any) -> Any:
+    def _dataclass(self, body: Any, shared: Shared) -> Any:
         name, rest = _pair(body)
         cls = self._classes[_text(name)]
         values = _list(rest)
         if len(values) != len(self._fields[cls]):
             raise Unreadable(f"{cls.__qualname__}: expected {len(self._fields[cls])} fields")
-        return cls(*values)
+        return cls(*shared.within(values))
+
+
+class Shared:
+    """One object for each text read, whatever reads it: the same wording, labels and offers
+    of ten thousand views, read back from the cache, take the memory of one. Its tables are
+    held while it is; the texts it shared stay shared after it is gone."""
+
+    def __init__(self) -> None:
+        self._plain: dict[str, str] = {}
+        self._markup: dict[str, Markup] = {}
+        self._marked: dict[tuple[str, str], InLanguage] = {}
+
+    def text(self, value: str) -> str:
+        """The first plain text equal to ``value`` this saw."""
+        return self._plain.setdefault(value, value)
+
+    def markup(self, text: str) -> Markup:
+        found = self._markup.get(text)
+        if found is None:
+            found = self._markup[text] = Markup(text)
+        return found
+
+    def marked(self, text: str, lang: str) -> InLanguage:
+        found = self._marked.get((lang, text))
+        if found is None:
+            found = self._marked[(lang, text)] = InLanguage(text, lang)
+        return found
+
+    def within_one(self, value: Any) -> Any:
+        """A value with its plain texts shared, those of a list of texts too (a JSON list is
+        read before the object it is in, with no hook of its own)."""
+        kind = type(value)
+        if kind is str:
+            return self._plain.setdefault(value, value)
+        if kind is list:
+            return self.within(value)
+        return value
+
+    def within(self, values: list[Any]) -> list[Any]:
+        return [self.within_one(value) for value in values]
 
 
 def _list(raw: Any) -> list[Any]:

@@ -55,7 +55,8 @@ def split_index(
         if location.split("#")[0] in unlisted:
             continue
         folder = _folder(location, folders)
-        docs.setdefault(folder, []).append({**doc, "location": location[len(folder) :]})
+        moved = {**doc, "location": location[len(folder) :]} if folder else doc
+        docs.setdefault(folder, []).append(moved)
     chosen = settings or {}
     return {
         folder: {"config": {**config, **chosen.get(folders.get(folder, ""), {})}, "docs": found}

@@ -20,7 +20,7 @@ from typing import Any
 
 from kitfolio.cache import Cache, digest
 from kitfolio.cache.identity import ByIdentity
-from kitfolio.cache.plain_data import Codec, Unreadable, Unstorable
+from kitfolio.cache.plain_data import Codec, Shared, Unreadable, Unstorable
 from kitfolio.derive.build_facts import BuildFacts
 from kitfolio.derive.figures import Engagement
 from kitfolio.derive.growth import Point
@@ -99,6 +99,8 @@ class StoredViews:
         self.kept = 0
         """How many views this build formatted, and how many it read back (the tests read them)."""
         self._names: ByIdentity[str] = ByIdentity()
+        self._texts = Shared()
+        """The texts of this build's views, one object each (dropped by ``end``)."""
 
     def view(self, inputs: ViewInputs, settings: Settings, make: Callable[[], KitView]) -> KitView:
         """The view of ``inputs``: the one kept for the same inputs, else ``make()``'s, kept.
@@ -114,7 +116,7 @@ class StoredViews:
         made = make()
         self.made += 1
         if key:
-            self._keep(key, made)
+            made = self._keep(key, made)
             self._names.put(made, key)
         return made
 
@@ -150,23 +152,28 @@ class StoredViews:
 
     def _read(self, key: str) -> KitView | None:
         data = self.cache.read_one(key, FILE)
-        if data is None:
-            return None
+        return None if data is None else self._decoded(data)
+
+    def _decoded(self, data: bytes) -> KitView | None:
         try:
-            found: Any = VIEW_DATA.loads(data)
+            found: Any = VIEW_DATA.loads(data, self._texts)
         except Unreadable:
             return None
         if type(found) is not KitView or type(found.public) is not PublicKit:
             return None
         return found
 
-    def _keep(self, key: str, view: KitView) -> None:
+    def _keep(self, key: str, view: KitView) -> KitView:
+        """Keep ``view``; what the next build will read back in its place, read back now: the
+        same view, its texts shared with the other views' as a warm build's are."""
         try:
             data = VIEW_DATA.dumps(view)
         except Unstorable:
-            return
+            return view
         self.cache.keep_one(key, FILE, data)
+        return self._decoded(data) or view
 
     def end(self) -> None:
         """Record this build's views (the others are pruned); raises OSError on a full disk."""
+        self._texts = Shared()
         self.cache.save()
