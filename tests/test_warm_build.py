@@ -343,7 +343,8 @@ def test_a_warm_build_reads_each_kept_page_as_it_writes_it(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Holding every kept page until the last was written took a 10,000-kit warm build to 1,974 MB
-    (1,177 MB reading each as it is written): none is held until its turn."""
+    (1,177 MB reading each as it is written, before the views shared their texts): none is held
+    until its turn."""
     root = project(tmp_path)
     first = cold(root)
     events: list[tuple[str, str]] = []
