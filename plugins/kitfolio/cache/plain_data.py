@@ -151,10 +151,6 @@ class Shared:
         self._markup: dict[str, Markup] = {}
         self._marked: dict[tuple[str, str], InLanguage] = {}
 
-    def text(self, value: str) -> str:
-        """The first plain text equal to ``value`` this saw."""
-        return self._plain.setdefault(value, value)
-
     def markup(self, text: str) -> Markup:
         found = self._markup.get(text)
         if found is None:
